@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Everything else receives a typed `Config`.
+ * A bad or missing variable stops start-up with one message that lists every problem.
+ */
+
+const boolean = (fallback: boolean) =>
+  z
+    .stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'] })
+    .default(fallback);
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: integer(3978, 0, 65535),
+    HOST: optionalText,
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+      .default('MultiTenant'),
+    MicrosoftAppTenantId: optionalText,
+
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
+    SQLITE_PATH: z.string().trim().min(1).default('./data/esd-bot.db'),
+    DEMO_DATA: boolean(true),
+
+    ALLOWED_TENANT_IDS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(GUID, 'each tenant id must be a GUID'))),
+
+    DEFAULT_TIME_ZONE: z
+      .string()
+      .default('UTC')
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Lisbon'),
+    ESD_WINDOW_PAST_DAYS: integer(365, 0, 3650),
+    ESD_WINDOW_FUTURE_DAYS: integer(730, 1, 3650),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && !GUID.test(env.MicrosoftAppId)) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'must be a GUID' });
+    }
+    if (
+      env.MicrosoftAppId &&
+      env.MicrosoftAppType !== 'UserAssignedMSI' &&
+      !env.MicrosoftAppPassword
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message:
+          'is required when MicrosoftAppId is set (except with MicrosoftAppType=UserAssignedMSI)',
+      });
+    }
+    if (!env.MicrosoftAppId && env.HOST && !LOOPBACK.has(env.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message:
+          'must be a loopback address (127.0.0.1, ::1 or localhost) in local mode; set MicrosoftAppId to listen beyond this machine',
+      });
+    }
+    if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: `is required when MicrosoftAppType=${env.MicrosoftAppType}`,
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  /** Local mode (no app id) binds to loopback only: anonymous traffic must not leave the machine. */
+  host: string;
+  logLevel: Env['LOG_LEVEL'];
+  bot: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    appType: Env['MicrosoftAppType'];
+    appTenantId: string | undefined;
+    /** True when no app id is configured: JWT validation is off, loopback only. */
+    localMode: boolean;
+  };
+  database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string };
+  demoData: boolean;
+  allowedTenantIds: readonly string[];
+  defaultTimeZone: string;
+  esdWindow: { pastDays: number; futureDays: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `esd-bot cannot start: ${problems.length} configuration problem(s)\n${problems
+        .map((p) => `  - ${p}`)
+        .join('\n')}\nSee .env.example for every variable and what it expects.`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (a plain object, so tests need not touch process.env). */
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        // Never echo the value: it may be a secret.
+        return `${name}: ${issue.message}`;
+      }),
+    );
+  }
+  const env = result.data;
+  const localMode = !env.MicrosoftAppId;
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+    logLevel: env.LOG_LEVEL,
+    bot: {
+      appId: env.MicrosoftAppId,
+      appPassword: env.MicrosoftAppPassword,
+      appType: env.MicrosoftAppType,
+      appTenantId: env.MicrosoftAppTenantId,
+      localMode,
+    },
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'sqlite', path: env.SQLITE_PATH },
+    demoData: env.DEMO_DATA,
+    allowedTenantIds: env.ALLOWED_TENANT_IDS,
+    defaultTimeZone: env.DEFAULT_TIME_ZONE,
+    esdWindow: { pastDays: env.ESD_WINDOW_PAST_DAYS, futureDays: env.ESD_WINDOW_FUTURE_DAYS },
+  };
+}
+
+/** Reads `.env` (when present) into the process environment, then parses it. */
+export function loadConfig(): Config {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return parseConfig(process.env);
+}

@@ -1,0 +1,87 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings, end to end. A JS `Date` carries an instant and
+ * a time zone would shift it; an Engagement Start Date is a day on the calendar, nothing more.
+ */
+
+declare const brand: unique symbol;
+export type CalendarDate = string & { readonly [brand]: 'CalendarDate' };
+/** `YYYY-MM`, for a month-only estimate (R9). */
+export type CalendarMonth = string & { readonly [brand]: 'CalendarMonth' };
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  if (typeof value !== 'string') return false;
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function isCalendarMonth(value: unknown): value is CalendarMonth {
+  if (typeof value !== 'string') return false;
+  const m = MONTH.exec(value);
+  return !!m && Number(m[1]) >= 1 && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
+export function toCalendarDate(value: string): CalendarDate {
+  if (!isCalendarDate(value)) throw new RangeError(`not a calendar date: ${JSON.stringify(value)}`);
+  return value;
+}
+
+function toEpochDay(date: CalendarDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+function fromEpochDay(day: number): CalendarDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10) as CalendarDate;
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/** Whole days from `a` to `b` (positive when `b` is later). */
+export function daysBetween(a: CalendarDate, b: CalendarDate): number {
+  return toEpochDay(b) - toEpochDay(a);
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function monthOf(date: CalendarDate): CalendarMonth {
+  return date.slice(0, 7) as CalendarMonth;
+}
+
+/** R9: a month-only estimate is the first day of that month. */
+export function firstDayOfMonth(month: CalendarMonth): CalendarDate {
+  return `${month}-01` as CalendarDate;
+}
+
+/** ISO weekday: 1 = Monday ... 7 = Sunday. */
+export function isoWeekday(date: CalendarDate): number {
+  const dow = new Date(toEpochDay(date) * DAY_MS).getUTCDay();
+  return dow === 0 ? 7 : dow;
+}
+
+/** The calendar date that `instant` falls on in `timeZone` (an IANA name). */
+export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}` as CalendarDate;
+}
