@@ -33,83 +33,78 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: integer(3978, 0, 65535),
-    HOST: optionalText,
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
+const envShape = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: integer(3978, 0, 65535),
+  HOST: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
-    MicrosoftAppId: optionalText,
-    MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: z
-      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
-      .default('MultiTenant'),
-    MicrosoftAppTenantId: optionalText,
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
 
-    DATABASE_URL: optionalText.pipe(
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-        .optional(),
-    ),
-    SQLITE_PATH: z.string().trim().min(1).default('./data/esd-bot.db'),
-    DEMO_DATA: boolean(true),
-
-    ALLOWED_TENANT_IDS: z
+  DATABASE_URL: optionalText.pipe(
+    z
       .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.string().regex(GUID, 'each tenant id must be a GUID'))),
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  SQLITE_PATH: z.string().trim().min(1).default('./data/esd-bot.db'),
+  DEMO_DATA: boolean(true),
 
-    DEFAULT_TIME_ZONE: z
-      .string()
-      .default('UTC')
-      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Lisbon'),
-    ESD_WINDOW_PAST_DAYS: integer(365, 0, 3650),
-    ESD_WINDOW_FUTURE_DAYS: integer(730, 1, 3650),
-  })
-  .superRefine((env, ctx) => {
-    if (env.MicrosoftAppId && !GUID.test(env.MicrosoftAppId)) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'must be a GUID' });
-    }
-    if (
-      env.MicrosoftAppId &&
-      env.MicrosoftAppType !== 'UserAssignedMSI' &&
-      !env.MicrosoftAppPassword
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MicrosoftAppPassword'],
-        message:
-          'is required when MicrosoftAppId is set (except with MicrosoftAppType=UserAssignedMSI)',
-      });
-    }
-    if (!env.MicrosoftAppId && env.HOST && !LOOPBACK.has(env.HOST)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['HOST'],
-        message:
-          'must be a loopback address (127.0.0.1, ::1 or localhost) in local mode; set MicrosoftAppId to listen beyond this machine',
-      });
-    }
-    if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MicrosoftAppTenantId'],
-        message: `is required when MicrosoftAppType=${env.MicrosoftAppType}`,
-      });
-    }
-  });
+  ALLOWED_TENANT_IDS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(GUID, 'each tenant id must be a GUID'))),
 
-export type Env = z.infer<typeof schema>;
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Lisbon'),
+  ESD_WINDOW_PAST_DAYS: integer(365, 0, 3650),
+  ESD_WINDOW_FUTURE_DAYS: integer(730, 1, 3650),
+});
+
+/** Every variable the code reads; a test checks `.env.example` documents each one. */
+export const ENV_VARIABLES = Object.keys(envShape.shape);
+
+/**
+ * Checks between variables, run on the raw values so they are reported together with every
+ * per-variable problem (zod skips refinements once a field has failed).
+ */
+function crossFieldProblems(source: Record<string, string | undefined>): string[] {
+  const value = (name: string) => source[name]?.trim() || undefined;
+  const appId = value('MicrosoftAppId');
+  const appType = value('MicrosoftAppType') ?? 'MultiTenant';
+  const host = value('HOST');
+  const problems: string[] = [];
+  if (appId && !GUID.test(appId)) problems.push('MicrosoftAppId: must be a GUID');
+  if (appId && appType !== 'UserAssignedMSI' && !value('MicrosoftAppPassword')) {
+    problems.push(
+      'MicrosoftAppPassword: is required when MicrosoftAppId is set (except with MicrosoftAppType=UserAssignedMSI)',
+    );
+  }
+  if (!appId && host && !LOOPBACK.has(host)) {
+    problems.push(
+      'HOST: must be a loopback address (127.0.0.1, ::1 or localhost) in local mode; set MicrosoftAppId to listen beyond this machine',
+    );
+  }
+  if (appId && appType !== 'MultiTenant' && !value('MicrosoftAppTenantId')) {
+    problems.push(`MicrosoftAppTenantId: is required when MicrosoftAppType=${appType}`);
+  }
+  return problems;
+}
+
+export type Env = z.infer<typeof envShape>;
 
 export interface Config {
   env: Env['NODE_ENV'];
@@ -145,16 +140,17 @@ export class ConfigError extends Error {
 
 /** Parses an environment (a plain object, so tests need not touch process.env). */
 export function parseConfig(source: Record<string, string | undefined>): Config {
-  const result = schema.safeParse(source);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => {
-        const name = issue.path.join('.') || '(environment)';
-        // Never echo the value: it may be a secret.
-        return `${name}: ${issue.message}`;
-      }),
-    );
-  }
+  const result = envShape.safeParse(source);
+  const problems = [
+    ...(result.success
+      ? []
+      : result.error.issues.map((issue) => {
+          // Never echo the value: it may be a secret.
+          return `${issue.path.join('.') || '(environment)'}: ${issue.message}`;
+        })),
+    ...crossFieldProblems(source),
+  ];
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const env = result.data;
   const localMode = !env.MicrosoftAppId;
   return {
@@ -183,4 +179,19 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
 export function loadConfig(): Config {
   if (existsSync('.env')) process.loadEnvFile('.env');
   return parseConfig(process.env);
+}
+
+/**
+ * For `npm run package`: only the bot's app id matters there, so the rest of the configuration
+ * (a secret in particular) need not be present on the machine that builds the package.
+ */
+export function loadAppIdForPackaging(): string {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const appId = process.env.MicrosoftAppId?.trim();
+  if (!appId || !GUID.test(appId)) {
+    throw new ConfigError([
+      "MicrosoftAppId: must be set to the bot's Microsoft App ID (a GUID) to build the Teams app package",
+    ]);
+  }
+  return appId;
 }

@@ -1,0 +1,47 @@
+import restify from 'restify';
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/store.js';
+
+export interface ServerDeps {
+  store: Store;
+  logger: Logger;
+}
+
+/** Health endpoints: /healthz says the process is up, /readyz that the database answers. */
+function healthRoutes(server: restify.Server, deps: ServerDeps): void {
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+  server.get('/readyz', async (_req, res) => {
+    const ok = await deps.store.ping();
+    res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'database unavailable' });
+  });
+}
+
+export function createServer(deps: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'esd-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser());
+  healthRoutes(server, deps);
+  server.on('restifyError', (req, _res, err, callback) => {
+    deps.logger.warn(
+      { method: req.method, url: req.url, status: err.statusCode, err: err.message },
+      'request failed',
+    );
+    return callback();
+  });
+  return server;
+}
+
+export function listen(
+  server: restify.Server,
+  port: number,
+  host: string,
+): Promise<{ port: number }> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve({ port: typeof address === 'object' && address ? address.port : port });
+    });
+  });
+}

@@ -1,0 +1,175 @@
+import type { Transaction } from 'kysely';
+import {
+  type Actor,
+  type CalendarDate,
+  type ChangeSource,
+  decideEsdChange,
+  type EsdChange,
+  type EsdProposal,
+  type StatusNote,
+  type Violation,
+  type ViolationCode,
+  type Workload,
+} from '../domain/index.js';
+import { isoNow, type StoreContext } from './context.js';
+import { toEsdChange, toStatusNote, toWorkload } from './mappers.js';
+import { cancelPendingForWorkload, enqueue } from './outbox.js';
+import type { Database } from './schema.js';
+
+export interface ChangeEsdInput {
+  workloadId: string;
+  /** The version the caller saw; a different current version is a conflict, never an overwrite. */
+  expectedVersion: number;
+  actor: Actor;
+  proposal: EsdProposal;
+  reason: string | null | undefined;
+  source: ChangeSource;
+  /** Today in the actor's time zone (the rules' window and R9's current month depend on it). */
+  today: CalendarDate;
+}
+
+export type ChangeEsdResult =
+  | { status: 'changed'; change: EsdChange; note: StatusNote; workload: Workload }
+  | { status: 'rejected'; code: ViolationCode; violations: Violation[]; workload: Workload }
+  | { status: 'conflict'; current: Workload }
+  | { status: 'not_found' };
+
+async function loadWorkload(trx: Transaction<Database>, id: string): Promise<Workload | null> {
+  const row = await trx.selectFrom('workloads').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toWorkload(row) : null;
+}
+
+/**
+ * The one write path for an Engagement Start Date. In a single transaction: load the workload,
+ * check the caller's version, run the rules, update the workload (guarded by version again, for
+ * writers racing between the read and the write), append the history row, write the reason as an
+ * Overall Status Note (R8: date and reason in one step), and queue what follows.
+ */
+export async function changeEngagementStartDate(
+  ctx: StoreContext,
+  input: ChangeEsdInput,
+): Promise<ChangeEsdResult> {
+  return ctx.db.transaction().execute((trx) => applyEsdChange(trx, ctx, input));
+}
+
+/** The same write inside a caller's transaction (the Gateway intake writes several at once). */
+export async function applyEsdChange(
+  trx: Transaction<Database>,
+  ctx: StoreContext,
+  input: ChangeEsdInput,
+): Promise<ChangeEsdResult> {
+  const step = async (name: string) => ctx.afterStatement?.(name);
+  const workload = await loadWorkload(trx, input.workloadId);
+  if (!workload) return { status: 'not_found' };
+  if (workload.version !== input.expectedVersion) return { status: 'conflict', current: workload };
+
+  const decision = decideEsdChange({
+    workload,
+    actor: input.actor,
+    today: input.today,
+    proposal: input.proposal,
+    reason: input.reason,
+    source: input.source,
+    window: ctx.window,
+  });
+  if (!decision.ok) {
+    return { status: 'rejected', code: decision.code, violations: decision.violations, workload };
+  }
+  const approved = decision.change;
+  const now = isoNow(ctx);
+
+  const updated = await trx
+    .updateTable('workloads')
+    .set({
+      esd_date: approved.new.date,
+      esd_estimate: approved.new.estimate ? 1 : 0,
+      esd_basis: approved.basis,
+      version: workload.version + 1,
+      updated_at: now,
+    })
+    .where('id', '=', workload.id)
+    .where('version', '=', workload.version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) {
+    const current = await loadWorkload(trx, workload.id);
+    return current ? { status: 'conflict', current } : { status: 'not_found' };
+  }
+  await step('workload');
+
+  const author = {
+    author_name: input.actor.name,
+    author_upn: input.actor.upn?.toLowerCase() ?? null,
+    author_aad_object_id: input.actor.aadObjectId?.toLowerCase() ?? null,
+  };
+  const noteRow = await trx
+    .insertInto('status_notes')
+    .values({
+      tenant_id: workload.tenantId,
+      workload_id: workload.id,
+      category: 'overall_status',
+      text: approved.note,
+      ...author,
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await step('note');
+
+  const changeRow = await trx
+    .insertInto('esd_changes')
+    .values({
+      workload_id: workload.id,
+      tenant_id: workload.tenantId,
+      old_date: approved.old?.date ?? null,
+      old_estimate: approved.old ? (approved.old.estimate ? 1 : 0) : null,
+      new_date: approved.new.date,
+      new_estimate: approved.new.estimate ? 1 : 0,
+      basis: approved.basis,
+      actor_name: input.actor.name,
+      actor_upn: author.author_upn,
+      actor_aad_object_id: author.author_aad_object_id,
+      role: approved.role,
+      source: approved.source,
+      reason: approved.reason,
+      note_id: Number(noteRow.id),
+      changed_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await step('history');
+
+  // A reminder queued for the old date no longer applies; the sweep queues the new one.
+  await cancelPendingForWorkload(trx, workload.id, ['reminder'], now);
+  // Someone other than the assigned FM moved the FM's date: the FM hears of it.
+  if (workload.channel.type === 'fm' && approved.role !== 'fm') {
+    await enqueue(trx, {
+      kind: 'esd_changed_by_other',
+      dedupeKey: `esd-changed:${changeRow.id}`,
+      workloadId: workload.id,
+      recipient: {
+        aadObjectId: workload.channel.fm.aadObjectId ?? null,
+        upn: workload.channel.fm.upn,
+      },
+      payload: {
+        changeId: Number(changeRow.id),
+        workloadId: workload.id,
+        tenantId: workload.tenantId,
+      },
+      dueAt: now,
+      now,
+    });
+  }
+  await step('outbox');
+
+  return {
+    status: 'changed',
+    change: toEsdChange(changeRow),
+    note: toStatusNote(noteRow),
+    workload: {
+      ...workload,
+      esd: approved.new,
+      basis: approved.basis,
+      version: workload.version + 1,
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import type { Actor, GrantableRole } from '../domain/index.js';
+import { isGrantableRole } from '../domain/index.js';
+import { isoNow, type StoreContext } from './context.js';
+
+export interface Person {
+  aadObjectId: string;
+  upn: string | null;
+  name: string;
+  aadTenantId: string | null;
+  locale: string | null;
+  timeZone: string | null;
+  conversationRef: unknown | null;
+  reachable: boolean;
+}
+
+export interface PersonSeen {
+  aadObjectId: string;
+  name: string;
+  upn?: string | null;
+  aadTenantId?: string | null;
+  locale?: string | null;
+  timeZone?: string | null;
+}
+
+export async function getPerson(ctx: StoreContext, aadObjectId: string): Promise<Person | null> {
+  const row = await ctx.db
+    .selectFrom('people')
+    .selectAll()
+    .where('aad_object_id', '=', aadObjectId.toLowerCase())
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    aadObjectId: row.aad_object_id,
+    upn: row.upn,
+    name: row.name,
+    aadTenantId: row.aad_tenant_id,
+    locale: row.locale,
+    timeZone: row.time_zone,
+    conversationRef: row.conversation_ref ? JSON.parse(row.conversation_ref) : null,
+    reachable: row.reachable === 1,
+  };
+}
+
+/** Records who wrote to the bot; known fields are kept when a later activity lacks them. */
+export async function upsertPerson(ctx: StoreContext, seen: PersonSeen): Promise<void> {
+  const now = isoNow(ctx);
+  const values = {
+    aad_object_id: seen.aadObjectId.toLowerCase(),
+    upn: seen.upn?.toLowerCase() ?? null,
+    name: seen.name,
+    aad_tenant_id: seen.aadTenantId ?? null,
+    locale: seen.locale ?? null,
+    time_zone: seen.timeZone ?? null,
+    reachable: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await ctx.db
+    .insertInto('people')
+    .values(values)
+    .onConflict((oc) =>
+      oc.column('aad_object_id').doUpdateSet((eb) => ({
+        name: values.name,
+        upn: eb.fn.coalesce(eb.val(values.upn), eb.ref('people.upn')),
+        aad_tenant_id: eb.fn.coalesce(eb.val(values.aad_tenant_id), eb.ref('people.aad_tenant_id')),
+        locale: eb.fn.coalesce(eb.val(values.locale), eb.ref('people.locale')),
+        time_zone: eb.fn.coalesce(eb.val(values.time_zone), eb.ref('people.time_zone')),
+        updated_at: now,
+      })),
+    )
+    .execute();
+}
+
+export async function grantRole(
+  ctx: StoreContext,
+  grant: { upn: string; role: GrantableRole; grantedBy: string },
+): Promise<void> {
+  const upn = grant.upn.trim().toLowerCase();
+  await ctx.db
+    .insertInto('role_grants')
+    .values({
+      upn,
+      role: grant.role,
+      partner_name: null,
+      granted_by: grant.grantedBy,
+      granted_at: isoNow(ctx),
+    })
+    .onConflict((oc) => oc.columns(['upn', 'role']).doNothing())
+    .execute();
+}
+
+export async function revokeRole(
+  ctx: StoreContext,
+  upn: string,
+  role: GrantableRole,
+): Promise<boolean> {
+  const result = await ctx.db
+    .deleteFrom('role_grants')
+    .where('upn', '=', upn.trim().toLowerCase())
+    .where('role', '=', role)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Records that a person speaks for a FastTrack Ready Partner (R11). */
+export async function setPartner(
+  ctx: StoreContext,
+  upn: string,
+  partnerName: string,
+  grantedBy: string,
+) {
+  await ctx.db
+    .insertInto('role_grants')
+    .values({
+      upn: upn.trim().toLowerCase(),
+      role: 'frp',
+      partner_name: partnerName.trim(),
+      granted_by: grantedBy,
+      granted_at: isoNow(ctx),
+    })
+    .onConflict((oc) =>
+      oc.columns(['upn', 'role']).doUpdateSet({ partner_name: partnerName.trim() }),
+    )
+    .execute();
+}
+
+export async function listRoleGrants(ctx: StoreContext) {
+  return ctx.db.selectFrom('role_grants').selectAll().orderBy('upn').orderBy('role').execute();
+}
+
+/** The actor the rules module sees: identity plus the roles granted to the UPN. */
+export async function loadActor(
+  ctx: StoreContext,
+  identity: { aadObjectId?: string | null; upn?: string | null; name: string },
+): Promise<Actor> {
+  const upn = identity.upn?.trim().toLowerCase() ?? null;
+  const grants = upn
+    ? await ctx.db.selectFrom('role_grants').selectAll().where('upn', '=', upn).execute()
+    : [];
+  return {
+    aadObjectId: identity.aadObjectId?.toLowerCase() ?? null,
+    upn,
+    name: identity.name,
+    roles: grants.map((g) => g.role).filter(isGrantableRole),
+    partnerName: grants.find((g) => g.role === 'frp')?.partner_name ?? null,
+  };
+}

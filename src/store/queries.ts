@@ -1,0 +1,165 @@
+import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { CalendarDate, EsdChange, StatusNote, Tenant, Workload } from '../domain/index.js';
+import type { StoreContext } from './context.js';
+import { toEsdChange, toStatusNote, toTenant, toWorkload } from './mappers.js';
+import type { Database, WorkloadsTable } from './schema.js';
+
+export interface PersonKey {
+  aadObjectId?: string | null;
+  upn?: string | null;
+}
+
+export interface TenantWorkload {
+  tenant: Tenant;
+  workload: Workload;
+}
+
+/**
+ * Workloads assigned to a person: matched on the AAD object id where both sides know it, else on
+ * the UPN (the Gateway Team may hand over a customer knowing only the FM's UPN).
+ */
+function assignedTo(person: PersonKey) {
+  const aad = person.aadObjectId?.toLowerCase() ?? null;
+  const upn = person.upn?.trim().toLowerCase() ?? null;
+  return (eb: ExpressionBuilder<Database, 'workloads'>) => {
+    const any = [];
+    if (aad) any.push(eb('workloads.fm_aad_object_id', '=', aad));
+    if (upn) {
+      any.push(
+        aad
+          ? eb.and([eb('workloads.fm_upn', '=', upn), eb('workloads.fm_aad_object_id', 'is', null)])
+          : eb('workloads.fm_upn', '=', upn),
+      );
+    }
+    return any.length
+      ? eb.and([eb('workloads.channel_type', '=', 'fm'), eb.or(any)])
+      : eb.val(false);
+  };
+}
+
+const tenantColumns = [
+  'tenants.id as t_id',
+  'tenants.name as t_name',
+  'tenants.customer_name as t_customer_name',
+] as const;
+
+type JoinedRow = Selectable<WorkloadsTable> & {
+  t_id: string;
+  t_name: string;
+  t_customer_name: string;
+};
+
+function splitRow(row: JoinedRow): TenantWorkload {
+  const { t_id, t_name, t_customer_name, ...workload } = row;
+  return {
+    tenant: { id: t_id, name: t_name, customerName: t_customer_name },
+    workload: toWorkload(workload),
+  };
+}
+
+/** An FM's workloads, soonest ESD first, those without an ESD last (R3: shown, not nagged). */
+export async function workloadsAssignedTo(
+  ctx: StoreContext,
+  person: PersonKey,
+): Promise<TenantWorkload[]> {
+  const rows = await ctx.db
+    .selectFrom('workloads')
+    .innerJoin('tenants', 'tenants.id', 'workloads.tenant_id')
+    .selectAll('workloads')
+    .select(tenantColumns)
+    .where(assignedTo(person))
+    .execute();
+  return rows.map(splitRow).sort(bySoonest);
+}
+
+function bySoonest(a: TenantWorkload, b: TenantWorkload): number {
+  const da = a.workload.esd?.date ?? '9999-99-99';
+  const db = b.workload.esd?.date ?? '9999-99-99';
+  return (
+    da.localeCompare(db) ||
+    a.tenant.customerName.localeCompare(b.tenant.customerName) ||
+    a.workload.code.localeCompare(b.workload.code)
+  );
+}
+
+/** Workloads of a person with an ESD in [from, to], soonest first. */
+export async function upcomingFor(
+  ctx: StoreContext,
+  person: PersonKey,
+  from: CalendarDate,
+  to: CalendarDate,
+): Promise<TenantWorkload[]> {
+  const rows = await ctx.db
+    .selectFrom('workloads')
+    .innerJoin('tenants', 'tenants.id', 'workloads.tenant_id')
+    .selectAll('workloads')
+    .select(tenantColumns)
+    .where(assignedTo(person))
+    .where('workloads.esd_date', '>=', from)
+    .where('workloads.esd_date', '<=', to)
+    .orderBy('workloads.esd_date')
+    .execute();
+  return rows.map(splitRow);
+}
+
+export async function getWorkload(ctx: StoreContext, id: string): Promise<TenantWorkload | null> {
+  const row = await ctx.db
+    .selectFrom('workloads')
+    .innerJoin('tenants', 'tenants.id', 'workloads.tenant_id')
+    .selectAll('workloads')
+    .select(tenantColumns)
+    .where('workloads.id', '=', id)
+    .executeTakeFirst();
+  return row ? splitRow(row) : null;
+}
+
+export async function getTenant(ctx: StoreContext, id: string): Promise<Tenant | null> {
+  const row = await ctx.db
+    .selectFrom('tenants')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toTenant(row) : null;
+}
+
+export async function tenantWorkloads(ctx: StoreContext, tenantId: string): Promise<Workload[]> {
+  const rows = await ctx.db
+    .selectFrom('workloads')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('code')
+    .execute();
+  return rows.map(toWorkload);
+}
+
+/** A workload's ESD history, newest first. */
+export async function workloadHistory(ctx: StoreContext, workloadId: string): Promise<EsdChange[]> {
+  const rows = await ctx.db
+    .selectFrom('esd_changes')
+    .selectAll()
+    .where('workload_id', '=', workloadId)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toEsdChange);
+}
+
+export async function tenantHistory(ctx: StoreContext, tenantId: string): Promise<EsdChange[]> {
+  const rows = await ctx.db
+    .selectFrom('esd_changes')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toEsdChange);
+}
+
+/** The tenant's Overall Status Notes, newest first. */
+export async function statusNotes(ctx: StoreContext, tenantId: string): Promise<StatusNote[]> {
+  const rows = await ctx.db
+    .selectFrom('status_notes')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toStatusNote);
+}

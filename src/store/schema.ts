@@ -1,0 +1,132 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Calendar dates are `YYYY-MM-DD` text and instants ISO-8601 UTC text
+ * in both engines, so values read back are identical on SQLite and PostgreSQL and never pass
+ * through a time zone. Booleans are 0/1 integers for the same reason.
+ */
+export interface Database {
+  tenants: TenantsTable;
+  workloads: WorkloadsTable;
+  esd_changes: EsdChangesTable;
+  status_notes: StatusNotesTable;
+  people: PeopleTable;
+  role_grants: RoleGrantsTable;
+  outbox: OutboxTable;
+  gateway_handoffs: GatewayHandoffsTable;
+  bot_state: BotStateTable;
+}
+
+export interface TenantsTable {
+  id: string;
+  name: string;
+  customer_name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkloadsTable {
+  id: string;
+  tenant_id: string;
+  code: string;
+  l1_status: string;
+  esd_date: string | null;
+  esd_estimate: number;
+  esd_basis: string | null;
+  channel_type: string;
+  /** Lower-cased, so lookups by UPN need no function on the column. */
+  fm_upn: string | null;
+  fm_aad_object_id: string | null;
+  frp_partner_name: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EsdChangesTable {
+  id: Generated<number>;
+  workload_id: string;
+  tenant_id: string;
+  old_date: string | null;
+  old_estimate: number | null;
+  new_date: string;
+  new_estimate: number;
+  basis: string;
+  actor_name: string;
+  actor_upn: string | null;
+  actor_aad_object_id: string | null;
+  role: string;
+  source: string;
+  reason: string;
+  note_id: number;
+  changed_at: string;
+}
+
+export interface StatusNotesTable {
+  id: Generated<number>;
+  tenant_id: string;
+  workload_id: string | null;
+  category: string;
+  text: string;
+  author_name: string;
+  author_upn: string | null;
+  author_aad_object_id: string | null;
+  created_at: string;
+}
+
+export interface PeopleTable {
+  aad_object_id: string;
+  upn: string | null;
+  name: string;
+  aad_tenant_id: string | null;
+  locale: string | null;
+  time_zone: string | null;
+  conversation_ref: string | null;
+  reachable: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleGrantsTable {
+  upn: string;
+  role: string;
+  partner_name: string | null;
+  granted_by: string;
+  granted_at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  /** At most one row per key: the same message is never queued twice. */
+  dedupe_key: string;
+  workload_id: string | null;
+  recipient_aad_object_id: string | null;
+  recipient_upn: string | null;
+  payload: string;
+  status: string;
+  due_at: string;
+  attempts: number;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface GatewayHandoffsTable {
+  handoff_id: string;
+  body_hash: string;
+  result: string;
+  tenant_id: string;
+  created_at: string;
+  notified_at: string | null;
+  acknowledged_at: string | null;
+}
+
+export interface BotStateTable {
+  key: string;
+  etag: string;
+  data: string;
+  updated_at: string;
+}

@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import type { Tenant, Workload } from '../domain/index.js';
+import { DEFAULT_ESD_WINDOW, type EsdWindow } from '../domain/index.js';
+import { type ChangeEsdInput, changeEngagementStartDate } from './change-esd.js';
+import { type Connection, connect, type DatabaseTarget, migrate } from './connect.js';
+import type { StoreContext } from './context.js';
+import * as people from './people.js';
+import * as queries from './queries.js';
+import { recordNoResponse } from './record-no-response.js';
+import * as state from './state.js';
+import { upsertTenant, upsertWorkload, type WorkloadSpec } from './tenants.js';
+
+export interface StoreOptions {
+  now?: () => Date;
+  window?: EsdWindow;
+  poolSize?: number;
+  afterStatement?: StoreContext['afterStatement'];
+}
+
+/**
+ * The only door to the database. Everything the bot, the HTTP server and the CLI read or write
+ * goes through these methods; each write is one transaction.
+ */
+export class Store {
+  readonly ctx: StoreContext;
+
+  private constructor(
+    private readonly connection: Connection,
+    options: StoreOptions,
+  ) {
+    this.ctx = {
+      db: connection.db,
+      engine: connection.engine,
+      now: options.now ?? (() => new Date()),
+      window: options.window ?? DEFAULT_ESD_WINDOW,
+      afterStatement: options.afterStatement,
+    };
+  }
+
+  /** Connects and brings the schema up to date. */
+  static async open(target: DatabaseTarget, options: StoreOptions = {}): Promise<Store> {
+    const connection = connect(target, { poolSize: options.poolSize });
+    try {
+      await migrate(connection);
+    } catch (error) {
+      await connection.close();
+      throw error;
+    }
+    return new Store(connection, options);
+  }
+
+  get engine() {
+    return this.connection.engine;
+  }
+
+  close(): Promise<void> {
+    return this.connection.close();
+  }
+
+  /** For /readyz: the database answers a trivial query. */
+  async ping(): Promise<boolean> {
+    try {
+      await sql`select 1`.execute(this.ctx.db);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const row = await this.ctx.db.selectFrom('tenants').select('id').limit(1).executeTakeFirst();
+    return !row;
+  }
+
+  /** Creates or updates a tenant and its workloads (status, channel; never the ESD), in one transaction. */
+  async registerTenant(
+    tenant: Tenant,
+    workloads: Omit<WorkloadSpec, 'tenantId'>[],
+  ): Promise<Workload[]> {
+    return this.ctx.db.transaction().execute(async (trx) => {
+      await upsertTenant(trx, this.ctx, tenant);
+      const saved: Workload[] = [];
+      for (const spec of workloads)
+        saved.push(await upsertWorkload(trx, this.ctx, { ...spec, tenantId: tenant.id }));
+      return saved;
+    });
+  }
+
+  changeEngagementStartDate = (input: ChangeEsdInput) => changeEngagementStartDate(this.ctx, input);
+  recordNoResponse = (input: Parameters<typeof recordNoResponse>[1]) =>
+    recordNoResponse(this.ctx, input);
+
+  workloadsAssignedTo = (person: queries.PersonKey) =>
+    queries.workloadsAssignedTo(this.ctx, person);
+  upcomingFor = (...args: Tail<Parameters<typeof queries.upcomingFor>>) =>
+    queries.upcomingFor(this.ctx, ...args);
+  getWorkload = (id: string) => queries.getWorkload(this.ctx, id);
+  getTenant = (id: string) => queries.getTenant(this.ctx, id);
+  tenantWorkloads = (tenantId: string) => queries.tenantWorkloads(this.ctx, tenantId);
+  workloadHistory = (workloadId: string) => queries.workloadHistory(this.ctx, workloadId);
+  tenantHistory = (tenantId: string) => queries.tenantHistory(this.ctx, tenantId);
+  statusNotes = (tenantId: string) => queries.statusNotes(this.ctx, tenantId);
+
+  getPerson = (aadObjectId: string) => people.getPerson(this.ctx, aadObjectId);
+  upsertPerson = (seen: people.PersonSeen) => people.upsertPerson(this.ctx, seen);
+  loadActor = (identity: Parameters<typeof people.loadActor>[1]) =>
+    people.loadActor(this.ctx, identity);
+  grantRole = (grant: Parameters<typeof people.grantRole>[1]) => people.grantRole(this.ctx, grant);
+  revokeRole = (...args: Tail<Parameters<typeof people.revokeRole>>) =>
+    people.revokeRole(this.ctx, ...args);
+  setPartner = (...args: Tail<Parameters<typeof people.setPartner>>) =>
+    people.setPartner(this.ctx, ...args);
+  listRoleGrants = () => people.listRoleGrants(this.ctx);
+
+  readState = (keys: readonly string[]) => state.readState(this.ctx, keys);
+  writeState = (writes: readonly state.StateWrite[]) => state.writeState(this.ctx, writes);
+  deleteState = (keys: readonly string[]) => state.deleteState(this.ctx, keys);
+}
+
+type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DeliveryChannel, L1Status, Tenant, Workload, WorkloadCode } from '../domain/index.js';
+import { isoNow, type StoreContext } from './context.js';
+import { channelColumns, toWorkload } from './mappers.js';
+import type { Database } from './schema.js';
+
+export async function upsertTenant(
+  trx: Transaction<Database>,
+  ctx: StoreContext,
+  tenant: Tenant,
+): Promise<void> {
+  const now = isoNow(ctx);
+  await trx
+    .insertInto('tenants')
+    .values({
+      id: tenant.id,
+      name: tenant.name,
+      customer_name: tenant.customerName,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet({ name: tenant.name, customer_name: tenant.customerName, updated_at: now }),
+    )
+    .execute();
+}
+
+export interface WorkloadSpec {
+  tenantId: string;
+  code: WorkloadCode;
+  l1Status: L1Status;
+  channel: DeliveryChannel;
+}
+
+/**
+ * Creates the workload, or updates its status and channel. Never touches the ESD: that has one
+ * write path, with history and a reason. Any change bumps the version, so a card showing the
+ * old status or assignee is refused as stale.
+ */
+export async function upsertWorkload(
+  trx: Transaction<Database>,
+  ctx: StoreContext,
+  spec: WorkloadSpec,
+): Promise<Workload> {
+  const now = isoNow(ctx);
+  const channel = channelColumns(spec.channel);
+  const existing = await trx
+    .selectFrom('workloads')
+    .selectAll()
+    .where('tenant_id', '=', spec.tenantId)
+    .where('code', '=', spec.code)
+    .executeTakeFirst();
+  if (!existing) {
+    const row = await trx
+      .insertInto('workloads')
+      .values({
+        id: randomUUID(),
+        tenant_id: spec.tenantId,
+        code: spec.code,
+        l1_status: spec.l1Status,
+        esd_date: null,
+        esd_estimate: 0,
+        esd_basis: null,
+        ...channel,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toWorkload(row);
+  }
+  const same =
+    existing.l1_status === spec.l1Status &&
+    existing.channel_type === channel.channel_type &&
+    existing.fm_upn === channel.fm_upn &&
+    existing.fm_aad_object_id === channel.fm_aad_object_id &&
+    existing.frp_partner_name === channel.frp_partner_name;
+  if (same) return toWorkload(existing);
+  const row = await trx
+    .updateTable('workloads')
+    .set({ l1_status: spec.l1Status, ...channel, version: existing.version + 1, updated_at: now })
+    .where('id', '=', existing.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toWorkload(row);
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, ENV_VARIABLES, parseConfig } from '../../src/config/config.js';
+
+describe('configuration', () => {
+  it('starts on its embedded defaults with an empty environment', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      port: 3978,
+      host: '127.0.0.1',
+      database: { kind: 'sqlite', path: './data/esd-bot.db' },
+      demoData: true,
+      allowedTenantIds: [],
+      defaultTimeZone: 'UTC',
+      esdWindow: { pastDays: 365, futureDays: 730 },
+      bot: { localMode: true },
+    });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://u@127.0.0.1/db' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@127.0.0.1/db',
+    });
+  });
+
+  it('leaves local mode, and listens beyond loopback, once an app id is configured', () => {
+    const config = parseConfig({
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+      MicrosoftAppPassword: 'x',
+    });
+    expect(config.bot.localMode).toBe(false);
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('lists every problem at once, naming variables and never echoing values', () => {
+    const secret = 'super-secret-value';
+    let error: unknown;
+    try {
+      parseConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        DEMO_DATA: 'maybe',
+        ALLOWED_TENANT_IDS: 'not-a-guid',
+        DEFAULT_TIME_ZONE: 'Mars/Olympus',
+        MicrosoftAppId: secret,
+        HOST: '0.0.0.0',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of [
+      'PORT',
+      'DATABASE_URL',
+      'DEMO_DATA',
+      'ALLOWED_TENANT_IDS',
+      'DEFAULT_TIME_ZONE',
+      'MicrosoftAppId',
+    ]) {
+      expect(problems).toContain(name);
+    }
+    expect((error as ConfigError).message).not.toContain(secret);
+  });
+
+  it('refuses a non-loopback HOST in local mode', () => {
+    expect(() => parseConfig({ HOST: '0.0.0.0' })).toThrow(/HOST/);
+    expect(parseConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+
+  it('requires the password with an app id, and the tenant for single-tenant bots', () => {
+    expect(() =>
+      parseConfig({
+        MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+        MicrosoftAppType: 'SingleTenant',
+      }),
+    ).toThrow(
+      /MicrosoftAppPassword[\s\S]*MicrosoftAppTenantId|MicrosoftAppTenantId[\s\S]*MicrosoftAppPassword/,
+    );
+  });
+
+  it('.env.example documents every variable the code reads, and nothing else', () => {
+    const documented = readFileSync('.env.example', 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Za-z_]+=/.test(line))
+      .map((line) => line.split('=')[0]);
+    expect(new Set(documented)).toEqual(new Set(ENV_VARIABLES));
+    // And the example, as written, is a valid configuration.
+    const values = Object.fromEntries(
+      readFileSync('.env.example', 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Za-z_]+=/.test(line))
+        .map((line) => line.split('=') as [string, string]),
+    );
+    expect(() => parseConfig(values)).not.toThrow();
+  });
+
+  it('only the config module reads process.env', async () => {
+    const { execSync } = await import('node:child_process');
+    const hits = execSync("grep -rln 'process\\.env' src || true", { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    expect(hits).toEqual(['src/config/config.ts']);
+  });
+});
