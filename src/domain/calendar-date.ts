@@ -39,7 +39,10 @@ export function toCalendarDate(value: string): CalendarDate {
 
 function toEpochDay(date: CalendarDate): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  // Not Date.UTC: it maps the years 0..99 to 1900..1999.
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, m - 1, d);
+  return Math.floor(utc.getTime() / DAY_MS);
 }
 
 function fromEpochDay(day: number): CalendarDate {
@@ -83,5 +86,6 @@ export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
     day: '2-digit',
   }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}` as CalendarDate;
+  // 'numeric' gives years before 1000 unpadded ("999").
+  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}` as CalendarDate;
 }

@@ -120,7 +120,9 @@ export function decideEsdChange(request: EsdChangeRequest): EsdDecision {
   let next: Esd | null = null;
   const dateField = proposal.kind === 'month' ? 'month' : 'date';
 
-  if (proposal.kind === 'date') {
+  // Decided on `kind === 'month'` like the field and the basis below, so that a malformed kind
+  // can never yield an estimate that escaped the month-only basis check (R9).
+  if (proposal.kind !== 'month') {
     if (isCalendarDate(proposal.date)) next = { date: proposal.date, estimate: false };
     else violations.push({ code: 'date_invalid', field: 'date', params: none });
   } else if (isCalendarMonth(proposal.month)) {
@@ -156,7 +158,8 @@ export function decideEsdChange(request: EsdChangeRequest): EsdDecision {
   }
 
   let basis: Basis | null = null;
-  const rawBasis = proposal.basis ?? (proposal.kind === 'month' ? 'estimated' : null);
+  // A blank basis with a month-only date is the estimate it must be (R9).
+  const rawBasis = proposal.basis || (proposal.kind === 'month' ? 'estimated' : null);
   if (!isBasis(rawBasis)) {
     violations.push({ code: 'basis_invalid', field: 'basis', params: none });
   } else if (proposal.kind === 'month' && isConcreteExchange(rawBasis)) {

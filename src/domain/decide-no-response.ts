@@ -30,7 +30,7 @@ export function decideNoResponse(request: NoResponseRequest): NoResponseDecision
   const role = permittedRole(actor, workload.channel);
   if (!role)
     return { ok: false, code: 'not_permitted', params: { assignee: assigneeOf(workload.channel) } };
-  const detail = normalizeReason(request.detail ?? '');
+  const detail = normalizeReason(typeof request.detail === 'string' ? request.detail : '');
   if ([...detail].length > REASON_MAX_LENGTH) {
     return { ok: false, code: 'detail_too_long', params: { max: REASON_MAX_LENGTH } };
   }

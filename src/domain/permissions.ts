@@ -14,7 +14,9 @@ import type { Actor, DeliveryChannel, FmIdentity } from './types.js';
 const ROLES_FOR_ANY_WORKLOAD = ['gateway', 'manager', 'fta', 'fe', 're_engagement'] as const;
 
 function sameText(a: string | null | undefined, b: string | null | undefined): boolean {
-  return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const x = a.trim().toLowerCase();
+  return x !== '' && x === b.trim().toLowerCase();
 }
 
 export function isSamePerson(actor: Pick<Actor, 'aadObjectId' | 'upn'>, fm: FmIdentity): boolean {
@@ -29,7 +31,9 @@ export function isAssignedFm(actor: Actor, channel: DeliveryChannel): boolean {
 /** The role in which `actor` may act on a workload with this channel, or null. */
 export function permittedRole(actor: Actor, channel: DeliveryChannel): Role | null {
   if (isAssignedFm(actor, channel)) return 'fm';
-  for (const role of ROLES_FOR_ANY_WORKLOAD) if (actor.roles.includes(role)) return role;
+  // Array.isArray: a roles *string* like "gateway" must not pass via String.prototype.includes.
+  const roles: readonly string[] = Array.isArray(actor.roles) ? actor.roles : [];
+  for (const role of ROLES_FOR_ANY_WORKLOAD) if (roles.includes(role)) return role;
   if (channel.type === 'frp' && sameText(actor.partnerName, channel.partnerName)) return 'frp';
   return null;
 }

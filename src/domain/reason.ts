@@ -27,13 +27,16 @@ const EMPTY_WORDS = new Set(
 
 /** Control characters out, Unicode normalized, runs of blanks collapsed, ends trimmed. */
 export function normalizeReason(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu, (ch) => (ch === '\n' || ch === '\t' ? ch : ''))
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ *\n[\s]*/g, '\n')
-    .trim();
+  return (
+    raw
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu, (ch) => (ch === '\n' || ch === '\t' ? ch : ''))
+      // After the removals: a removed character may have kept a letter from its combining mark.
+      .normalize('NFC')
+      .replace(/[^\S\n]+/g, ' ')
+      .replace(/ *\n[\s]*/g, '\n')
+      .trim()
+  );
 }
 
 function fold(text: string): string {
@@ -57,10 +60,12 @@ function length(text: string): number {
 export function checkReason(
   raw: string | null | undefined,
 ): { ok: true; reason: string } | { ok: false; problem: ReasonProblem } {
-  const reason = normalizeReason(raw ?? '');
+  // Anything but a string (a malformed card submission) says nothing: missing, not a crash.
+  const reason = normalizeReason(typeof raw === 'string' ? raw : '');
   if (reason === '') return { ok: false, problem: 'reason_missing' };
   if (length(reason) > REASON_MAX_LENGTH) return { ok: false, problem: 'reason_too_long' };
-  if (length(reason) < REASON_MIN_LENGTH) return { ok: false, problem: 'reason_too_short' };
+  // Placeholders before length: "n/a" or "TBD" needs words, not just more characters.
   if (isPlaceholderReason(reason)) return { ok: false, problem: 'reason_placeholder' };
+  if (length(reason) < REASON_MIN_LENGTH) return { ok: false, problem: 'reason_too_short' };
   return { ok: true, reason };
 }
