@@ -1,0 +1,30 @@
+import { type EsdChange, type Tenant, type Workload, workloadName } from '../../domain/index.js';
+import { formatEsd, formatInstant } from '../../i18n/format.js';
+import type { Language } from '../../i18n/language.js';
+import { t } from '../../i18n/translate.js';
+import { roleLabel, statusLabel } from './labels.js';
+import { type Card, expandCard } from './templates.js';
+
+/** Every change of one workload's date, newest first: who, when, old, new and why. */
+export function historyCard(
+  input: { tenant: Tenant; workload: Workload; changes: readonly EsdChange[]; timeZone: string },
+  lang: Language,
+): Card {
+  return expandCard('history', {
+    s: { empty: t(lang, 'history.empty') },
+    title: t(lang, 'history.title', { workload: workloadName(input.workload.code, lang) }),
+    subtitle: `${input.tenant.customerName} · ${statusLabel(input.workload.l1Status, lang)} · ${formatEsd(input.workload.esd, lang)}`,
+    entries: input.changes.map((c) => ({
+      change: t(lang, 'history.entry', {
+        old: formatEsd(c.old, lang),
+        new: formatEsd(c.new, lang),
+      }),
+      by: t(lang, 'history.by', {
+        when: formatInstant(c.changedAt, lang, input.timeZone),
+        who: c.actorName,
+        role: roleLabel(c.role, lang),
+      }),
+      reason: t(lang, 'history.reason', { reason: c.reason }),
+    })),
+  });
+}

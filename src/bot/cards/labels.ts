@@ -1,0 +1,31 @@
+import {
+  BASES,
+  type Basis,
+  type L1Status,
+  type Role,
+  type Tenant,
+  type Workload,
+  workloadName,
+} from '../../domain/index.js';
+import { formatEsd } from '../../i18n/format.js';
+import type { Language } from '../../i18n/language.js';
+import { t } from '../../i18n/translate.js';
+
+export const statusLabel = (status: L1Status, lang: Language) => t(lang, `status.${status}`);
+export const basisLabel = (basis: Basis, lang: Language) => t(lang, `basis.${basis}`);
+export const roleLabel = (role: Role, lang: Language) => t(lang, `role.${role}`);
+
+export function basisChoices(lang: Language) {
+  return BASES.map((value) => ({ value, title: basisLabel(value, lang) }));
+}
+
+export const tenantLabel = (tenant: Tenant) => `${tenant.customerName} (${tenant.name})`;
+
+/** "Exchange Online · In Progress · Dec 1, 2026": enough to pick the right workload at a glance. */
+export function workloadChoiceTitle(workload: Workload, lang: Language): string {
+  return t(lang, 'change.workloadChoice', {
+    workload: workloadName(workload.code, lang),
+    status: statusLabel(workload.l1Status, lang),
+    esd: formatEsd(workload.esd, lang),
+  });
+}

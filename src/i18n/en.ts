@@ -1,0 +1,177 @@
+/**
+ * English strings. Keys are the contract: pt-BR.ts and es.ts must define every one (a test checks).
+ * `{name}` placeholders are filled by `t()`. Domain terms follow docs/domain.md.
+ */
+export const en = {
+  // Common words
+  'esd.name': 'Engagement Start Date',
+  'esd.notSet': 'not set',
+  'esd.estimate': '{month} (estimate)',
+  'notes.name': 'Overall Status Notes',
+  'common.customer': 'Customer',
+  'common.tenant': 'Tenant',
+  'common.workload': 'Workload',
+  'common.status': 'L1 status',
+  'common.esd': 'Engagement Start Date',
+  'common.basis': 'Basis',
+  'common.assignedTo': 'Assigned to',
+
+  'status.in_progress': 'In Progress',
+  'status.status_unknown': 'Status Unknown',
+  'status.blocked': 'Blocked',
+  'status.no_intent': 'No Intent',
+  'status.duplicate_invalid': 'Duplicate/Invalid',
+
+  'basis.kickoff_meeting': 'Kickoff meeting',
+  'basis.two_way_email': 'Two-way email exchange',
+  'basis.phone_call': 'Phone call with the customer',
+  'basis.planned': 'Planned start (agreed with the customer)',
+  'basis.estimated': 'Estimated start',
+
+  'role.fm': 'assigned FM',
+  'role.gateway': 'Gateway Team',
+  'role.manager': 'manager',
+  'role.fta': 'FastTrack Architect',
+  'role.fe': 'FastTrack Engineer',
+  'role.re_engagement': 'Re-Engagement Team',
+  'role.frp': 'FastTrack Ready Partner',
+
+  // help
+  'help.title': 'esd-bot keeps your Engagement Start Dates right',
+  'help.intro':
+    'I record, for each workload of your customers, the date the customer starts the onboarding discussions with you, and I write the reason for every change to the Overall Status Notes in the same step.',
+  'help.commands': 'What you can type',
+  'help.cmd.help': '**help**: this message',
+  'help.cmd.engagements': '**my engagements**: your customers and workloads with their start dates',
+  'help.cmd.change':
+    '**change date** (optionally with a customer name): change a start date, with its reason',
+  'help.cmd.noResponse':
+    '**no response**: the customer has not answered; a note is recorded and the date stays',
+  'help.cmd.history': '**history**: the changes of a workload’s start date',
+  'help.cmd.upcoming': '**upcoming**: your start dates in the next 30 days',
+  'help.what': 'What the date is',
+  'help.isR4':
+    'The day you and the customer begin communication specific to the FastTrack process for that workload. It may come before the kickoff meeting or be the same day.',
+  'help.isNotR5':
+    'Not the day a first email was sent or a voicemail left: what counts is a two-way exchange (the customer asks and you answer, a call to schedule the kickoff, the kickoff itself).',
+  'help.rules':
+    'Only In Progress workloads have one. Nobody needs to backfill old engagements. If you only know the month, I store the first day of it as an estimate.',
+
+  // Commands that need something first
+  'general.notUnderstood': 'I didn’t catch that. Type **help** to see what I can do.',
+  'general.tryAgain':
+    'Something went wrong on my side and nothing was saved. Please try again in a minute.',
+  'general.tooLong': 'That message is too long for me ({max} characters at most).',
+  'general.noWorkloads':
+    'No workloads are assigned to you. If you work for the Gateway Team or manage FMs, ask an admin to grant you that role.',
+  'general.workloadGone': 'That workload no longer exists.',
+  'general.cardExpired': 'This card is out of date. Type **{command}** to start again.',
+
+  // my engagements
+  'engagements.title': 'Your engagements',
+  'engagements.subtitle': 'Soonest start first · workloads: {count}',
+  'engagements.noEsd': 'no date',
+  'engagements.change': 'Change a date',
+
+  // tenant picker
+  'pickTenant.title': 'Which customer?',
+  'pickTenant.label': 'Customer',
+  'pickTenant.placeholder': 'Choose a customer',
+  'pickTenant.next': 'Next',
+  'pickTenant.noMatch': 'No customer of yours matches “{text}”.',
+  'pickTenant.retry': 'Choose a customer in the card, or type part of its name.',
+  'pickTenant.needName':
+    'Type the customer’s name after the command, for example **change date contoso**.',
+
+  // change card
+  'change.title': 'Change an Engagement Start Date',
+  'change.subtitle': '{customer} · {tenant}',
+  'change.workloadLabel': 'Workload',
+  'change.workloadPlaceholder': 'Choose a workload',
+  'change.workloadChoice': '{workload} · {status} · {esd}',
+  'change.dateLabel': 'New date',
+  'change.monthLabel': 'Or, if you only know the month',
+  'change.monthPlaceholder': 'Only the month (stored as the 1st, marked estimate)',
+  'change.basisLabel': 'What happened, or will happen, on that date?',
+  'change.basisPlaceholder': 'Choose one',
+  'change.basisHint':
+    'An email sent or a voicemail left with no answer does not count: the date is the start of a two-way exchange.',
+  'change.reasonLabel': 'Reason (written to the Overall Status Notes)',
+  'change.reasonPlaceholder': 'Why is the date changing?',
+  'change.submit': 'Save date and reason',
+  'change.errorSummary': 'Nothing was saved. Please fix what is marked below.',
+  'change.dateAndMonth': 'Choose a date or a month, not both.',
+  'change.dateMissing': 'Choose a date, or only the month.',
+  'change.workloadMissing': 'Choose a workload.',
+  'change.typedDate': 'I read “{text}” as {date}. Check the card, add the reason and save.',
+  'change.typedMonth':
+    'I read “{text}” as {month} (an estimate). Check the card, add the reason and save.',
+  'change.typeHint':
+    'Fill in the card above, or type a date (for example “15 January” or “next Monday”).',
+  'change.conflict':
+    'This workload changed while the card was open: its date is now {esd}. Nothing was written. Review it and save again.',
+
+  // rejections (rules module codes)
+  'violation.not_permitted':
+    '{workload} at {customer} is assigned to {assignee}: only they, the Gateway Team or a manager can change its date.',
+  'violation.not_permitted_unassigned':
+    '{workload} at {customer} has no FM yet: only the Gateway Team or a manager can set its date.',
+  'violation.status_ineligible':
+    '{workload} is {status}. Only In Progress workloads have an Engagement Start Date; it does not apply to Status Unknown, Blocked, No Intent or Duplicate/Invalid.',
+  'violation.date_invalid': 'That is not a valid date.',
+  'violation.month_invalid': 'That is not a valid month.',
+  'violation.date_out_of_window': 'Choose a date between {earliest} and {latest}.',
+  'violation.estimate_month_past':
+    'An estimate is for a coming start: choose {currentMonth} or a later month.',
+  'violation.basis_invalid': 'Choose what happened, or will happen, on that date.',
+  'violation.basis_not_estimate':
+    'With only a month the date is an estimate: choose “Planned start” or “Estimated start”, not “{basis}”.',
+  'violation.unchanged': 'The date is already {current}; nothing to change.',
+  'violation.reason_missing': 'A reason is required: it goes to the Overall Status Notes.',
+  'violation.reason_too_short':
+    'Write at least {min} characters, so a colleague understands why the date moved.',
+  'violation.reason_too_long': 'The reason can have at most {max} characters.',
+  'violation.reason_placeholder':
+    'Say what happened (for example “customer asked to move the kickoff to March”), not a placeholder.',
+
+  // confirmation
+  'done.title': 'Engagement Start Date saved',
+  'done.oldDate': 'Old date',
+  'done.newDate': 'New date',
+  'done.note': 'Recorded in the Overall Status Notes',
+
+  // no response (R7)
+  'noResponse.title': 'The customer has not answered',
+  'noResponse.intro':
+    'A note goes to the Overall Status Notes and the Engagement Start Date stays as it is (when the customer answers and a new date is agreed, change the date then).',
+  'noResponse.kindLabel': 'What happened?',
+  'noResponse.kind.no_answer': 'No answer yet: I keep trying',
+  'noResponse.kind.inactive': 'The customer is inactive or never answered',
+  'noResponse.detailLabel': 'Details (optional)',
+  'noResponse.detailPlaceholder': 'Attempts made, next try…',
+  'noResponse.submit': 'Record note',
+  'noResponse.kindMissing': 'Choose what happened.',
+  'noResponse.doneTitle': 'Noted; the date stays',
+  'noResponse.done': 'Recorded in the Overall Status Notes. The Engagement Start Date stays {esd}.',
+
+  // history
+  'history.pickTitle': 'Which workload’s history?',
+  'history.show': 'Show history',
+  'history.title': 'History of {workload}',
+  'history.empty': 'No change recorded yet.',
+  'history.entry': '{old} → {new}',
+  'history.by': '{when} · {who} ({role})',
+  'history.reason': 'Reason: {reason}',
+
+  // upcoming
+  'upcoming.title': 'Starting in the next {days} days',
+  'upcoming.empty': 'None of your workloads starts in the next {days} days.',
+  'upcoming.week': 'Week of {date}',
+
+  // proactive: a date moved by someone else
+  'notice.changedByOther':
+    '{who} ({role}) changed the Engagement Start Date of {workload} at {customer}: {old} → {new}. Reason: {reason}',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,182 @@
+import type { Messages } from './en.js';
+
+/**
+ * Spanish. Domain terms follow seed 001 (docs/domain.md, "Words in the seeds' languages"):
+ * "fecha de inicio de la interacción", "carga de trabajo", "notas generales del estado", FM stays
+ * FM. The user is "tú"; quotes are «…». Command words are the Spanish commands the bot understands.
+ */
+export const es: Messages = {
+  // Common words
+  'esd.name': 'Fecha de inicio de la interacción',
+  'esd.notSet': 'sin definir',
+  'esd.estimate': '{month} (estimación)',
+  'notes.name': 'Notas generales del estado',
+  'common.customer': 'Cliente',
+  'common.tenant': 'Inquilino',
+  'common.workload': 'Carga de trabajo',
+  'common.status': 'Estado L1',
+  'common.esd': 'Fecha de inicio de la interacción',
+  'common.basis': 'Base',
+  'common.assignedTo': 'Asignado a',
+
+  'status.in_progress': 'En progreso',
+  'status.status_unknown': 'Estado desconocido',
+  'status.blocked': 'Bloqueado',
+  'status.no_intent': 'Sin intención',
+  'status.duplicate_invalid': 'Duplicado/No válido',
+
+  'basis.kickoff_meeting': 'Reunión de inicio',
+  'basis.two_way_email': 'Intercambio de correos con el cliente (en ambos sentidos)',
+  'basis.phone_call': 'Llamada telefónica con el cliente',
+  'basis.planned': 'Inicio planificado (acordado con el cliente)',
+  'basis.estimated': 'Inicio estimado',
+
+  'role.fm': 'FM asignado',
+  'role.gateway': 'equipo de Gateway',
+  'role.manager': 'gerente',
+  'role.fta': 'arquitecto de FastTrack',
+  'role.fe': 'ingeniero de FastTrack',
+  'role.re_engagement': 'equipo de Reinteracción',
+  'role.frp': 'socio FRP',
+
+  // help
+  'help.title': 'esd-bot mantiene correctas tus fechas de inicio de la interacción',
+  'help.intro':
+    'Para cada carga de trabajo de tus clientes, registro la fecha en que el cliente inicia contigo las conversaciones iniciales del proceso de FastTrack y, en el mismo paso, escribo el motivo de cada cambio en las notas generales del estado.',
+  'help.commands': 'Lo que puedes escribir',
+  'help.cmd.help': '**ayuda**: este mensaje',
+  'help.cmd.engagements':
+    '**mis interacciones**: tus clientes y cargas de trabajo, con sus fechas de inicio',
+  'help.cmd.change':
+    '**cambiar fecha** (si quieres, con el nombre de un cliente): cambia una fecha de inicio, con su motivo',
+  'help.cmd.noResponse':
+    '**sin respuesta**: el cliente no ha respondido; se registra una nota y la fecha no cambia',
+  'help.cmd.history': '**historial**: los cambios de la fecha de inicio de una carga de trabajo',
+  'help.cmd.upcoming': '**próximas**: tus fechas de inicio en los próximos 30 días',
+  'help.what': 'Qué es la fecha',
+  'help.isR4':
+    'El día en que tú y el cliente comienzan la comunicación específica del proceso de FastTrack para esa carga de trabajo. Puede ser antes de la reunión de inicio o el mismo día.',
+  'help.isNotR5':
+    'No es el día en que se envió el primer correo electrónico o se dejó un mensaje de voz: lo que cuenta es un intercambio en ambos sentidos (el cliente pregunta y tú respondes, una llamada para programar la reunión de inicio, la propia reunión de inicio).',
+  'help.rules':
+    'Solo las cargas de trabajo En progreso tienen esta fecha. Nadie necesita completarla para interacciones anteriores. Si solo conoces el mes, guardo su primer día como estimación.',
+
+  // Commands that need something first
+  'general.notUnderstood': 'No te entendí. Escribe **ayuda** para ver lo que puedo hacer.',
+  'general.tryAgain':
+    'Algo salió mal por mi parte y no se guardó nada. Vuelve a intentarlo en un minuto.',
+  'general.tooLong': 'Ese mensaje es demasiado largo para mí ({max} caracteres como máximo).',
+  'general.noWorkloads':
+    'No tienes ninguna carga de trabajo asignada. Si trabajas en el equipo de Gateway o supervisas a FMs, pide a un administrador del bot que te asigne ese rol.',
+  'general.workloadGone': 'Esa carga de trabajo ya no existe.',
+  'general.cardExpired':
+    'Esta tarjeta está desactualizada. Escribe **{command}** para empezar de nuevo.',
+
+  // my engagements
+  'engagements.title': 'Tus interacciones',
+  'engagements.subtitle': 'Primero el inicio más próximo · cargas de trabajo: {count}',
+  'engagements.noEsd': 'sin fecha',
+  'engagements.change': 'Cambiar una fecha',
+
+  // tenant picker
+  'pickTenant.title': '¿Qué cliente?',
+  'pickTenant.label': 'Cliente',
+  'pickTenant.placeholder': 'Elige un cliente',
+  'pickTenant.next': 'Siguiente',
+  'pickTenant.noMatch': 'Ninguno de tus clientes coincide con «{text}».',
+  'pickTenant.retry': 'Elige un cliente en la tarjeta o escribe parte de su nombre.',
+  'pickTenant.needName':
+    'Escribe el nombre del cliente después del comando, por ejemplo **cambiar fecha contoso**.',
+
+  // change card
+  'change.title': 'Cambiar una fecha de inicio de la interacción',
+  'change.subtitle': '{customer} · {tenant}',
+  'change.workloadLabel': 'Carga de trabajo',
+  'change.workloadPlaceholder': 'Elige una carga de trabajo',
+  'change.workloadChoice': '{workload} · {status} · {esd}',
+  'change.dateLabel': 'Nueva fecha',
+  'change.monthLabel': 'O, si solo conoces el mes',
+  'change.monthPlaceholder': 'Solo el mes (se guarda como día 1, marcado como estimación)',
+  'change.basisLabel': '¿Qué pasó, o qué pasará, en esa fecha?',
+  'change.basisPlaceholder': 'Elige una opción',
+  'change.basisHint':
+    'Un correo enviado o un mensaje de voz sin respuesta no cuenta: la fecha es el inicio de un intercambio en ambos sentidos.',
+  'change.reasonLabel': 'Motivo (se escribe en las notas generales del estado)',
+  'change.reasonPlaceholder': '¿Por qué cambia la fecha?',
+  'change.submit': 'Guardar fecha y motivo',
+  'change.errorSummary': 'No se guardó nada. Corrige lo que está marcado abajo.',
+  'change.dateAndMonth': 'Elige una fecha o un mes, no ambos.',
+  'change.dateMissing': 'Elige una fecha, o solo el mes.',
+  'change.workloadMissing': 'Elige una carga de trabajo.',
+  'change.typedDate':
+    'Entendí «{text}» como {date}. Revisa la tarjeta, escribe el motivo y guarda.',
+  'change.typedMonth':
+    'Entendí «{text}» como {month} (una estimación). Revisa la tarjeta, escribe el motivo y guarda.',
+  'change.typeHint':
+    'Completa la tarjeta de arriba o escribe una fecha (por ejemplo «15 de enero» o «el próximo lunes»).',
+  'change.conflict':
+    'Esta carga de trabajo cambió mientras la tarjeta estaba abierta: su fecha ahora es {esd}. No se escribió nada. Revísala y vuelve a guardar.',
+
+  // rejections (rules module codes)
+  'violation.not_permitted':
+    'La carga de trabajo {workload} del cliente {customer} está asignada a {assignee}: solo esa persona, el equipo de Gateway o un gerente pueden cambiar su fecha.',
+  'violation.not_permitted_unassigned':
+    'La carga de trabajo {workload} del cliente {customer} aún no tiene FM: solo el equipo de Gateway o un gerente pueden establecer su fecha.',
+  'violation.status_ineligible':
+    'La carga de trabajo {workload} tiene el estado {status}. Solo las cargas de trabajo En progreso tienen fecha de inicio de la interacción; no se aplica a Estado desconocido, Bloqueado, Sin intención ni Duplicado/No válido.',
+  'violation.date_invalid': 'Esa fecha no es válida.',
+  'violation.month_invalid': 'Ese mes no es válido.',
+  'violation.date_out_of_window': 'Elige una fecha entre {earliest} y {latest}.',
+  'violation.estimate_month_past':
+    'Una estimación es para un inicio que aún no ha llegado: elige {currentMonth} o un mes posterior.',
+  'violation.basis_invalid': 'Elige qué pasó, o qué pasará, en esa fecha.',
+  'violation.basis_not_estimate':
+    'Con solo el mes, la fecha es una estimación: elige «Inicio planificado» o «Inicio estimado», no «{basis}».',
+  'violation.unchanged': 'La fecha ya es {current}; no hay nada que cambiar.',
+  'violation.reason_missing':
+    'El motivo es obligatorio: se escribe en las notas generales del estado.',
+  'violation.reason_too_short':
+    'Escribe al menos {min} caracteres, para que un compañero entienda por qué se movió la fecha.',
+  'violation.reason_too_long': 'El motivo puede tener como máximo {max} caracteres.',
+  'violation.reason_placeholder':
+    'Di qué pasó (por ejemplo «el cliente pidió mover la reunión de inicio a marzo»), no un texto de relleno.',
+
+  // confirmation
+  'done.title': 'Fecha de inicio de la interacción guardada',
+  'done.oldDate': 'Fecha anterior',
+  'done.newDate': 'Nueva fecha',
+  'done.note': 'Registrado en las notas generales del estado',
+
+  // no response (R7)
+  'noResponse.title': 'El cliente no ha respondido',
+  'noResponse.intro':
+    'Dejo constancia en las notas generales del estado y la fecha de inicio de la interacción no cambia (cuando el cliente responda y acuerden una nueva fecha, cámbiala en ese momento).',
+  'noResponse.kindLabel': '¿Qué pasó?',
+  'noResponse.kind.no_answer': 'Aún sin respuesta: sigo intentándolo',
+  'noResponse.kind.inactive': 'El cliente está inactivo o nunca respondió',
+  'noResponse.detailLabel': 'Detalles (opcional)',
+  'noResponse.detailPlaceholder': 'Intentos realizados, próximo intento…',
+  'noResponse.submit': 'Registrar nota',
+  'noResponse.kindMissing': 'Elige qué pasó.',
+  'noResponse.doneTitle': 'Anotado; la fecha no cambia',
+  'noResponse.done':
+    'Registrado en las notas generales del estado. La fecha de inicio de la interacción no cambia: {esd}.',
+
+  // history
+  'history.pickTitle': '¿Historial de qué carga de trabajo?',
+  'history.show': 'Mostrar historial',
+  'history.title': 'Historial de {workload}',
+  'history.empty': 'Aún no hay cambios registrados.',
+  'history.entry': '{old} → {new}',
+  'history.by': '{when} · {who} ({role})',
+  'history.reason': 'Motivo: {reason}',
+
+  // upcoming
+  'upcoming.title': 'Empiezan en los próximos {days} días',
+  'upcoming.empty': 'Ninguna de tus cargas de trabajo empieza en los próximos {days} días.',
+  'upcoming.week': 'Semana del {date}',
+
+  // proactive: a date moved by someone else
+  'notice.changedByOther':
+    '{who} ({role}) cambió la fecha de inicio de la interacción de la carga de trabajo {workload} del cliente {customer}: {old} → {new}. Motivo: {reason}',
+};

@@ -1,0 +1,181 @@
+import type { Messages } from './en.js';
+
+/**
+ * Brazilian Portuguese. Domain terms follow seed 000 (docs/domain.md, "Words in the seeds'
+ * languages"): "workload" and "tenant" stay as the seed writes them, FM stays FM. The user is
+ * "você"; quotes are “…”. Command words are the Portuguese commands the bot understands.
+ */
+export const ptBR: Messages = {
+  // Common words
+  'esd.name': 'Data de Início do Envolvimento',
+  'esd.notSet': 'não definida',
+  'esd.estimate': '{month} (estimativa)',
+  'notes.name': 'Observações Gerais de Status',
+  'common.customer': 'Cliente',
+  'common.tenant': 'Tenant',
+  'common.workload': 'Workload',
+  'common.status': 'Status L1',
+  'common.esd': 'Data de Início do Envolvimento',
+  'common.basis': 'Base',
+  'common.assignedTo': 'Atribuído a',
+
+  'status.in_progress': 'Em Andamento',
+  'status.status_unknown': 'Status Desconhecido',
+  'status.blocked': 'Bloqueado',
+  'status.no_intent': 'Sem Intenção',
+  'status.duplicate_invalid': 'Duplicado/Inválido',
+
+  'basis.kickoff_meeting': 'Reunião de abertura',
+  'basis.two_way_email': 'Troca de emails com o cliente (nos dois sentidos)',
+  'basis.phone_call': 'Ligação com o cliente',
+  'basis.planned': 'Início planejado (combinado com o cliente)',
+  'basis.estimated': 'Início estimado',
+
+  'role.fm': 'FM atribuído',
+  'role.gateway': 'Equipe de Gateway',
+  'role.manager': 'gestor',
+  'role.fta': 'Arquiteto do FastTrack',
+  'role.fe': 'Engenheiro do FastTrack',
+  'role.re_engagement': 'Equipe de Reengajamento',
+  'role.frp': 'parceiro FRP',
+
+  // help
+  'help.title': 'O esd-bot mantém corretas as suas Datas de Início do Envolvimento',
+  'help.intro':
+    'Para cada workload dos seus clientes, registro a data em que o cliente começa com você as discussões iniciais do processo do FastTrack e, no mesmo passo, escrevo o motivo de cada alteração nas Observações Gerais de Status.',
+  'help.commands': 'O que você pode digitar',
+  'help.cmd.help': '**ajuda**: esta mensagem',
+  'help.cmd.engagements':
+    '**meus envolvimentos**: seus clientes e workloads, com as datas de início',
+  'help.cmd.change':
+    '**alterar data** (se quiser, com o nome de um cliente): altera uma data de início, com o motivo',
+  'help.cmd.noResponse':
+    '**sem resposta**: o cliente não respondeu; uma observação é registrada e a data não muda',
+  'help.cmd.history': '**histórico**: as alterações da data de início de um workload',
+  'help.cmd.upcoming': '**próximas**: suas datas de início nos próximos 30 dias',
+  'help.what': 'O que é a data',
+  'help.isR4':
+    'O dia em que você e o cliente começam a comunicação específica do processo do FastTrack para aquele workload. Pode ser antes da reunião de abertura ou no mesmo dia.',
+  'help.isNotR5':
+    'Não é o dia em que o primeiro email foi enviado ou uma mensagem de voz foi deixada: o que conta é uma troca nos dois sentidos (o cliente pergunta e você responde, uma ligação para agendar a reunião de abertura, a própria reunião de abertura).',
+  'help.rules':
+    'Só workloads Em Andamento têm essa data. Ninguém precisa preenchê-la para envolvimentos antigos. Se você só souber o mês, guardo o primeiro dia dele como estimativa.',
+
+  // Commands that need something first
+  'general.notUnderstood': 'Não entendi. Digite **ajuda** para ver o que posso fazer.',
+  'general.tryAgain':
+    'Algo deu errado do meu lado e nada foi salvo. Tente de novo daqui a um minuto.',
+  'general.tooLong': 'Essa mensagem é longa demais para mim (no máximo {max} caracteres).',
+  'general.noWorkloads':
+    'Nenhum workload está atribuído a você. Se você trabalha na Equipe de Gateway ou gerencia FMs, peça a um administrador que conceda essa função a você.',
+  'general.workloadGone': 'Esse workload não existe mais.',
+  'general.cardExpired':
+    'Este cartão está desatualizado. Digite **{command}** para começar de novo.',
+
+  // my engagements
+  'engagements.title': 'Seus envolvimentos',
+  'engagements.subtitle': 'Início mais próximo primeiro · workloads: {count}',
+  'engagements.noEsd': 'sem data',
+  'engagements.change': 'Alterar uma data',
+
+  // tenant picker
+  'pickTenant.title': 'Qual cliente?',
+  'pickTenant.label': 'Cliente',
+  'pickTenant.placeholder': 'Escolha um cliente',
+  'pickTenant.next': 'Avançar',
+  'pickTenant.noMatch': 'Nenhum cliente seu corresponde a “{text}”.',
+  'pickTenant.retry': 'Escolha um cliente no cartão ou digite parte do nome dele.',
+  'pickTenant.needName':
+    'Digite o nome do cliente depois do comando, por exemplo **alterar data contoso**.',
+
+  // change card
+  'change.title': 'Alterar uma Data de Início do Envolvimento',
+  'change.subtitle': '{customer} · {tenant}',
+  'change.workloadLabel': 'Workload',
+  'change.workloadPlaceholder': 'Escolha um workload',
+  'change.workloadChoice': '{workload} · {status} · {esd}',
+  'change.dateLabel': 'Nova data',
+  'change.monthLabel': 'Ou, se você só souber o mês',
+  'change.monthPlaceholder': 'Só o mês (salvo como dia 1º, marcado como estimativa)',
+  'change.basisLabel': 'O que aconteceu, ou vai acontecer, nessa data?',
+  'change.basisPlaceholder': 'Escolha uma opção',
+  'change.basisHint':
+    'Um email enviado ou uma mensagem de voz deixada sem resposta não conta: a data é o início de uma troca nos dois sentidos.',
+  'change.reasonLabel': 'Motivo (escrito nas Observações Gerais de Status)',
+  'change.reasonPlaceholder': 'Por que a data está mudando?',
+  'change.submit': 'Salvar data e motivo',
+  'change.errorSummary': 'Nada foi salvo. Corrija o que está marcado abaixo.',
+  'change.dateAndMonth': 'Escolha uma data ou um mês, não os dois.',
+  'change.dateMissing': 'Escolha uma data ou só o mês.',
+  'change.workloadMissing': 'Escolha um workload.',
+  'change.typedDate': 'Entendi “{text}” como {date}. Confira o cartão, escreva o motivo e salve.',
+  'change.typedMonth':
+    'Entendi “{text}” como {month} (uma estimativa). Confira o cartão, escreva o motivo e salve.',
+  'change.typeHint':
+    'Preencha o cartão acima ou digite uma data (por exemplo “15 de janeiro” ou “próxima segunda”).',
+  'change.conflict':
+    'Este workload mudou enquanto o cartão estava aberto: a data agora é {esd}. Nada foi gravado. Revise e salve de novo.',
+
+  // rejections (rules module codes)
+  'violation.not_permitted':
+    'O workload {workload} do cliente {customer} está atribuído a {assignee}: só essa pessoa, a Equipe de Gateway ou um gestor podem alterar a data dele.',
+  'violation.not_permitted_unassigned':
+    'O workload {workload} do cliente {customer} ainda não tem FM: só a Equipe de Gateway ou um gestor podem definir a data dele.',
+  'violation.status_ineligible':
+    'O workload {workload} está com status {status}. Só workloads Em Andamento têm Data de Início do Envolvimento; ela não se aplica a Status Desconhecido, Bloqueado, Sem Intenção ou Duplicado/Inválido.',
+  'violation.date_invalid': 'Essa data não é válida.',
+  'violation.month_invalid': 'Esse mês não é válido.',
+  'violation.date_out_of_window': 'Escolha uma data entre {earliest} e {latest}.',
+  'violation.estimate_month_past':
+    'Uma estimativa é para um início que ainda vai acontecer: escolha {currentMonth} ou um mês posterior.',
+  'violation.basis_invalid': 'Escolha o que aconteceu, ou vai acontecer, nessa data.',
+  'violation.basis_not_estimate':
+    'Com apenas o mês, a data é uma estimativa: escolha “Início planejado” ou “Início estimado”, não “{basis}”.',
+  'violation.unchanged': 'A data já é {current}; não há nada para alterar.',
+  'violation.reason_missing':
+    'O motivo é obrigatório: ele vai para as Observações Gerais de Status.',
+  'violation.reason_too_short':
+    'Escreva pelo menos {min} caracteres, para que um colega entenda por que a data mudou.',
+  'violation.reason_too_long': 'O motivo pode ter no máximo {max} caracteres.',
+  'violation.reason_placeholder':
+    'Diga o que aconteceu (por exemplo “o cliente pediu para passar a reunião de abertura para março”), não um texto genérico.',
+
+  // confirmation
+  'done.title': 'Data de Início do Envolvimento salva',
+  'done.oldDate': 'Data anterior',
+  'done.newDate': 'Nova data',
+  'done.note': 'Registrado nas Observações Gerais de Status',
+
+  // no response (R7)
+  'noResponse.title': 'O cliente não respondeu',
+  'noResponse.intro':
+    'Registro o ocorrido nas Observações Gerais de Status e a Data de Início do Envolvimento continua como está (quando o cliente responder e vocês combinarem uma nova data, altere a data nesse momento).',
+  'noResponse.kindLabel': 'O que aconteceu?',
+  'noResponse.kind.no_answer': 'Ainda sem resposta: continuo tentando',
+  'noResponse.kind.inactive': 'O cliente está inativo ou nunca respondeu',
+  'noResponse.detailLabel': 'Detalhes (opcional)',
+  'noResponse.detailPlaceholder': 'Tentativas feitas, próxima tentativa…',
+  'noResponse.submit': 'Registrar observação',
+  'noResponse.kindMissing': 'Escolha o que aconteceu.',
+  'noResponse.doneTitle': 'Anotado; a data continua a mesma',
+  'noResponse.done':
+    'Registrado nas Observações Gerais de Status. A Data de Início do Envolvimento não muda: {esd}.',
+
+  // history
+  'history.pickTitle': 'Histórico de qual workload?',
+  'history.show': 'Mostrar histórico',
+  'history.title': 'Histórico de {workload}',
+  'history.empty': 'Nenhuma alteração registrada ainda.',
+  'history.entry': '{old} → {new}',
+  'history.by': '{when} · {who} ({role})',
+  'history.reason': 'Motivo: {reason}',
+
+  // upcoming
+  'upcoming.title': 'Começam nos próximos {days} dias',
+  'upcoming.empty': 'Nenhum workload seu começa nos próximos {days} dias.',
+  'upcoming.week': 'Semana de {date}',
+
+  // proactive: a date moved by someone else
+  'notice.changedByOther':
+    '{who} ({role}) alterou a Data de Início do Envolvimento do workload {workload} do cliente {customer}: {old} → {new}. Motivo: {reason}',
+};
