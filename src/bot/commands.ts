@@ -57,7 +57,7 @@ const ALIASES: Record<Command, readonly string[]> = {
   upcoming: [
     'upcoming',
     'soon',
-    'next',
+    'coming up',
     'proximas',
     'proximos',
     'proximas datas',

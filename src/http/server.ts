@@ -1,11 +1,16 @@
 import restify from 'restify';
+import type { Bot } from '../bot/adapter.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/store.js';
 
 export interface ServerDeps {
   store: Store;
   logger: Logger;
+  bot: Bot;
 }
+
+/** Largest activity accepted on /api/messages (Teams activities are a few KB). */
+export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
 /** Health endpoints: /healthz says the process is up, /readyz that the database answers. */
 function healthRoutes(server: restify.Server, deps: ServerDeps): void {
@@ -18,10 +23,27 @@ function healthRoutes(server: restify.Server, deps: ServerDeps): void {
   });
 }
 
+/** One route per concern: the Bot Framework posts every Teams activity here. */
+function messagesRoute(server: restify.Server, deps: ServerDeps): void {
+  server.post(
+    '/api/messages',
+    restify.plugins.bodyParser({
+      maxBodySize: MAX_ACTIVITY_BYTES,
+      mapParams: false,
+      rejectUnknown: true,
+    }),
+    async (req, res) => {
+      const { adapter, bot } = deps.bot;
+      await adapter.process(req, res, (context) => bot.run(context));
+    },
+  );
+}
+
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'esd-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser());
   healthRoutes(server, deps);
+  messagesRoute(server, deps);
   server.on('restifyError', (req, _res, err, callback) => {
     deps.logger.warn(
       { method: req.method, url: req.url, status: err.statusCode, err: err.message },

@@ -65,6 +65,12 @@ export const en = {
   'general.noWorkloads':
     'No workloads are assigned to you. If you work for the Gateway Team or manage FMs, ask an admin to grant you that role.',
   'general.workloadGone': 'That workload no longer exists.',
+  'command.help': 'help',
+  'command.engagements': 'my engagements',
+  'command.change': 'change date',
+  'command.noResponse': 'no response',
+  'command.history': 'history',
+  'command.upcoming': 'upcoming',
   'general.cardExpired': 'This card is out of date. Type **{command}** to start again.',
 
   // my engagements

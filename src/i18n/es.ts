@@ -69,6 +69,12 @@ export const es: Messages = {
   'general.noWorkloads':
     'No tienes ninguna carga de trabajo asignada. Si trabajas en el equipo de Gateway o supervisas a FMs, pide a un administrador del bot que te asigne ese rol.',
   'general.workloadGone': 'Esa carga de trabajo ya no existe.',
+  'command.help': 'ayuda',
+  'command.engagements': 'mis interacciones',
+  'command.change': 'cambiar fecha',
+  'command.noResponse': 'sin respuesta',
+  'command.history': 'historial',
+  'command.upcoming': 'próximas',
   'general.cardExpired':
     'Esta tarjeta está desactualizada. Escribe **{command}** para empezar de nuevo.',
 

@@ -69,6 +69,12 @@ export const ptBR: Messages = {
   'general.noWorkloads':
     'Nenhum workload está atribuído a você. Se você trabalha na Equipe de Gateway ou gerencia FMs, peça a um administrador que conceda essa função a você.',
   'general.workloadGone': 'Esse workload não existe mais.',
+  'command.help': 'ajuda',
+  'command.engagements': 'meus envolvimentos',
+  'command.change': 'alterar data',
+  'command.noResponse': 'sem resposta',
+  'command.history': 'histórico',
+  'command.upcoming': 'próximas',
   'general.cardExpired':
     'Este cartão está desatualizado. Digite **{command}** para começar de novo.',
 

@@ -26,6 +26,8 @@ export interface ChangeEsdInput {
   source: ChangeSource;
   /** Today in the actor's time zone (the rules' window and R9's current month depend on it). */
   today: CalendarDate;
+  /** Queue no proactive message (demo data: nobody should be told about fictional changes). */
+  quiet?: boolean;
 }
 
 export type ChangeEsdResult =
@@ -141,7 +143,7 @@ export async function applyEsdChange(
   // A reminder queued for the old date no longer applies; the sweep queues the new one.
   await cancelPendingForWorkload(trx, workload.id, ['reminder'], now);
   // Someone other than the assigned FM moved the FM's date: the FM hears of it.
-  if (workload.channel.type === 'fm' && approved.role !== 'fm') {
+  if (!input.quiet && workload.channel.type === 'fm' && approved.role !== 'fm') {
     await enqueue(trx, {
       kind: 'esd_changed_by_other',
       dedupeKey: `esd-changed:${changeRow.id}`,

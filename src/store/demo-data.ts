@@ -176,6 +176,7 @@ export async function seedDemoData(store: Store): Promise<SeedResult> {
           reason: 'Date the customer gave in the Gateway conversation (demo data).',
           source: 'gateway',
           today,
+          quiet: true,
         });
         if (first.status !== 'changed')
           throw new Error(`demo data rejected: ${JSON.stringify(first)}`);
@@ -194,6 +195,7 @@ export async function seedDemoData(store: Store): Promise<SeedResult> {
             reason: spec.fmChange.reason,
             source: 'teams',
             today,
+            quiet: true,
           });
           if (second.status !== 'changed')
             throw new Error(`demo data rejected: ${JSON.stringify(second)}`);

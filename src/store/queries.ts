@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { CalendarDate, EsdChange, StatusNote, Tenant, Workload } from '../domain/index.js';
 import type { StoreContext } from './context.js';
 import { toEsdChange, toStatusNote, toTenant, toWorkload } from './mappers.js';
@@ -162,4 +162,26 @@ export async function statusNotes(ctx: StoreContext, tenantId: string): Promise<
     .orderBy('id', 'desc')
     .execute();
   return rows.map(toStatusNote);
+}
+
+/** Tenants whose customer or tenant name contains `query` (case-insensitive), by customer name. */
+export async function searchTenants(
+  ctx: StoreContext,
+  query: string,
+  limit = 25,
+): Promise<Tenant[]> {
+  const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await ctx.db
+    .selectFrom('tenants')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['customer_name']), 'like', sql<string>`${pattern} escape '\\'`),
+        eb(eb.fn('lower', ['name']), 'like', sql<string>`${pattern} escape '\\'`),
+      ]),
+    )
+    .orderBy('customer_name')
+    .limit(limit)
+    .execute();
+  return rows.map(toTenant);
 }

@@ -96,6 +96,7 @@ export class Store {
     queries.upcomingFor(this.ctx, ...args);
   getWorkload = (id: string) => queries.getWorkload(this.ctx, id);
   getTenant = (id: string) => queries.getTenant(this.ctx, id);
+  searchTenants = (query: string, limit?: number) => queries.searchTenants(this.ctx, query, limit);
   tenantWorkloads = (tenantId: string) => queries.tenantWorkloads(this.ctx, tenantId);
   workloadHistory = (workloadId: string) => queries.workloadHistory(this.ctx, workloadId);
   tenantHistory = (tenantId: string) => queries.tenantHistory(this.ctx, tenantId);

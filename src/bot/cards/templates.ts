@@ -25,6 +25,7 @@ export const CARD_NAMES = [
   'history',
   'help',
   'upcoming',
+  'notice',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -1,0 +1,64 @@
+import type restify from 'restify';
+import { createBot } from './bot/adapter.js';
+import type { Config } from './config/config.js';
+import { createServer, listen } from './http/server.js';
+import type { Logger } from './log/logger.js';
+import { seedDemoData } from './store/demo-data.js';
+import { Store } from './store/store.js';
+
+export interface App {
+  server: restify.Server;
+  store: Store;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  now?: () => Date;
+  /** Overrides for botbuilder's authentication settings (tests point the OpenID metadata at a local server). */
+  authOverrides?: Parameters<typeof createBot>[1];
+}
+
+/** Opens the database (migrating it), loads demo data into an empty one, and starts serving. */
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  options: AppOptions = {},
+): Promise<App> {
+  const now = options.now ?? (() => new Date());
+  const target =
+    config.database.kind === 'postgres'
+      ? { kind: 'postgres' as const, url: config.database.url }
+      : { kind: 'sqlite' as const, path: config.database.path };
+  const store = await Store.open(target, { window: config.esdWindow, now });
+  logger.info({ engine: store.engine }, 'database ready');
+
+  if (config.demoData && (await store.isEmpty())) {
+    const seeded = await seedDemoData(store);
+    logger.info(seeded, 'empty database: demo data loaded (DEMO_DATA=false to skip)');
+  }
+
+  const bot = createBot({ store, config, logger, now }, options.authOverrides);
+  const server = createServer({ store, logger, bot });
+  const { port } = await listen(server, config.port, config.host);
+  if (config.bot.localMode) {
+    logger.warn(
+      { host: config.host, port },
+      'local mode: no MicrosoftAppId, so requests are not authenticated; listening on loopback only',
+    );
+  }
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url }, 'esd-bot listening');
+
+  return {
+    server,
+    store,
+    port,
+    url,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

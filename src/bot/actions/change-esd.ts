@@ -1,0 +1,157 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { type EsdProposal, type Field, REASON_MAX_LENGTH } from '../../domain/index.js';
+import { formatEsd } from '../../i18n/format.js';
+import { t } from '../../i18n/translate.js';
+import { type ChangeFormValues, changeCard } from '../cards/change-card.js';
+import { confirmationCard } from '../cards/confirmation-card.js';
+import { fieldErrors } from '../explain.js';
+import { presentCard, presentText } from '../present.js';
+import { getSession } from '../session.js';
+import { id, text } from './limits.js';
+
+/** What the change card sends back: its hidden data plus the inputs. Unknown keys are dropped. */
+export const changeSubmission = z.object({
+  tenantId: id,
+  versions: z.record(z.string().max(200), z.number().int().min(0)).optional().default({}),
+  workload: text(200),
+  date: text(40),
+  month: text(40),
+  basis: text(60),
+  reason: text(REASON_MAX_LENGTH),
+});
+
+/**
+ * Handles a submitted change card: zod at the edge, then the one write path (rules, version
+ * check, date and note in one transaction). Whatever happens, the card is replaced: by the
+ * confirmation, or by itself with the values kept and each problem next to its field.
+ * Returns true when the date was written.
+ */
+export async function submitChange(context: TurnContext, data: unknown): Promise<boolean> {
+  const session = getSession(context);
+  const { store, config, logger } = session.services;
+  const lang = session.lang;
+  const parsed = changeSubmission.safeParse(data);
+  if (!parsed.success) {
+    await presentText(
+      context,
+      t(lang, 'general.cardExpired', { command: t(lang, 'command.change') }),
+    );
+    return false;
+  }
+  const input = parsed.data;
+  const tenant = await store.getTenant(input.tenantId);
+  if (!tenant) {
+    await presentText(context, t(lang, 'general.workloadGone'));
+    return false;
+  }
+  const workloads = await store.tenantWorkloads(tenant.id);
+  const values: ChangeFormValues = {
+    workload: input.workload,
+    date: input.date,
+    month: input.month,
+    basis: input.basis,
+    reason: input.reason,
+  };
+  const rerender = (
+    errors: Partial<Record<Field, string>>,
+    banner: { text: string; style: 'attention' | 'warning' },
+  ) =>
+    presentCard(
+      context,
+      changeCard(
+        {
+          tenant,
+          workloads,
+          today: session.today,
+          window: config.esdWindow,
+          values,
+          errors,
+          banner,
+        },
+        lang,
+      ),
+      'replace',
+    );
+
+  const workload = workloads.find((w) => w.id === input.workload);
+  const formErrors: Partial<Record<Field, string>> = {};
+  if (!workload) formErrors.workload = t(lang, 'change.workloadMissing');
+  if (input.date && input.month) formErrors.date = t(lang, 'change.dateAndMonth');
+  if (!input.date && !input.month) formErrors.date = t(lang, 'change.dateMissing');
+  if (!workload || Object.keys(formErrors).length > 0) {
+    await rerender(formErrors, { text: t(lang, 'change.errorSummary'), style: 'attention' });
+    return false;
+  }
+
+  const proposal: EsdProposal = input.month
+    ? { kind: 'month', month: input.month, basis: input.basis || null }
+    : { kind: 'date', date: input.date, basis: input.basis || null };
+  const result = await store.changeEngagementStartDate({
+    workloadId: workload.id,
+    // A card that never showed this workload cannot claim a version: treat it as stale.
+    expectedVersion: input.versions[workload.id] ?? -1,
+    actor: await session.actor(),
+    proposal,
+    reason: input.reason,
+    source: 'teams',
+    today: session.today,
+  });
+  logger.info(
+    {
+      event: 'esd.change',
+      outcome: result.status,
+      code: 'code' in result ? result.code : undefined,
+      workloadId: workload.id,
+    },
+    'change card submitted',
+  );
+
+  switch (result.status) {
+    case 'changed':
+      await presentCard(
+        context,
+        confirmationCard(
+          { tenant, workload: result.workload, change: result.change, note: result.note.text },
+          lang,
+        ),
+        'replace',
+      );
+      return true;
+    case 'rejected':
+      await rerender(fieldErrors(result.violations, { workload: result.workload, tenant }, lang), {
+        text: t(lang, 'change.errorSummary'),
+        style: 'attention',
+      });
+      return false;
+    case 'conflict': {
+      // Show the current value and fresh versions; the person decides again (never an overwrite).
+      const fresh = await store.tenantWorkloads(tenant.id);
+      await presentCard(
+        context,
+        changeCard(
+          {
+            tenant,
+            workloads: fresh,
+            today: session.today,
+            window: config.esdWindow,
+            values,
+            banner: {
+              text: t(lang, 'change.conflict', { esd: formatEsd(result.current.esd, lang) }),
+              style: 'warning',
+            },
+          },
+          lang,
+        ),
+        'replace',
+      );
+      return false;
+    }
+    case 'not_found':
+      await rerender(
+        { workload: t(lang, 'general.workloadGone') },
+        { text: t(lang, 'change.errorSummary'), style: 'attention' },
+      );
+      return false;
+  }
+}

@@ -1,0 +1,189 @@
+import {
+  ComponentDialog,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { Tenant } from '../../domain/index.js';
+import { formatDate, formatMonth } from '../../i18n/format.js';
+import { t } from '../../i18n/translate.js';
+import { type Banner, type ChangeFormValues, changeCard } from '../cards/change-card.js';
+import { pickTenantCard } from '../cards/picker-cards.js';
+import { normalizeText } from '../commands.js';
+import { presentCard, presentText } from '../present.js';
+import { recognizeTypedDate } from '../recognize-date.js';
+import { getSession, type Session } from '../session.js';
+
+export const CHANGE_DATE_DIALOG = 'changeDate';
+const STEPS = 'changeDate.steps';
+const TENANT_PROMPT = 'changeDate.tenant';
+const DATE_PROMPT = 'changeDate.typedDate';
+
+export interface ChangeDateOptions {
+  /** Words typed after the command ("change date contoso"). */
+  query?: string;
+  tenantId?: string;
+  prefill?: Partial<ChangeFormValues>;
+  banner?: Banner;
+  /** Put the card in place of the one just acted on (the tenant picker). */
+  replace?: boolean;
+}
+
+/** The tenants this person may pick: their own, or for a Gateway or manager role, any by name. */
+async function candidateTenants(session: Session, query: string): Promise<Tenant[]> {
+  const { store } = session.services;
+  const mine = new Map<string, Tenant>();
+  for (const { tenant } of await store.workloadsAssignedTo(session.identity))
+    mine.set(tenant.id, tenant);
+  const wanted = normalizeText(query);
+  const matches = (tenant: Tenant) =>
+    !wanted || normalizeText(`${tenant.customerName} ${tenant.name}`).includes(wanted);
+  const own = [...mine.values()].filter(matches);
+  if (own.length > 0 || !wanted) return own;
+  const actor = await session.actor();
+  return actor.roles.length > 0 ? store.searchTenants(wanted) : [];
+}
+
+/** What the waterfall remembers between its steps. */
+const values = (step: WaterfallStepContext) =>
+  step.values as { candidates?: Tenant[]; tenantId?: string };
+
+function matchTenant(text: string, candidates: readonly Tenant[]): Tenant | null {
+  const wanted = normalizeText(text);
+  if (!wanted) return null;
+  const found = candidates.filter((c) =>
+    normalizeText(`${c.customerName} ${c.name}`).includes(wanted),
+  );
+  return found.length === 1 ? (found[0] as Tenant) : null;
+}
+
+/**
+ * "change date": pick the customer (skipped when there is only one), then one Adaptive Card asks
+ * for the workload, the date or only the month (R9), the basis (R4/R5) and the reason (R8).
+ * The card's submit is handled by actions/change-esd.ts; while it is open, a date typed in chat
+ * ("15 de janeiro", "next Monday") brings the card back with that date filled in.
+ */
+export class ChangeDateDialog extends ComponentDialog {
+  constructor() {
+    super(CHANGE_DATE_DIALOG);
+    this.addDialog(new TextPrompt(TENANT_PROMPT, (prompt) => this.isKnownTenant(prompt)));
+    this.addDialog(new TextPrompt(DATE_PROMPT, (prompt) => this.isDate(prompt)));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        (step) => this.chooseTenant(step),
+        (step) => this.showCard(step),
+        (step) => this.readTypedDate(step),
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async chooseTenant(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as ChangeDateOptions;
+    if (options.tenantId) return step.next(options.tenantId);
+    const session = getSession(step.context);
+    const lang = session.lang;
+    const candidates = await candidateTenants(session, options.query ?? '');
+    if (candidates.length === 0) {
+      const actor = await session.actor();
+      await presentText(
+        step.context,
+        options.query
+          ? t(lang, 'pickTenant.noMatch', { text: options.query })
+          : actor.roles.length > 0
+            ? t(lang, 'pickTenant.needName')
+            : t(lang, 'general.noWorkloads'),
+      );
+      return step.endDialog();
+    }
+    if (candidates.length === 1) return step.next((candidates[0] as Tenant).id);
+    values(step).candidates = candidates;
+    await presentCard(
+      step.context,
+      pickTenantCard(candidates, lang),
+      options.replace ? 'replace' : 'new',
+    );
+    return step.prompt(TENANT_PROMPT, {
+      retryPrompt: t(lang, 'pickTenant.retry'),
+      validations: candidates,
+    });
+  }
+
+  private async isKnownTenant(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const candidates = (prompt.options.validations ?? []) as Tenant[];
+    return (
+      prompt.recognized.succeeded && matchTenant(prompt.recognized.value ?? '', candidates) !== null
+    );
+  }
+
+  private async showCard(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as ChangeDateOptions;
+    const session = getSession(step.context);
+    const { store, config } = session.services;
+    const candidates = values(step).candidates;
+    const tenantId = candidates
+      ? matchTenant(step.result as string, candidates)?.id
+      : (step.result as string);
+    const tenant = tenantId ? await store.getTenant(tenantId) : null;
+    if (!tenant) {
+      await presentText(step.context, t(session.lang, 'general.workloadGone'));
+      return step.endDialog();
+    }
+    values(step).tenantId = tenant.id;
+    const workloads = await store.tenantWorkloads(tenant.id);
+    await presentCard(
+      step.context,
+      changeCard(
+        {
+          tenant,
+          workloads,
+          today: session.today,
+          window: config.esdWindow,
+          values: options.prefill,
+          banner: options.banner ?? null,
+        },
+        session.lang,
+      ),
+      options.replace ? 'replace' : 'new',
+    );
+    // The card is the question; a typed date is the other way to answer the date part of it.
+    return step.prompt(DATE_PROMPT, { retryPrompt: t(session.lang, 'change.typeHint') });
+  }
+
+  private async isDate(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const session = getSession(prompt.context);
+    return (
+      prompt.recognized.succeeded &&
+      recognizeTypedDate(prompt.recognized.value ?? '', session.lang, session.today) !== null
+    );
+  }
+
+  private async readTypedDate(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const session = getSession(step.context);
+    const lang = session.lang;
+    const text = step.result as string;
+    const typed = recognizeTypedDate(text, lang, session.today);
+    if (!typed) return step.endDialog();
+    const next: ChangeDateOptions =
+      typed.kind === 'date'
+        ? {
+            tenantId: values(step).tenantId,
+            prefill: { date: typed.date },
+            banner: {
+              text: t(lang, 'change.typedDate', { text, date: formatDate(typed.date, lang) }),
+              style: 'accent',
+            },
+          }
+        : {
+            tenantId: values(step).tenantId,
+            prefill: { month: typed.month, basis: 'estimated' },
+            banner: {
+              text: t(lang, 'change.typedMonth', { text, month: formatMonth(typed.month, lang) }),
+              style: 'accent',
+            },
+          };
+    return step.replaceDialog(STEPS, next);
+  }
+}

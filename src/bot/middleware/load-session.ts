@@ -1,0 +1,126 @@
+import { type Middleware, TeamsInfo, type TurnContext } from 'botbuilder';
+import { calendarDateIn } from '../../domain/index.js';
+import { resolveLanguage } from '../../i18n/language.js';
+import type { Person } from '../../store/people.js';
+import type { BotServices } from '../services.js';
+import { SESSION, type Session } from '../session.js';
+
+interface ClientInfo {
+  type: string;
+  locale?: string;
+  timezone?: string;
+}
+
+function isTimeZone(tz: string | undefined): tz is string {
+  if (!tz) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Known {
+  upn: string | null;
+  name: string;
+  locale: string | null;
+  timeZone: string | null;
+}
+
+/**
+ * Builds the turn's Session and records the sender in `people` (AAD object id, UPN, locale,
+ * time zone). The UPN needs a roster call; it is made once per person, not on every turn, and
+ * a store write happens only when something changed.
+ */
+export function loadSession(services: BotServices): Middleware {
+  const known = new Map<string, Known>();
+
+  async function lookUpUpn(context: TurnContext): Promise<string | null> {
+    try {
+      const member = await TeamsInfo.getMember(context, context.activity.from.id);
+      return member.userPrincipalName?.toLowerCase() ?? member.email?.toLowerCase() ?? null;
+    } catch (error) {
+      services.logger.warn(
+        { err: (error as Error).message },
+        'roster lookup failed; continuing without the UPN',
+      );
+      return null;
+    }
+  }
+
+  async function remember(
+    context: TurnContext,
+    aad: string,
+    seen: Omit<Known, 'upn'>,
+  ): Promise<Known> {
+    const cached = known.get(aad);
+    let person: Person | null = null;
+    let upn = cached?.upn ?? null;
+    if (!cached) {
+      person = await services.store.getPerson(aad);
+      upn = person?.upn ?? null;
+    }
+    if (!upn) upn = await lookUpUpn(context);
+    const next: Known = {
+      upn,
+      name: seen.name || cached?.name || person?.name || '',
+      locale: seen.locale ?? cached?.locale ?? person?.locale ?? null,
+      timeZone: seen.timeZone ?? cached?.timeZone ?? person?.timeZone ?? null,
+    };
+    const before =
+      cached ??
+      (person
+        ? { upn: person.upn, name: person.name, locale: person.locale, timeZone: person.timeZone }
+        : null);
+    if (!before || JSON.stringify(before) !== JSON.stringify(next)) {
+      await services.store.upsertPerson({
+        aadObjectId: aad,
+        name: next.name,
+        upn: next.upn,
+        locale: next.locale,
+        timeZone: next.timeZone,
+        aadTenantId: context.activity.conversation?.tenantId ?? null,
+      });
+    }
+    known.set(aad, next);
+    return next;
+  }
+
+  return {
+    async onTurn(context: TurnContext, next: () => Promise<void>) {
+      const activity = context.activity;
+      const clientInfo = (activity.entities ?? []).find((e) => e.type === 'clientInfo') as
+        | ClientInfo
+        | undefined;
+      const aad = activity.from?.aadObjectId?.toLowerCase() ?? null;
+      const seen = {
+        name: activity.from?.name ?? '',
+        locale: activity.locale ?? clientInfo?.locale ?? null,
+        timeZone: isTimeZone(clientInfo?.timezone) ? clientInfo.timezone : null,
+      };
+      const person =
+        aad && activity.from?.role !== 'bot' ? await remember(context, aad, seen) : null;
+      const timeZone = seen.timeZone ?? person?.timeZone ?? services.config.defaultTimeZone;
+      const identity = {
+        aadObjectId: aad,
+        upn: person?.upn ?? null,
+        name: person?.name || seen.name,
+      };
+      let actor: Promise<Awaited<ReturnType<Session['actor']>>> | null = null;
+      const session: Session = {
+        lang: resolveLanguage(seen.locale ?? person?.locale),
+        timeZone,
+        today: calendarDateIn(services.now(), timeZone),
+        identity,
+        actor: () => {
+          actor ??= services.store.loadActor(identity);
+          return actor;
+        },
+        services,
+      };
+      context.turnState.set(SESSION, session);
+      await next();
+    },
+  };
+}

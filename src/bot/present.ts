@@ -1,0 +1,56 @@
+import { type AdaptiveCardInvokeResponse, CardFactory, type TurnContext } from 'botbuilder';
+import type { Card } from './cards/templates.js';
+
+const REPLACEMENT = Symbol('esd-bot.replacementCard');
+
+export function isCardActionInvoke(context: TurnContext): boolean {
+  return context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action';
+}
+
+/**
+ * Shows a card. 'replace' puts it in place of the card the person just acted on: as the answer to
+ * an Action.Execute invoke, or by updating the message for the Action.Submit fallback, so a
+ * submitted form cannot be pressed twice. 'new' posts a new message.
+ */
+export async function presentCard(
+  context: TurnContext,
+  card: Card,
+  mode: 'replace' | 'new' = 'new',
+): Promise<void> {
+  if (mode === 'replace') {
+    if (isCardActionInvoke(context)) {
+      context.turnState.set(REPLACEMENT, card);
+      return;
+    }
+    const replyToId = context.activity.replyToId;
+    if (context.activity.value && replyToId) {
+      try {
+        await context.updateActivity({
+          id: replyToId,
+          type: 'message',
+          attachments: [CardFactory.adaptiveCard(card)],
+        });
+        return;
+      } catch {
+        // Not every channel can update a message: fall back to a new one.
+      }
+    }
+  }
+  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+}
+
+export async function presentText(context: TurnContext, text: string): Promise<void> {
+  await context.sendActivity({ type: 'message', text, textFormat: 'markdown' });
+}
+
+/** The answer to an Action.Execute invoke: the replacement card, or a plain acknowledgement. */
+export function invokeResponse(context: TurnContext): AdaptiveCardInvokeResponse {
+  const card = context.turnState.get(REPLACEMENT) as Card | undefined;
+  if (card)
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: 'OK' as never,
+  };
+}

@@ -1,0 +1,11 @@
+import type { Config } from '../config/config.js';
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/store.js';
+
+/** What the bot needs from the rest of the application. */
+export interface BotServices {
+  store: Store;
+  config: Config;
+  logger: Logger;
+  now: () => Date;
+}

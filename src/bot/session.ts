@@ -1,0 +1,23 @@
+import type { TurnContext } from 'botbuilder';
+import type { Actor, CalendarDate } from '../domain/index.js';
+import type { Language } from '../i18n/language.js';
+import type { BotServices } from './services.js';
+
+/** Who is talking, in which language and time zone, and what "today" is for them. */
+export interface Session {
+  lang: Language;
+  timeZone: string;
+  today: CalendarDate;
+  identity: { aadObjectId: string | null; upn: string | null; name: string };
+  /** The person as the rules module sees them, with the roles granted in the store. */
+  actor(): Promise<Actor>;
+  services: BotServices;
+}
+
+export const SESSION = Symbol('esd-bot.session');
+
+export function getSession(context: TurnContext): Session {
+  const session = context.turnState.get(SESSION) as Session | undefined;
+  if (!session) throw new Error('no session on this turn: is the session middleware installed?');
+  return session;
+}
