@@ -40,7 +40,7 @@ export async function startApp(
   }
 
   const bot = createBot({ store, config, logger, now }, options.authOverrides);
-  const server = createServer({ store, logger, bot });
+  const server = createServer({ store, logger, bot, config, now });
   const { port } = await listen(server, config.port, config.host);
   if (config.bot.localMode) {
     logger.warn(

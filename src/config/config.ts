@@ -22,6 +22,9 @@ const optionalText = z
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// Webhook secrets: long enough that guessing is out of the question.
+const secret = z.string().min(32, 'must be at least 32 characters').optional();
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 function isTimeZone(tz: string): boolean {
@@ -72,6 +75,24 @@ const envShape = z.object({
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Lisbon'),
   ESD_WINDOW_PAST_DAYS: integer(365, 0, 3650),
   ESD_WINDOW_FUTURE_DAYS: integer(730, 1, 3650),
+
+  GATEWAY_WEBHOOK_SECRET: optionalText.pipe(secret),
+  GATEWAY_WEBHOOK_SECRET_PREVIOUS: optionalText.pipe(secret),
+
+  REMINDER_LOCAL_TIME: z
+    .string()
+    .trim()
+    .default('09:00')
+    .refine(
+      (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v),
+      'must be a 24-hour time HH:MM, such as 09:00',
+    ),
+  FOLLOW_UP_BUSINESS_DAYS: integer(2, 1, 30),
+  REMINDER_GRACE_DAYS: integer(2, 0, 30),
+  WEEKLY_DIGEST: boolean(true),
+  PROACTIVE_MAX_RPS: integer(20, 1, 50),
+  PROACTIVE_CONVERSATION_INTERVAL_MS: integer(1000, 0, 60_000),
+  PROACTIVE_MAX_ATTEMPTS: integer(8, 1, 50),
 });
 
 /** Every variable the code reads; a test checks `.env.example` documents each one. */
@@ -96,6 +117,11 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   if (!appId && host && !LOOPBACK.has(host)) {
     problems.push(
       'HOST: must be a loopback address (127.0.0.1, ::1 or localhost) in local mode; set MicrosoftAppId to listen beyond this machine',
+    );
+  }
+  if (value('GATEWAY_WEBHOOK_SECRET_PREVIOUS') && !value('GATEWAY_WEBHOOK_SECRET')) {
+    problems.push(
+      'GATEWAY_WEBHOOK_SECRET: is required when GATEWAY_WEBHOOK_SECRET_PREVIOUS is set',
     );
   }
   if (appId && appType !== 'MultiTenant' && !value('MicrosoftAppTenantId')) {
@@ -125,6 +151,22 @@ export interface Config {
   allowedTenantIds: readonly string[];
   defaultTimeZone: string;
   esdWindow: { pastDays: number; futureDays: number };
+  gateway: {
+    /** Current secret first; the previous one is accepted too while a rotation is under way. */
+    webhookSecrets: readonly string[];
+  };
+  reminders: {
+    /** HH:MM in the FM's time zone. */
+    localTime: string;
+    followUpBusinessDays: number;
+    graceDays: number;
+    weeklyDigest: boolean;
+  };
+  proactive: {
+    maxPerSecond: number;
+    conversationIntervalMs: number;
+    maxAttempts: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -172,6 +214,22 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     allowedTenantIds: env.ALLOWED_TENANT_IDS,
     defaultTimeZone: env.DEFAULT_TIME_ZONE,
     esdWindow: { pastDays: env.ESD_WINDOW_PAST_DAYS, futureDays: env.ESD_WINDOW_FUTURE_DAYS },
+    gateway: {
+      webhookSecrets: [env.GATEWAY_WEBHOOK_SECRET, env.GATEWAY_WEBHOOK_SECRET_PREVIOUS].filter(
+        (s): s is string => !!s,
+      ),
+    },
+    reminders: {
+      localTime: env.REMINDER_LOCAL_TIME,
+      followUpBusinessDays: env.FOLLOW_UP_BUSINESS_DAYS,
+      graceDays: env.REMINDER_GRACE_DAYS,
+      weeklyDigest: env.WEEKLY_DIGEST,
+    },
+    proactive: {
+      maxPerSecond: env.PROACTIVE_MAX_RPS,
+      conversationIntervalMs: env.PROACTIVE_CONVERSATION_INTERVAL_MS,
+      maxAttempts: env.PROACTIVE_MAX_ATTEMPTS,
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import restify from 'restify';
 import type { Bot } from '../bot/adapter.js';
+import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/store.js';
 
@@ -7,6 +8,8 @@ export interface ServerDeps {
   store: Store;
   logger: Logger;
   bot: Bot;
+  config: Config;
+  now: () => Date;
 }
 
 /** Largest activity accepted on /api/messages (Teams activities are a few KB). */
