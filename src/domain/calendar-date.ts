@@ -89,3 +89,44 @@ export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
   // 'numeric' gives years before 1000 unpadded ("999").
   return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}` as CalendarDate;
 }
+
+/** `n` business days (Monday to Friday) after `date`. */
+export function addBusinessDays(date: CalendarDate, n: number): CalendarDate {
+  let day = date;
+  let left = n;
+  while (left > 0) {
+    day = addDays(day, 1);
+    if (isoWeekday(day) <= 5) left--;
+  }
+  return day;
+}
+
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - instant.getTime()) / 60_000);
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `time` (HH:MM) on `date`. In a
+ * daylight-saving gap (a time that never shows) the result is within an hour of it.
+ */
+export function instantAt(date: CalendarDate, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  // Two passes settle the offset on both sides of a transition.
+  let guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
+  guess = wall - offsetMinutes(new Date(guess), timeZone) * 60_000;
+  return new Date(guess);
+}

@@ -14,6 +14,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/001-initial.js';
+import * as delivery from './migrations/002-delivery.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -79,6 +80,7 @@ export function connect(target: DatabaseTarget, options: { poolSize?: number } =
 function provider(engine: Engine): MigrationProvider {
   const all: Record<string, Migration> = {
     '001-initial': { up: (db) => initial.up(db, engine) },
+    '002-delivery': { up: (db) => delivery.up(db) },
   };
   return { getMigrations: async () => all };
 }

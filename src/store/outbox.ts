@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
 export interface OutboxMessage {
@@ -44,7 +44,12 @@ export async function cancelPendingForWorkload(
 ): Promise<number> {
   const result = await trx
     .updateTable('outbox')
-    .set({ status: 'cancelled', last_error: `cancelled at ${now}: the date changed` })
+    // The key is freed (suffixed), so the same message can be queued again if the date comes back.
+    .set({
+      status: 'cancelled',
+      last_error: `cancelled at ${now}: the date changed`,
+      dedupe_key: sql<string>`dedupe_key || ${':cancelled:'} || cast(id as text)`,
+    })
     .where('workload_id', '=', workloadId)
     .where('status', '=', 'pending')
     .where('kind', 'in', kinds)

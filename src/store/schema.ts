@@ -15,6 +15,7 @@ export interface Database {
   outbox: OutboxTable;
   gateway_handoffs: GatewayHandoffsTable;
   bot_state: BotStateTable;
+  reminder_responses: ReminderResponsesTable;
 }
 
 export interface TenantsTable {
@@ -83,6 +84,8 @@ export interface PeopleTable {
   time_zone: string | null;
   conversation_ref: string | null;
   reachable: number;
+  teams_user_id: string | null;
+  service_url: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -129,4 +132,14 @@ export interface BotStateTable {
   etag: string;
   data: string;
   updated_at: string;
+}
+
+export interface ReminderResponsesTable {
+  outbox_id: number;
+  workload_id: string;
+  esd_date: string;
+  action: string;
+  actor_name: string;
+  actor_upn: string | null;
+  responded_at: string;
 }

@@ -133,6 +133,11 @@ export class ChangeDateDialog extends ComponentDialog {
     }
     values(step).tenantId = tenant.id;
     const workloads = await store.tenantWorkloads(tenant.id);
+    if (workloads.length === 0) {
+      // An empty workload list would be a card with nothing to choose.
+      await presentText(step.context, t(session.lang, 'general.noWorkloads'));
+      return step.endDialog();
+    }
     await presentCard(
       step.context,
       changeCard(

@@ -1,0 +1,204 @@
+import { type Selectable, sql } from 'kysely';
+import { type StoreContext, isoNow } from './context.js';
+import type { OutboxTable } from './schema.js';
+
+export type OutboxRow = Selectable<OutboxTable>;
+
+export interface Reachability {
+  /** A 1:1 conversation reference (JSON-serializable), from an install or a personal message. */
+  conversationRef?: unknown;
+  teamsUserId?: string | null;
+  serviceUrl?: string | null;
+}
+
+/**
+ * Rows that waited because their recipient could not be reached go out again. Matched by the
+ * person's AAD object id or UPN, since a handoff may name the FM by UPN alone.
+ */
+async function wakeWaitingRows(ctx: StoreContext, aadObjectId: string, now: string): Promise<number> {
+  const person = await ctx.db
+    .selectFrom('people')
+    .select(['upn'])
+    .where('aad_object_id', '=', aadObjectId)
+    .executeTakeFirst();
+  const result = await ctx.db
+    .updateTable('outbox')
+    .set({ status: 'pending', due_at: now, lease_owner: null, lease_until: null })
+    .where('status', '=', 'waiting')
+    .where((eb) =>
+      eb.or([
+        eb('recipient_aad_object_id', '=', aadObjectId),
+        ...(person?.upn ? [eb('recipient_upn', '=', person.upn)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Saves how to reach a person (and that they can be reached), then wakes their waiting rows. */
+export async function saveReachability(
+  ctx: StoreContext,
+  aadObjectId: string,
+  reach: Reachability,
+): Promise<{ woken: number }> {
+  const aad = aadObjectId.toLowerCase();
+  const now = isoNow(ctx);
+  await ctx.db
+    .updateTable('people')
+    .set({
+      ...(reach.conversationRef !== undefined ? { conversation_ref: JSON.stringify(reach.conversationRef) } : {}),
+      ...(reach.teamsUserId ? { teams_user_id: reach.teamsUserId } : {}),
+      ...(reach.serviceUrl ? { service_url: reach.serviceUrl } : {}),
+      reachable: 1,
+      updated_at: now,
+    })
+    .where('aad_object_id', '=', aad)
+    .execute();
+  return { woken: await wakeWaitingRows(ctx, aad, now) };
+}
+
+/** On uninstall: the personal conversation is gone; messages wait until the person is back. */
+export async function forgetConversation(ctx: StoreContext, aadObjectId: string): Promise<void> {
+  await ctx.db
+    .updateTable('people')
+    .set({ conversation_ref: null, reachable: 0, updated_at: isoNow(ctx) })
+    .where('aad_object_id', '=', aadObjectId.toLowerCase())
+    .execute();
+}
+
+export async function markUnreachable(ctx: StoreContext, aadObjectId: string): Promise<void> {
+  await ctx.db
+    .updateTable('people')
+    .set({ reachable: 0, updated_at: isoNow(ctx) })
+    .where('aad_object_id', '=', aadObjectId.toLowerCase())
+    .execute();
+}
+
+export interface ClaimOptions {
+  owner: string;
+  /** Rows due at or before this instant are claimed (the CLI's --as-of may be in the future). */
+  dueBy: Date;
+  leaseMs: number;
+  limit: number;
+}
+
+/**
+ * Claims due rows with a lease: pending, due, and not leased by a live owner. On PostgreSQL
+ * `FOR UPDATE SKIP LOCKED` lets any number of dispatchers share the queue without taking a row
+ * twice; SQLite has one writer at a time, so the same statement is already exclusive there.
+ */
+export async function claimDue(ctx: StoreContext, options: ClaimOptions): Promise<OutboxRow[]> {
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  const until = new Date(now.getTime() + options.leaseMs).toISOString();
+  const dueBy = options.dueBy.toISOString();
+  let candidates = ctx.db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('due_at', '<=', dueBy)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]))
+    .orderBy('due_at')
+    .orderBy('id')
+    .limit(options.limit);
+  if (ctx.engine === 'postgres') candidates = candidates.forUpdate().skipLocked();
+  return ctx.db
+    .updateTable('outbox')
+    .set({ lease_owner: options.owner, lease_until: until })
+    .where('id', 'in', candidates)
+    .returningAll()
+    .execute();
+}
+
+type Outcome =
+  | { status: 'sent' }
+  | { status: 'retry'; dueAt: Date; error: string }
+  | { status: 'waiting'; error: string }
+  | { status: 'dead'; error: string };
+
+/** Records what happened to a claimed row; a no-op if the lease was lost to another owner. */
+export async function settle(ctx: StoreContext, id: number, owner: string, outcome: Outcome): Promise<boolean> {
+  const now = isoNow(ctx);
+  const base = { lease_owner: null, lease_until: null };
+  const set =
+    outcome.status === 'sent'
+      ? { ...base, status: 'sent', sent_at: now, attempts: sql<number>`attempts + 1` }
+      : outcome.status === 'retry'
+        ? {
+            ...base,
+            status: 'pending',
+            due_at: outcome.dueAt.toISOString(),
+            last_error: outcome.error.slice(0, 1000),
+            attempts: sql<number>`attempts + 1`,
+          }
+        : { ...base, status: outcome.status, last_error: outcome.error.slice(0, 1000), attempts: sql<number>`attempts + 1` };
+  const result = await ctx.db
+    .updateTable('outbox')
+    .set(set)
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** On shutdown: rows this instance had claimed but not sent are free for others at once. */
+export async function releaseLeases(ctx: StoreContext, owner: string): Promise<number> {
+  const result = await ctx.db
+    .updateTable('outbox')
+    .set({ lease_owner: null, lease_until: null })
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export interface Recipient {
+  aadObjectId: string;
+  upn: string | null;
+  name: string;
+  locale: string | null;
+  timeZone: string | null;
+  conversationRef: unknown | null;
+  teamsUserId: string | null;
+  serviceUrl: string | null;
+  aadTenantId: string | null;
+  reachable: boolean;
+}
+
+/** The person an outbox row is for, by AAD object id, else by UPN; null if never seen. */
+export async function findRecipient(ctx: StoreContext, row: OutboxRow): Promise<Recipient | null> {
+  let query = ctx.db.selectFrom('people').selectAll();
+  if (row.recipient_aad_object_id) query = query.where('aad_object_id', '=', row.recipient_aad_object_id);
+  else if (row.recipient_upn) query = query.where('upn', '=', row.recipient_upn);
+  else return null;
+  const person = await query.executeTakeFirst();
+  if (!person && row.recipient_aad_object_id && row.recipient_upn) {
+    const byUpn = await ctx.db.selectFrom('people').selectAll().where('upn', '=', row.recipient_upn).executeTakeFirst();
+    if (byUpn) return toRecipient(byUpn);
+  }
+  return person ? toRecipient(person) : null;
+}
+
+function toRecipient(p: Selectable<import('./schema.js').PeopleTable>): Recipient {
+  return {
+    aadObjectId: p.aad_object_id,
+    upn: p.upn,
+    name: p.name,
+    locale: p.locale,
+    timeZone: p.time_zone,
+    conversationRef: p.conversation_ref ? JSON.parse(p.conversation_ref) : null,
+    teamsUserId: p.teams_user_id,
+    serviceUrl: p.service_url,
+    aadTenantId: p.aad_tenant_id,
+    reachable: p.reachable === 1,
+  };
+}
+
+export async function outboxCounts(ctx: StoreContext): Promise<Record<string, number>> {
+  const rows = await ctx.db
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

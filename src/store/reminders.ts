@@ -1,0 +1,184 @@
+import type { Selectable } from 'kysely';
+import {
+  type Actor,
+  type CalendarDate,
+  communicationStartedNote,
+  decideNoResponse,
+  type Esd,
+  permittedRole,
+  type Tenant,
+  type Workload,
+} from '../domain/index.js';
+import { type StoreContext, isoNow } from './context.js';
+import { toTenant, toWorkload } from './mappers.js';
+import { cancelPendingForWorkload, enqueue, type OutboxMessage } from './outbox.js';
+import type { TenantsTable, WorkloadsTable } from './schema.js';
+
+export interface ReminderCandidate {
+  workload: Workload;
+  tenant: Tenant;
+  fm: { aadObjectId: string | null; upn: string | null; timeZone: string | null };
+}
+
+/**
+ * In Progress, FM-assigned workloads with an ESD in [from, to] (R1, R3, R11: never other statuses,
+ * never without a date, never for a partner), with the FM's time zone when known.
+ */
+export async function reminderCandidates(
+  ctx: StoreContext,
+  from: CalendarDate,
+  to: CalendarDate,
+): Promise<ReminderCandidate[]> {
+  const rows = await ctx.db
+    .selectFrom('workloads')
+    .innerJoin('tenants', 'tenants.id', 'workloads.tenant_id')
+    .leftJoin('people as by_aad', 'by_aad.aad_object_id', 'workloads.fm_aad_object_id')
+    .leftJoin('people as by_upn', 'by_upn.upn', 'workloads.fm_upn')
+    .selectAll('workloads')
+    .select([
+      'tenants.name as t_name',
+      'tenants.customer_name as t_customer_name',
+      'by_aad.time_zone as tz_aad',
+      'by_upn.time_zone as tz_upn',
+      'by_upn.aad_object_id as aad_from_upn',
+    ])
+    .where('workloads.esd_date', '>=', from)
+    .where('workloads.esd_date', '<=', to)
+    .where('workloads.l1_status', '=', 'in_progress')
+    .where('workloads.channel_type', '=', 'fm')
+    .execute();
+  return rows.map((row) => {
+    const { t_name, t_customer_name, tz_aad, tz_upn, aad_from_upn, ...workload } = row;
+    const tenantRow: Selectable<TenantsTable> = {
+      id: row.tenant_id,
+      name: t_name,
+      customer_name: t_customer_name,
+      created_at: '',
+      updated_at: '',
+    };
+    return {
+      workload: toWorkload(workload as Selectable<WorkloadsTable>),
+      tenant: toTenant(tenantRow),
+      fm: {
+        aadObjectId: row.fm_aad_object_id ?? aad_from_upn ?? null,
+        upn: row.fm_upn,
+        timeZone: tz_aad ?? tz_upn ?? null,
+      },
+    };
+  });
+}
+
+/** Queues messages in one transaction; those already queued (same key) are skipped. */
+export async function enqueueAll(ctx: StoreContext, messages: readonly Omit<OutboxMessage, 'now'>[]): Promise<number> {
+  if (messages.length === 0) return 0;
+  const now = isoNow(ctx);
+  const existing = new Set<string>();
+  // Skip known keys without a write each: the sweep runs every minute over the same rows.
+  for (let i = 0; i < messages.length; i += 500) {
+    const keys = messages.slice(i, i + 500).map((m) => m.dedupeKey);
+    const rows = await ctx.db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'in', keys).execute();
+    for (const row of rows) existing.add(row.dedupe_key);
+  }
+  const fresh = messages.filter((m) => !existing.has(m.dedupeKey));
+  if (fresh.length === 0) return 0;
+  return ctx.db.transaction().execute(async (trx) => {
+    let inserted = 0;
+    for (const message of fresh) if (await enqueue(trx, { ...message, now })) inserted++;
+    return inserted;
+  });
+}
+
+export type ReminderAction = 'started' | 'no_answer' | 'inactive';
+
+export type ReminderResponse =
+  | { status: 'recorded'; note: string; followUpAt: string | null }
+  | { status: 'already'; action: ReminderAction }
+  | { status: 'not_permitted' }
+  | { status: 'not_found' };
+
+/**
+ * The answer to a reminder card, once per reminder message (R7): "communication started" and
+ * "customer inactive" write a note and stop further reminders for that date; "no answer yet"
+ * writes a note and queues one follow-up. None of them touches the date.
+ */
+export async function respondToReminder(
+  ctx: StoreContext,
+  input: {
+    outboxId: number;
+    workloadId: string;
+    esd: Esd;
+    action: ReminderAction;
+    actor: Actor;
+    followUp?: Omit<OutboxMessage, 'now'>;
+  },
+): Promise<ReminderResponse> {
+  return ctx.db.transaction().execute(async (trx): Promise<ReminderResponse> => {
+    const row = await trx.selectFrom('workloads').selectAll().where('id', '=', input.workloadId).executeTakeFirst();
+    if (!row) return { status: 'not_found' };
+    const workload = toWorkload(row);
+    let note: string;
+    if (input.action === 'started') {
+      if (!permittedRole(input.actor, workload.channel)) return { status: 'not_permitted' };
+      note = communicationStartedNote({ code: workload.code, esd: input.esd });
+    } else {
+      const decision = decideNoResponse({ workload: { ...workload, esd: input.esd }, actor: input.actor, kind: input.action });
+      if (!decision.ok) return { status: 'not_permitted' };
+      note = decision.note;
+    }
+    const now = isoNow(ctx);
+    const claimed = await trx
+      .insertInto('reminder_responses')
+      .values({
+        outbox_id: input.outboxId,
+        workload_id: workload.id,
+        esd_date: input.esd.date,
+        action: input.action,
+        actor_name: input.actor.name,
+        actor_upn: input.actor.upn?.toLowerCase() ?? null,
+        responded_at: now,
+      })
+      .onConflict((oc) => oc.column('outbox_id').doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
+      const earlier = await trx
+        .selectFrom('reminder_responses')
+        .select('action')
+        .where('outbox_id', '=', input.outboxId)
+        .executeTakeFirstOrThrow();
+      return { status: 'already', action: earlier.action as ReminderAction };
+    }
+    await trx
+      .insertInto('status_notes')
+      .values({
+        tenant_id: workload.tenantId,
+        workload_id: workload.id,
+        category: 'overall_status',
+        text: note,
+        author_name: input.actor.name,
+        author_upn: input.actor.upn?.toLowerCase() ?? null,
+        author_aad_object_id: input.actor.aadObjectId?.toLowerCase() ?? null,
+        created_at: now,
+      })
+      .execute();
+    let followUpAt: string | null = null;
+    if (input.action === 'no_answer' && input.followUp) {
+      await enqueue(trx, { ...input.followUp, now });
+      followUpAt = input.followUp.dueAt;
+    } else if (input.action !== 'no_answer') {
+      await cancelPendingForWorkload(trx, workload.id, ['reminder'], now);
+    }
+    return { status: 'recorded', note, followUpAt };
+  });
+}
+
+/** Whether a reminder for this workload and date was already answered "started" or "inactive". */
+export async function reminderClosed(ctx: StoreContext, workloadId: string, date: CalendarDate): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('reminder_responses')
+    .select('action')
+    .where('workload_id', '=', workloadId)
+    .where('esd_date', '=', date)
+    .where('action', 'in', ['started', 'inactive'])
+    .executeTakeFirst();
+  return !!row;
+}
