@@ -3,12 +3,14 @@ import { createBot } from './bot/adapter.js';
 import type { Config } from './config/config.js';
 import { createServer, listen } from './http/server.js';
 import type { Logger } from './log/logger.js';
+import { createDelivery, type Delivery } from './notify/start-delivery.js';
 import { seedDemoData } from './store/demo-data.js';
 import { Store } from './store/store.js';
 
 export interface App {
   server: restify.Server;
   store: Store;
+  delivery: Delivery;
   port: number;
   url: string;
   close(): Promise<void>;
@@ -16,6 +18,8 @@ export interface App {
 
 export interface AppOptions {
   now?: () => Date;
+  /** Run the reminder sweep and the outbox dispatcher (default true; tests drive them by hand). */
+  background?: boolean;
   /** Overrides for botbuilder's authentication settings (tests point the OpenID metadata at a local server). */
   authOverrides?: Parameters<typeof createBot>[1];
 }
@@ -39,7 +43,13 @@ export async function startApp(
     logger.info(seeded, 'empty database: demo data loaded (DEMO_DATA=false to skip)');
   }
 
-  const bot = createBot({ store, config, logger, now }, options.authOverrides);
+  let delivery: Delivery | null = null;
+  const bot = createBot(
+    { store, config, logger, now, kickDispatcher: () => delivery?.dispatcher.kick() },
+    options.authOverrides,
+  );
+  delivery = createDelivery({ store, config, logger, adapter: bot.adapter });
+  if (options.background ?? true) delivery.start();
   const server = createServer({ store, logger, bot, config, now });
   const { port } = await listen(server, config.port, config.host);
   if (config.bot.localMode) {
@@ -54,10 +64,12 @@ export async function startApp(
   return {
     server,
     store,
+    delivery,
     port,
     url,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await delivery.stop();
       await store.close();
     },
   };

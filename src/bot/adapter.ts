@@ -10,6 +10,7 @@ import { resolveLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
 import { EsdBot } from './esd-bot.js';
 import { loadSession } from './middleware/load-session.js';
+import { saveReference } from './middleware/save-reference.js';
 import { serializeTurns } from './middleware/serialize-turns.js';
 import { stripMention } from './middleware/strip-mention.js';
 import { tenantAllowList } from './middleware/tenant-allow-list.js';
@@ -48,6 +49,7 @@ export function createBot(
   adapter.use(tenantAllowList(services.config.allowedTenantIds, services.logger));
   adapter.use(stripMention());
   adapter.use(loadSession(services));
+  adapter.use(saveReference(services));
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     services.logger.error(

@@ -16,13 +16,18 @@ import { t } from '../i18n/translate.js';
 import { submitChange } from './actions/change-esd.js';
 import { showHistory } from './actions/history.js';
 import { submitNoResponse } from './actions/no-response.js';
+import { reminderData, respondToReminderCard } from './actions/reminder-response.js';
 import { engagementsCard } from './cards/engagements-card.js';
 import { helpCard } from './cards/help-card.js';
 import { noResponseCard } from './cards/no-response-card.js';
 import { pickWorkloadCard } from './cards/picker-cards.js';
 import { upcomingCard } from './cards/upcoming-card.js';
 import { type Command, recognizeCommand } from './commands.js';
-import { CHANGE_DATE_DIALOG, ChangeDateDialog } from './dialogs/change-date-dialog.js';
+import {
+  CHANGE_DATE_DIALOG,
+  ChangeDateDialog,
+  type ChangeDateOptions,
+} from './dialogs/change-date-dialog.js';
 import { invokeResponse, presentCard, presentText } from './present.js';
 import { getSession } from './session.js';
 
@@ -103,24 +108,43 @@ export class EsdBot extends TeamsActivityHandler {
           replace: true,
         });
         return;
-      case 'esd.startChange':
+      case 'esd.startChange': {
+        // From the engagements list (no tenant) or a handoff card (its tenant).
         await dc.cancelAllDialogs();
-        await dc.beginDialog(CHANGE_DATE_DIALOG, {});
+        const tenantId = typeof input.tenantId === 'string' ? input.tenantId : undefined;
+        await dc.beginDialog(CHANGE_DATE_DIALOG, { tenantId } satisfies ChangeDateOptions);
         return;
+      }
+      case 'esd.reminder.started':
+      case 'esd.reminder.noAnswer':
+      case 'esd.reminder.inactive':
+        await respondToReminderCard(context, verb, input);
+        return;
+      case 'esd.reminder.reschedule': {
+        // "Customer asked for another date": the change card, for that workload, in place of the reminder.
+        const reminder = reminderData.safeParse(input);
+        if (!reminder.success) break;
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(CHANGE_DATE_DIALOG, {
+          tenantId: reminder.data.tenantId,
+          prefill: { workload: reminder.data.workloadId },
+          replace: true,
+        } satisfies ChangeDateOptions);
+        return;
+      }
       case 'esd.noResponse':
         await submitNoResponse(context, input);
         return;
       case 'esd.history':
         await showHistory(context, input);
         return;
-      default: {
-        const lang = getSession(context).lang;
-        await presentText(
-          context,
-          t(lang, 'general.cardExpired', { command: t(lang, 'command.help') }),
-        );
-      }
     }
+    // An unknown verb, or a reminder's data that does not parse: a card from another version.
+    const lang = getSession(context).lang;
+    await presentText(
+      context,
+      t(lang, 'general.cardExpired', { command: t(lang, 'command.help') }),
+    );
   }
 
   private async runCommand(dc: DialogContext, command: Command, args: string): Promise<void> {

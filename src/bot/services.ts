@@ -8,4 +8,6 @@ export interface BotServices {
   config: Config;
   logger: Logger;
   now: () => Date;
+  /** Tells the dispatcher to look at the outbox now (after messages were queued or released). */
+  kickDispatcher?: () => void;
 }

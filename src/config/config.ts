@@ -93,6 +93,7 @@ const envShape = z.object({
   PROACTIVE_MAX_RPS: integer(20, 1, 50),
   PROACTIVE_CONVERSATION_INTERVAL_MS: integer(1000, 0, 60_000),
   PROACTIVE_MAX_ATTEMPTS: integer(8, 1, 50),
+  PROACTIVE_SEND_TIMEOUT_MS: integer(15_000, 100, 120_000),
 });
 
 /** Every variable the code reads; a test checks `.env.example` documents each one. */
@@ -166,6 +167,8 @@ export interface Config {
     maxPerSecond: number;
     conversationIntervalMs: number;
     maxAttempts: number;
+    /** A send with no answer by then counts as failed (and is retried). */
+    sendTimeoutMs: number;
   };
 }
 
@@ -229,6 +232,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       maxPerSecond: env.PROACTIVE_MAX_RPS,
       conversationIntervalMs: env.PROACTIVE_CONVERSATION_INTERVAL_MS,
       maxAttempts: env.PROACTIVE_MAX_ATTEMPTS,
+      sendTimeoutMs: env.PROACTIVE_SEND_TIMEOUT_MS,
     },
   };
 }

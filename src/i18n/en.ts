@@ -177,6 +177,27 @@ export const en = {
   // proactive: a date moved by someone else
   'notice.changedByOther':
     '{who} ({role}) changed the Engagement Start Date of {workload} at {customer}: {old} → {new}. Reason: {reason}',
+  // proactive: reminders (R7) and the weekly digest
+  'notice.changedByOtherTitle': 'One of your start dates changed',
+  'reminder.title': 'Today is the Engagement Start Date of {workload} at {customer}',
+  'reminder.titleLate': 'The Engagement Start Date of {workload} at {customer} was {date}',
+  'reminder.late': 'This reminder is late: no esd-bot was running when it fell due.',
+  'reminder.followUpTitle': 'Follow-up: has {customer} answered about {workload}?',
+  'reminder.intro':
+    'Have the onboarding discussions started? Tell me what happened. The date changes only if the customer agrees a new one.',
+  'reminder.started': 'Communication started',
+  'reminder.reschedule': 'Customer asked for another date',
+  'reminder.noAnswer': 'No answer yet',
+  'reminder.inactive': 'Customer inactive',
+  'reminder.doneStarted':
+    'Noted in the Overall Status Notes: communication started. No more reminders for this date.',
+  'reminder.doneNoAnswer':
+    'Noted in the Overall Status Notes; the date stays. I will remind you again on {date}.',
+  'reminder.doneInactive':
+    'Noted in the Overall Status Notes; the date stays and I will not remind you about it again.',
+  'reminder.already': 'This reminder was already answered.',
+  'reminder.gone': 'This reminder no longer applies: the workload or its date changed.',
+  'digest.title': 'Your start dates this week',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -185,4 +185,27 @@ export const es: Messages = {
   // proactive: a date moved by someone else
   'notice.changedByOther':
     '{who} ({role}) cambió la fecha de inicio de la interacción de la carga de trabajo {workload} del cliente {customer}: {old} → {new}. Motivo: {reason}',
+  // proactive: reminders (R7) and the weekly digest
+  'notice.changedByOtherTitle': 'Cambió una de tus fechas de inicio',
+  'reminder.title': 'Hoy es la fecha de inicio de la interacción de {workload} en {customer}',
+  'reminder.titleLate':
+    'La fecha de inicio de la interacción de {workload} en {customer} fue el {date}',
+  'reminder.late':
+    'Este recordatorio llega tarde: no había ningún esd-bot en marcha cuando venció.',
+  'reminder.followUpTitle': 'Seguimiento: ¿respondió {customer} sobre {workload}?',
+  'reminder.intro':
+    '¿Empezaron las conversaciones iniciales? Cuéntame qué pasó. La fecha solo cambia si el cliente acuerda una nueva.',
+  'reminder.started': 'La comunicación empezó',
+  'reminder.reschedule': 'El cliente pidió otra fecha',
+  'reminder.noAnswer': 'Aún sin respuesta',
+  'reminder.inactive': 'Cliente inactivo',
+  'reminder.doneStarted':
+    'Anotado en las notas generales del estado: la comunicación empezó. No habrá más recordatorios para esta fecha.',
+  'reminder.doneNoAnswer':
+    'Anotado en las notas generales del estado; la fecha no cambia. Te lo recordaré de nuevo el {date}.',
+  'reminder.doneInactive':
+    'Anotado en las notas generales del estado; la fecha no cambia y no volveré a recordártelo.',
+  'reminder.already': 'Este recordatorio ya tiene respuesta.',
+  'reminder.gone': 'Este recordatorio ya no aplica: la carga de trabajo o su fecha cambió.',
+  'digest.title': 'Tus fechas de inicio de esta semana',
 };

@@ -184,4 +184,26 @@ export const ptBR: Messages = {
   // proactive: a date moved by someone else
   'notice.changedByOther':
     '{who} ({role}) alterou a Data de Início do Envolvimento do workload {workload} do cliente {customer}: {old} → {new}. Motivo: {reason}',
+  // proactive: reminders (R7) and the weekly digest
+  'notice.changedByOtherTitle': 'Uma das suas datas de início mudou',
+  'reminder.title': 'Hoje é a Data de Início do Envolvimento de {workload} no cliente {customer}',
+  'reminder.titleLate':
+    'A Data de Início do Envolvimento de {workload} no cliente {customer} foi {date}',
+  'reminder.late': 'Este lembrete está atrasado: nenhum esd-bot estava rodando quando ele venceu.',
+  'reminder.followUpTitle': 'Acompanhamento: {customer} respondeu sobre {workload}?',
+  'reminder.intro':
+    'As discussões iniciais começaram? Conte o que aconteceu. A data só muda se o cliente combinar uma nova.',
+  'reminder.started': 'A comunicação começou',
+  'reminder.reschedule': 'O cliente pediu outra data',
+  'reminder.noAnswer': 'Ainda sem resposta',
+  'reminder.inactive': 'Cliente inativo',
+  'reminder.doneStarted':
+    'Anotado nas Observações Gerais de Status: a comunicação começou. Sem mais lembretes para esta data.',
+  'reminder.doneNoAnswer':
+    'Anotado nas Observações Gerais de Status; a data continua a mesma. Vou lembrar você de novo em {date}.',
+  'reminder.doneInactive':
+    'Anotado nas Observações Gerais de Status; a data continua a mesma e não vou lembrar você disso de novo.',
+  'reminder.already': 'Este lembrete já foi respondido.',
+  'reminder.gone': 'Este lembrete não vale mais: o workload ou a data mudou.',
+  'digest.title': 'Suas datas de início nesta semana',
 };

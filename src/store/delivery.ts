@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import { type StoreContext, isoNow } from './context.js';
+import { isoNow, type StoreContext } from './context.js';
 import type { OutboxTable } from './schema.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
@@ -15,7 +15,11 @@ export interface Reachability {
  * Rows that waited because their recipient could not be reached go out again. Matched by the
  * person's AAD object id or UPN, since a handoff may name the FM by UPN alone.
  */
-async function wakeWaitingRows(ctx: StoreContext, aadObjectId: string, now: string): Promise<number> {
+async function wakeWaitingRows(
+  ctx: StoreContext,
+  aadObjectId: string,
+  now: string,
+): Promise<number> {
   const person = await ctx.db
     .selectFrom('people')
     .select(['upn'])
@@ -46,7 +50,9 @@ export async function saveReachability(
   await ctx.db
     .updateTable('people')
     .set({
-      ...(reach.conversationRef !== undefined ? { conversation_ref: JSON.stringify(reach.conversationRef) } : {}),
+      ...(reach.conversationRef !== undefined
+        ? { conversation_ref: JSON.stringify(reach.conversationRef) }
+        : {}),
       ...(reach.teamsUserId ? { teams_user_id: reach.teamsUserId } : {}),
       ...(reach.serviceUrl ? { service_url: reach.serviceUrl } : {}),
       reachable: 1,
@@ -110,14 +116,20 @@ export async function claimDue(ctx: StoreContext, options: ClaimOptions): Promis
     .execute();
 }
 
-type Outcome =
+export type Outcome =
   | { status: 'sent' }
   | { status: 'retry'; dueAt: Date; error: string }
   | { status: 'waiting'; error: string }
-  | { status: 'dead'; error: string };
+  | { status: 'dead'; error: string }
+  | { status: 'cancelled'; error: string };
 
 /** Records what happened to a claimed row; a no-op if the lease was lost to another owner. */
-export async function settle(ctx: StoreContext, id: number, owner: string, outcome: Outcome): Promise<boolean> {
+export async function settle(
+  ctx: StoreContext,
+  id: number,
+  owner: string,
+  outcome: Outcome,
+): Promise<boolean> {
   const now = isoNow(ctx);
   const base = { lease_owner: null, lease_until: null };
   const set =
@@ -131,7 +143,12 @@ export async function settle(ctx: StoreContext, id: number, owner: string, outco
             last_error: outcome.error.slice(0, 1000),
             attempts: sql<number>`attempts + 1`,
           }
-        : { ...base, status: outcome.status, last_error: outcome.error.slice(0, 1000), attempts: sql<number>`attempts + 1` };
+        : {
+            ...base,
+            status: outcome.status,
+            last_error: outcome.error.slice(0, 1000),
+            attempts: sql<number>`attempts + 1`,
+          };
   const result = await ctx.db
     .updateTable('outbox')
     .set(set)
@@ -168,12 +185,17 @@ export interface Recipient {
 /** The person an outbox row is for, by AAD object id, else by UPN; null if never seen. */
 export async function findRecipient(ctx: StoreContext, row: OutboxRow): Promise<Recipient | null> {
   let query = ctx.db.selectFrom('people').selectAll();
-  if (row.recipient_aad_object_id) query = query.where('aad_object_id', '=', row.recipient_aad_object_id);
+  if (row.recipient_aad_object_id)
+    query = query.where('aad_object_id', '=', row.recipient_aad_object_id);
   else if (row.recipient_upn) query = query.where('upn', '=', row.recipient_upn);
   else return null;
   const person = await query.executeTakeFirst();
   if (!person && row.recipient_aad_object_id && row.recipient_upn) {
-    const byUpn = await ctx.db.selectFrom('people').selectAll().where('upn', '=', row.recipient_upn).executeTakeFirst();
+    const byUpn = await ctx.db
+      .selectFrom('people')
+      .selectAll()
+      .where('upn', '=', row.recipient_upn)
+      .executeTakeFirst();
     if (byUpn) return toRecipient(byUpn);
   }
   return person ? toRecipient(person) : null;
@@ -201,4 +223,14 @@ export async function outboxCounts(ctx: StoreContext): Promise<Record<string, nu
     .groupBy('status')
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** Whether a person is currently marked reachable (a primary-key read, cheap on every turn). */
+export async function isReachable(ctx: StoreContext, aadObjectId: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('people')
+    .select('reachable')
+    .where('aad_object_id', '=', aadObjectId.toLowerCase())
+    .executeTakeFirst();
+  return row?.reachable === 1;
 }

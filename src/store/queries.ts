@@ -185,3 +185,12 @@ export async function searchTenants(
     .execute();
   return rows.map(toTenant);
 }
+
+export async function getEsdChange(ctx: StoreContext, id: number): Promise<EsdChange | null> {
+  const row = await ctx.db
+    .selectFrom('esd_changes')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toEsdChange(row) : null;
+}

@@ -9,7 +9,7 @@ import {
   type Tenant,
   type Workload,
 } from '../domain/index.js';
-import { type StoreContext, isoNow } from './context.js';
+import { isoNow, type StoreContext } from './context.js';
 import { toTenant, toWorkload } from './mappers.js';
 import { cancelPendingForWorkload, enqueue, type OutboxMessage } from './outbox.js';
 import type { TenantsTable, WorkloadsTable } from './schema.js';
@@ -69,14 +69,21 @@ export async function reminderCandidates(
 }
 
 /** Queues messages in one transaction; those already queued (same key) are skipped. */
-export async function enqueueAll(ctx: StoreContext, messages: readonly Omit<OutboxMessage, 'now'>[]): Promise<number> {
+export async function enqueueAll(
+  ctx: StoreContext,
+  messages: readonly Omit<OutboxMessage, 'now'>[],
+): Promise<number> {
   if (messages.length === 0) return 0;
   const now = isoNow(ctx);
   const existing = new Set<string>();
   // Skip known keys without a write each: the sweep runs every minute over the same rows.
   for (let i = 0; i < messages.length; i += 500) {
     const keys = messages.slice(i, i + 500).map((m) => m.dedupeKey);
-    const rows = await ctx.db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'in', keys).execute();
+    const rows = await ctx.db
+      .selectFrom('outbox')
+      .select('dedupe_key')
+      .where('dedupe_key', 'in', keys)
+      .execute();
     for (const row of rows) existing.add(row.dedupe_key);
   }
   const fresh = messages.filter((m) => !existing.has(m.dedupeKey));
@@ -113,7 +120,11 @@ export async function respondToReminder(
   },
 ): Promise<ReminderResponse> {
   return ctx.db.transaction().execute(async (trx): Promise<ReminderResponse> => {
-    const row = await trx.selectFrom('workloads').selectAll().where('id', '=', input.workloadId).executeTakeFirst();
+    const row = await trx
+      .selectFrom('workloads')
+      .selectAll()
+      .where('id', '=', input.workloadId)
+      .executeTakeFirst();
     if (!row) return { status: 'not_found' };
     const workload = toWorkload(row);
     let note: string;
@@ -121,7 +132,11 @@ export async function respondToReminder(
       if (!permittedRole(input.actor, workload.channel)) return { status: 'not_permitted' };
       note = communicationStartedNote({ code: workload.code, esd: input.esd });
     } else {
-      const decision = decideNoResponse({ workload: { ...workload, esd: input.esd }, actor: input.actor, kind: input.action });
+      const decision = decideNoResponse({
+        workload: { ...workload, esd: input.esd },
+        actor: input.actor,
+        kind: input.action,
+      });
       if (!decision.ok) return { status: 'not_permitted' };
       note = decision.note;
     }
@@ -172,7 +187,11 @@ export async function respondToReminder(
 }
 
 /** Whether a reminder for this workload and date was already answered "started" or "inactive". */
-export async function reminderClosed(ctx: StoreContext, workloadId: string, date: CalendarDate): Promise<boolean> {
+export async function reminderClosed(
+  ctx: StoreContext,
+  workloadId: string,
+  date: CalendarDate,
+): Promise<boolean> {
   const row = await ctx.db
     .selectFrom('reminder_responses')
     .select('action')

@@ -64,6 +64,8 @@ export class TeamsHarness {
       engine?: 'sqlite' | 'postgres';
       env?: Record<string, string>;
       now?: () => Date;
+      /** Run the sweep and dispatcher loops (off by default: tests drive them by hand). */
+      background?: boolean;
     } = {},
   ): Promise<TeamsHarness> {
     const connector = await new FakeConnector().start();
@@ -86,6 +88,7 @@ export class TeamsHarness {
     };
     const app = await startApp(parseConfig(env), createLogger('silent'), {
       now: options.now ?? (() => NOW),
+      background: options.background ?? false,
     });
     return new TeamsHarness(app, connector, database);
   }
@@ -162,6 +165,11 @@ export class TeamsHarness {
         : base.entities,
     };
     return (await this.post(activity)).status;
+  }
+
+  /** Teams' installationUpdate for a personal install ('add') or uninstall ('remove'). */
+  async install(user: TeamsUser, action: 'add' | 'remove' = 'add'): Promise<number> {
+    return (await this.post({ ...this.base(user), type: 'installationUpdate', action })).status;
   }
 
   /** An Action.Submit press: a message whose value is the card's data merged with its inputs. */

@@ -26,6 +26,7 @@ export const CARD_NAMES = [
   'help',
   'upcoming',
   'notice',
+  'reminder',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

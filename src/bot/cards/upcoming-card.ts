@@ -6,7 +6,12 @@ import type { TenantWorkload } from '../../store/queries.js';
 import { type Card, expandCard } from './templates.js';
 
 /** Start dates in the coming days, grouped by week (Monday first), estimates marked (R9). */
-export function upcomingCard(items: readonly TenantWorkload[], days: number, lang: Language): Card {
+export function upcomingCard(
+  items: readonly TenantWorkload[],
+  days: number,
+  lang: Language,
+  title: string = t(lang, 'upcoming.title', { days }),
+): Card {
   const weeks = new Map<string, object[]>();
   for (const { tenant, workload } of items) {
     if (!workload.esd) continue;
@@ -20,7 +25,7 @@ export function upcomingCard(items: readonly TenantWorkload[], days: number, lan
     weeks.set(monday, rows);
   }
   return expandCard('upcoming', {
-    title: t(lang, 'upcoming.title', { days }),
+    title,
     empty: t(lang, 'upcoming.empty', { days }),
     weeks: [...weeks.entries()].map(([monday, rows]) => ({
       week: t(lang, 'upcoming.week', { date: formatDate(monday as CalendarDate, lang) }),

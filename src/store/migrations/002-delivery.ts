@@ -11,7 +11,11 @@ type Db = Kysely<any>;
 export async function up(db: Db): Promise<void> {
   await db.schema.alterTable('people').addColumn('teams_user_id', 'text').execute();
   await db.schema.alterTable('people').addColumn('service_url', 'text').execute();
-  await db.schema.createIndex('outbox_recipient_upn').on('outbox').columns(['recipient_upn', 'status']).execute();
+  await db.schema
+    .createIndex('outbox_recipient_upn')
+    .on('outbox')
+    .columns(['recipient_upn', 'status'])
+    .execute();
   await db.schema
     .createIndex('outbox_recipient_aad')
     .on('outbox')

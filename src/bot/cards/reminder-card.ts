@@ -1,0 +1,81 @@
+import {
+  type Basis,
+  type Esd,
+  type Tenant,
+  type WorkloadCode,
+  workloadName,
+} from '../../domain/index.js';
+import { formatEsd } from '../../i18n/format.js';
+import type { Language } from '../../i18n/language.js';
+import { t } from '../../i18n/translate.js';
+import { basisLabel } from './labels.js';
+import { type Card, expandCard } from './templates.js';
+
+export interface ReminderCardInput {
+  outboxId: number;
+  tenant: Tenant;
+  workloadId: string;
+  code: WorkloadCode;
+  esd: Esd;
+  basis: Basis | null;
+  late: boolean;
+  followUp: boolean;
+}
+
+/** What every button of the reminder sends back: enough to act without any other state. */
+export interface ReminderActionData {
+  verb: string;
+  outboxId: number;
+  workloadId: string;
+  tenantId: string;
+  date: string;
+  estimate: boolean;
+}
+
+/**
+ * The reminder on a workload's start date, with the FAQ's four outcomes (R7): communication
+ * started, another date asked for, no answer yet, customer inactive.
+ */
+export function reminderCard(input: ReminderCardInput, lang: Language): Card {
+  const workload = workloadName(input.code, lang);
+  const customer = input.tenant.customerName;
+  const date = formatEsd(input.esd, lang);
+  const data = (verb: string): ReminderActionData => ({
+    verb,
+    outboxId: input.outboxId,
+    workloadId: input.workloadId,
+    tenantId: input.tenant.id,
+    date: input.esd.date,
+    estimate: input.esd.estimate,
+  });
+  const title = input.followUp
+    ? t(lang, 'reminder.followUpTitle', { workload, customer })
+    : input.late
+      ? t(lang, 'reminder.titleLate', { workload, customer, date })
+      : t(lang, 'reminder.title', { workload, customer });
+  return expandCard('reminder', {
+    s: {
+      customer: t(lang, 'common.customer'),
+      tenant: t(lang, 'common.tenant'),
+      workload: t(lang, 'common.workload'),
+      esd: t(lang, 'common.esd'),
+      basis: t(lang, 'common.basis'),
+      intro: t(lang, 'reminder.intro'),
+      started: t(lang, 'reminder.started'),
+      reschedule: t(lang, 'reminder.reschedule'),
+      noAnswer: t(lang, 'reminder.noAnswer'),
+      inactive: t(lang, 'reminder.inactive'),
+    },
+    title,
+    late: input.late && !input.followUp ? t(lang, 'reminder.late') : '',
+    customer,
+    tenant: input.tenant.name,
+    workload,
+    date,
+    basis: input.basis ? basisLabel(input.basis, lang) : '—',
+    started: data('esd.reminder.started'),
+    reschedule: data('esd.reminder.reschedule'),
+    noAnswer: data('esd.reminder.noAnswer'),
+    inactive: data('esd.reminder.inactive'),
+  });
+}

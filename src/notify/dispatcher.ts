@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../log/logger.js';
+import type { StoreContext } from '../store/context.js';
+import {
+  claimDue,
+  findRecipient,
+  markUnreachable,
+  type OutboxRow,
+  type Outcome,
+  releaseLeases,
+  saveReachability,
+  settle,
+} from '../store/delivery.js';
+import { backoffMs, Pacer } from './pacing.js';
+import type { Rendered } from './render.js';
+import { classify, type ProactiveChannel } from './teams-channel.js';
+
+export interface DispatcherDeps {
+  ctx: StoreContext;
+  config: Config;
+  logger: Logger;
+  channel: ProactiveChannel;
+  render: (
+    row: OutboxRow,
+    recipient: NonNullable<Awaited<ReturnType<typeof findRecipient>>>,
+  ) => Promise<Rendered>;
+  /** Identifies this instance's leases; a new random one per process by default. */
+  owner?: string;
+  leaseMs?: number;
+  batchSize?: number;
+}
+
+export type DispatchStats = Record<Outcome['status'], number>;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Messages to one person, interleaved with everyone else's, so nobody's burst blocks the rest. */
+function interleave(rows: readonly OutboxRow[]): OutboxRow[] {
+  const queues = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const key = row.recipient_aad_object_id ?? row.recipient_upn ?? '';
+    const queue = queues.get(key) ?? [];
+    queue.push(row);
+    queues.set(key, queue);
+  }
+  const out: OutboxRow[] = [];
+  for (let round = 0; out.length < rows.length; round++) {
+    for (const queue of queues.values()) if (queue[round]) out.push(queue[round] as OutboxRow);
+  }
+  return out;
+}
+
+/**
+ * Sends what the outbox holds, exactly as the outbox says: rows are claimed with a lease so several
+ * instances share the work; a row is settled only by its lease owner; Teams' limits are kept by
+ * the pacer; failures are retried with backoff, dead-lettered after PROACTIVE_MAX_ATTEMPTS, or
+ * left waiting for a person who cannot be reached until they come back.
+ */
+export class Dispatcher {
+  readonly owner: string;
+  private readonly pacer: Pacer;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private stopping = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.owner = deps.owner ?? `dispatcher-${randomUUID()}`;
+    this.pacer = new Pacer(
+      deps.config.proactive.maxPerSecond,
+      deps.config.proactive.conversationIntervalMs,
+    );
+    this.leaseMs = deps.leaseMs ?? 120_000;
+    this.batchSize = deps.batchSize ?? Math.max(50, deps.config.proactive.maxPerSecond * 5);
+  }
+
+  /** Sends everything due by `dueBy`, batch after batch, and returns what happened. */
+  async runOnce(dueBy: Date = this.deps.ctx.now()): Promise<DispatchStats> {
+    const stats: DispatchStats = { sent: 0, retry: 0, waiting: 0, dead: 0, cancelled: 0 };
+    while (!this.stopping) {
+      const rows = await claimDue(this.deps.ctx, {
+        owner: this.owner,
+        dueBy,
+        leaseMs: this.leaseMs,
+        limit: this.batchSize,
+      });
+      if (rows.length === 0) break;
+      const outcomes = await Promise.all(interleave(rows).map((row) => this.deliver(row)));
+      for (const outcome of outcomes) stats[outcome]++;
+      if (rows.length < this.batchSize) break;
+    }
+    return stats;
+  }
+
+  private async deliver(row: OutboxRow): Promise<Outcome['status']> {
+    const { ctx, logger } = this.deps;
+    const outcome = await this.attempt(row);
+    const settled = await settle(ctx, Number(row.id), this.owner, outcome);
+    const log = {
+      outboxId: row.id,
+      kind: row.kind,
+      outcome: outcome.status,
+      attempts: row.attempts + 1,
+    };
+    if (!settled)
+      logger.warn(log, 'outbox lease lost before settling; another instance owns the row');
+    else if (outcome.status === 'dead')
+      logger.error({ ...log, error: outcome.error }, 'proactive message dead-lettered');
+    else logger.debug(log, 'proactive message settled');
+    return outcome.status;
+  }
+
+  private async attempt(row: OutboxRow): Promise<Outcome> {
+    const { ctx, channel, render } = this.deps;
+    try {
+      const recipient = await findRecipient(ctx, row);
+      if (!recipient)
+        return { status: 'waiting', error: 'the recipient has never talked to the bot' };
+      if (!recipient.reachable)
+        return { status: 'waiting', error: 'the recipient cannot be reached now' };
+      const rendered = await render(row, recipient);
+      if ('skip' in rendered) return { status: 'cancelled', error: `not sent: ${rendered.skip}` };
+      const key = recipient.aadObjectId;
+      await sleep(this.pacer.reserve(key));
+      try {
+        const { createdReference } = await channel.send(recipient, rendered.activity);
+        if (createdReference)
+          await saveReachability(ctx, recipient.aadObjectId, { conversationRef: createdReference });
+        return { status: 'sent' };
+      } catch (error) {
+        const failure = classify(error);
+        if (failure.kind === 'unreachable') {
+          await markUnreachable(ctx, recipient.aadObjectId);
+          return { status: 'waiting', error: failure.message };
+        }
+        if (failure.kind === 'fatal') return { status: 'dead', error: failure.message };
+        if (failure.status === 429) this.pacer.pause(key, failure.retryAfter ?? 1000);
+        return this.retryOrDie(row, failure.message, failure.retryAfter);
+      }
+    } catch (error) {
+      // Our own failure (the database, a renderer): try again later, like a 5xx.
+      return this.retryOrDie(row, `internal: ${(error as Error).message}`, null);
+    }
+  }
+
+  private retryOrDie(row: OutboxRow, error: string, retryAfter: number | null): Outcome {
+    if (row.attempts + 1 >= this.deps.config.proactive.maxAttempts)
+      return { status: 'dead', error };
+    const wait = Math.max(retryAfter ?? 0, backoffMs(row.attempts));
+    return { status: 'retry', dueAt: new Date(this.deps.ctx.now().getTime() + wait), error };
+  }
+
+  /** Polls the outbox until stopped; `kick` makes it look at once (after a write that queued). */
+  start(pollMs = 1000): void {
+    if (this.loop) return;
+    this.loop = (async () => {
+      while (!this.stopping) {
+        try {
+          await this.runOnce();
+        } catch (error) {
+          this.deps.logger.warn(
+            { err: (error as Error).message },
+            'dispatch round failed; retrying',
+          );
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = null;
+      }
+    })();
+  }
+
+  kick(): void {
+    this.wake?.();
+  }
+
+  /** Stops taking rows, lets the sends in flight finish, and frees the leases it still holds. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.kick();
+    await this.loop;
+    await releaseLeases(this.deps.ctx, this.owner);
+  }
+}

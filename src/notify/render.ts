@@ -1,0 +1,111 @@
+import type { Activity } from 'botbuilder';
+import { CardFactory } from 'botbuilder';
+import { roleLabel } from '../bot/cards/labels.js';
+import { noticeCard } from '../bot/cards/notice-card.js';
+import { reminderCard } from '../bot/cards/reminder-card.js';
+import type { Card } from '../bot/cards/templates.js';
+import { upcomingCard } from '../bot/cards/upcoming-card.js';
+import { addDays, type CalendarDate, workloadName } from '../domain/index.js';
+import { formatEsd } from '../i18n/format.js';
+import { type Language, resolveLanguage } from '../i18n/language.js';
+import { t } from '../i18n/translate.js';
+import type { StoreContext } from '../store/context.js';
+import type { OutboxRow, Recipient } from '../store/delivery.js';
+import { getEsdChange, getWorkload, upcomingFor } from '../store/queries.js';
+import { reminderClosed } from '../store/reminders.js';
+import type { DigestPayload, ReminderPayload } from './sweep.js';
+
+export type Rendered = { activity: Partial<Activity> } | { skip: string };
+
+export type Renderer = (
+  row: OutboxRow,
+  payload: unknown,
+  lang: Language,
+  recipient: Recipient,
+) => Promise<Rendered>;
+
+const asCard = (card: Card): Rendered => ({
+  activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+});
+
+/**
+ * Renders an outbox row at send time, in the recipient's language, from the data as it is now:
+ * a reminder whose workload left In Progress or whose date moved is skipped, not sent.
+ */
+export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer> = {}) {
+  const renderers: Record<string, Renderer> = {
+    async reminder(row, raw, lang) {
+      const payload = raw as ReminderPayload;
+      const found = await getWorkload(ctx, payload.workloadId);
+      if (!found) return { skip: 'workload gone' };
+      const { workload, tenant } = found;
+      if (workload.l1Status !== 'in_progress')
+        return { skip: `workload is ${workload.l1Status} (R1)` };
+      if (workload.channel.type !== 'fm') return { skip: 'workload is not with an FM (R11)' };
+      if (!workload.esd || workload.esd.date !== payload.date) return { skip: 'the date changed' };
+      if (
+        payload.followUp &&
+        (await reminderClosed(ctx, workload.id, payload.date as CalendarDate))
+      ) {
+        return { skip: 'already answered for this date' };
+      }
+      return asCard(
+        reminderCard(
+          {
+            outboxId: Number(row.id),
+            tenant,
+            workloadId: workload.id,
+            code: workload.code,
+            esd: workload.esd,
+            basis: workload.basis,
+            late: payload.late,
+            followUp: payload.followUp,
+          },
+          lang,
+        ),
+      );
+    },
+
+    async digest(_row, raw, lang) {
+      const payload = raw as DigestPayload;
+      const items = await upcomingFor(
+        ctx,
+        payload.fm,
+        payload.weekStart,
+        addDays(payload.weekStart, 6),
+      );
+      if (items.length === 0) return { skip: 'nothing starts this week any more' };
+      return asCard(upcomingCard(items, 7, lang, t(lang, 'digest.title')));
+    },
+
+    async esd_changed_by_other(_row, raw, lang) {
+      const payload = raw as { changeId: number; workloadId: string };
+      const [change, found] = await Promise.all([
+        getEsdChange(ctx, payload.changeId),
+        getWorkload(ctx, payload.workloadId),
+      ]);
+      if (!change || !found) return { skip: 'change or workload gone' };
+      return asCard(
+        noticeCard({
+          title: t(lang, 'notice.changedByOtherTitle'),
+          text: t(lang, 'notice.changedByOther', {
+            who: change.actorName,
+            role: roleLabel(change.role, lang),
+            workload: workloadName(found.workload.code, lang),
+            customer: found.tenant.customerName,
+            old: formatEsd(change.old, lang),
+            new: formatEsd(change.new, lang),
+            reason: change.reason,
+          }),
+        }),
+      );
+    },
+    ...extra,
+  };
+
+  return async (row: OutboxRow, recipient: Recipient): Promise<Rendered> => {
+    const renderer = renderers[row.kind];
+    if (!renderer) return { skip: `unknown kind ${row.kind}` };
+    return renderer(row, JSON.parse(row.payload), resolveLanguage(recipient.locale), recipient);
+  };
+}

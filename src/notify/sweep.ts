@@ -1,0 +1,102 @@
+import type { Config } from '../config/config.js';
+import {
+  addDays,
+  type CalendarDate,
+  calendarDateIn,
+  instantAt,
+  isoWeekday,
+} from '../domain/index.js';
+import type { StoreContext } from '../store/context.js';
+import type { OutboxMessage } from '../store/outbox.js';
+import { enqueueAll, reminderCandidates } from '../store/reminders.js';
+
+const DAY_MS = 86_400_000;
+
+export interface ReminderPayload {
+  workloadId: string;
+  tenantId: string;
+  date: CalendarDate;
+  estimate: boolean;
+  late: boolean;
+  followUp: boolean;
+}
+
+export interface DigestPayload {
+  weekStart: CalendarDate;
+  fm: { aadObjectId: string | null; upn: string | null };
+}
+
+export const reminderKey = (workloadId: string, date: string) => `reminder:${workloadId}:${date}`;
+
+/**
+ * Queues what is due as of `asOf`: a reminder on each In Progress, FM-assigned workload's ESD at
+ * REMINDER_LOCAL_TIME in the FM's time zone (one per workload and date: the outbox key), up to
+ * REMINDER_GRACE_DAYS late, marked late when it is; and on Mondays the FM's weekly digest.
+ * Idempotent: running it twice, or on two instances, queues nothing more.
+ */
+export async function sweep(
+  ctx: StoreContext,
+  config: Config,
+  asOf: Date,
+): Promise<{ reminders: number; digests: number }> {
+  const { localTime, graceDays, weeklyDigest } = config.reminders;
+  const utcToday = calendarDateIn(asOf, 'UTC');
+  // Time zones reach ±14 h from UTC: one day of margin on each side, plus the grace period.
+  const candidates = await reminderCandidates(
+    ctx,
+    addDays(utcToday, -graceDays - 1),
+    addDays(utcToday, weeklyDigest ? 8 : 1),
+  );
+  const now = ctx.now().toISOString();
+  const messages: Omit<OutboxMessage, 'now'>[] = [];
+  const digests = new Map<string, Omit<OutboxMessage, 'now'>>();
+
+  for (const { workload, fm } of candidates) {
+    if (!workload.esd) continue;
+    const timeZone = fm.timeZone ?? config.defaultTimeZone;
+    const due = instantAt(workload.esd.date, localTime, timeZone);
+    const late = asOf.getTime() - due.getTime();
+    if (late >= 0 && late <= graceDays * DAY_MS) {
+      const payload: ReminderPayload = {
+        workloadId: workload.id,
+        tenantId: workload.tenantId,
+        date: workload.esd.date,
+        estimate: workload.esd.estimate,
+        late: calendarDateIn(asOf, timeZone) > workload.esd.date,
+        followUp: false,
+      };
+      messages.push({
+        kind: 'reminder',
+        dedupeKey: reminderKey(workload.id, workload.esd.date),
+        workloadId: workload.id,
+        recipient: { aadObjectId: fm.aadObjectId, upn: fm.upn },
+        payload,
+        dueAt: now,
+      });
+    }
+
+    if (weeklyDigest) {
+      const localToday = calendarDateIn(asOf, timeZone);
+      const isMonday = isoWeekday(localToday) === 1;
+      const inWeek = workload.esd.date >= localToday && workload.esd.date <= addDays(localToday, 6);
+      if (isMonday && inWeek && asOf >= instantAt(localToday, localTime, timeZone)) {
+        const who = fm.aadObjectId ?? fm.upn ?? '';
+        const payload: DigestPayload = {
+          weekStart: localToday,
+          fm: { aadObjectId: fm.aadObjectId, upn: fm.upn },
+        };
+        digests.set(who, {
+          kind: 'digest',
+          dedupeKey: `digest:${who}:${localToday}`,
+          workloadId: null,
+          recipient: payload.fm,
+          payload,
+          dueAt: now,
+        });
+      }
+    }
+  }
+  const reminders = await enqueueAll(ctx, messages);
+  const digestCount = await enqueueAll(ctx, [...digests.values()]);
+  return { reminders, digests: digestCount };
+}

@@ -1,0 +1,259 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_TENANTS } from '../../src/store/demo-data.js';
+import { actionData, adele, alex, as, cardText, NOW, TeamsHarness } from '../support/teams.js';
+
+const FABRIKAM = DEMO_TENANTS[1]?.id as string;
+const CONTOSO = DEMO_TENANTS[0]?.id as string;
+const LATER = new Date(NOW.getTime() + 30 * 86_400_000);
+
+const env = {
+  PROACTIVE_CONVERSATION_INTERVAL_MS: '0',
+  PROACTIVE_MAX_RPS: '50',
+  PROACTIVE_MAX_ATTEMPTS: '3',
+  PROACTIVE_SEND_TIMEOUT_MS: '300',
+};
+
+let teams: TeamsHarness;
+beforeEach(async () => {
+  teams = await TeamsHarness.start({ env });
+});
+afterEach(async () => teams?.close());
+
+async function rows(kind = 'reminder') {
+  return teams.app.store.ctx.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('kind', '=', kind)
+    .orderBy('id')
+    .execute();
+}
+const dispatch = (dueBy = LATER) => teams.app.delivery.dispatcher.runOnce(dueBy);
+
+/** Demo data: Fabrikam's Exchange Online starts today (Nov 22) for Alex; 09:00 has passed. */
+async function queueFabrikamReminder() {
+  const queued = await teams.app.delivery.sweepNow(NOW);
+  expect(queued.reminders).toBeGreaterThanOrEqual(1);
+  const exo = (await teams.app.store.tenantWorkloads(FABRIKAM)).find((w) => w.code === 'EXO');
+  return exo?.id as string;
+}
+
+function reminderCards() {
+  return teams.connector.cards().filter((c) => cardText(c).includes('Fabrikam Inc'));
+}
+
+describe('reminders reach the FM', () => {
+  it('waits until the FM installs the bot, then goes out once, in the FM’s language', async () => {
+    await queueFabrikamReminder();
+    expect(await dispatch()).toMatchObject({ waiting: 1, sent: 0 });
+    expect(teams.connector.sent).toHaveLength(0);
+
+    await teams.install(as(alex, 'pt-BR', 'America/Sao_Paulo'));
+    expect(await dispatch()).toMatchObject({ sent: 1 });
+    const cards = reminderCards();
+    expect(cards).toHaveLength(1);
+    expect(cardText(cards[0])).toContain('Hoje é a Data de Início do Envolvimento');
+    expect(await dispatch()).toMatchObject({ sent: 0 });
+    expect(reminderCards()).toHaveLength(1);
+  });
+
+  it('honours Retry-After on 429 and sends exactly once', async () => {
+    await teams.install(alex);
+    await queueFabrikamReminder();
+    teams.connector.failNext({ status: 429, retryAfterSeconds: 7 });
+    expect(await dispatch(NOW)).toMatchObject({ retry: 1 });
+    const [row] = await rows();
+    expect(new Date(row?.due_at ?? 0).getTime() - NOW.getTime()).toBeGreaterThanOrEqual(7000);
+    expect(row?.last_error).toContain('429');
+    expect(await dispatch()).toMatchObject({ sent: 1 });
+    expect(reminderCards()).toHaveLength(1);
+  });
+
+  it.each([502, 504, 412, 500])('retries a %i with backoff', async (status) => {
+    await teams.install(alex);
+    await queueFabrikamReminder();
+    teams.connector.failNext({ status });
+    expect(await dispatch(NOW)).toMatchObject({ retry: 1 });
+    expect(await dispatch()).toMatchObject({ sent: 1 });
+  });
+
+  it('dead-letters after PROACTIVE_MAX_ATTEMPTS, keeping the last error', async () => {
+    await teams.install(alex);
+    await queueFabrikamReminder();
+    teams.connector.failNext({ status: 503, times: 3 });
+    await dispatch();
+    await dispatch();
+    await dispatch();
+    const [row] = await rows();
+    expect(row).toMatchObject({ status: 'dead', attempts: 3 });
+    expect(row?.last_error).toContain('503');
+  });
+
+  it('a connector that hangs costs one bounded timeout, then a retry', async () => {
+    await teams.install(alex);
+    await queueFabrikamReminder();
+    teams.connector.failNext({ hang: true });
+    const started = Date.now();
+    expect(await dispatch(NOW)).toMatchObject({ retry: 1 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await rows())[0]?.last_error).toContain('timeout');
+  });
+
+  it('403 (uninstalled or blocked) marks the FM unreachable; the message waits for their next message', async () => {
+    await teams.install(alex);
+    await queueFabrikamReminder();
+    teams.connector.failNext({ status: 403 });
+    expect(await dispatch()).toMatchObject({ waiting: 1 });
+    expect((await teams.app.store.getPerson(alex.aadObjectId))?.reachable).toBe(false);
+    await teams.say(alex, 'help');
+    expect(await dispatch()).toMatchObject({ sent: 1 });
+    expect((await teams.app.store.getPerson(alex.aadObjectId))?.reachable).toBe(true);
+  });
+
+  it('an uninstall forgets the conversation; a reinstall brings the waiting messages', async () => {
+    await teams.install(alex);
+    await teams.install(alex, 'remove');
+    await queueFabrikamReminder();
+    expect(await dispatch()).toMatchObject({ waiting: 1 });
+    await teams.install(alex);
+    expect(await dispatch()).toMatchObject({ sent: 1 });
+  });
+
+  it('a reminder whose date changed before it went out is not sent', async () => {
+    await teams.install(alex);
+    const exo = await queueFabrikamReminder();
+    const workload = (await teams.app.store.getWorkload(exo))?.workload;
+    await teams.app.store.changeEngagementStartDate({
+      workloadId: exo,
+      expectedVersion: workload?.version ?? 0,
+      actor: { name: 'Alex Wilber', upn: alex.upn, aadObjectId: alex.aadObjectId, roles: [] },
+      proposal: { kind: 'date', date: '2026-12-03', basis: 'phone_call' },
+      reason: 'Customer called to move the start to December 3.',
+      source: 'teams',
+      today: '2026-11-22' as never,
+    });
+    expect((await rows())[0]?.status).toBe('cancelled');
+    expect(await dispatch()).toMatchObject({ sent: 0 });
+  });
+});
+
+describe('reminder card actions (R7)', () => {
+  async function sentReminder() {
+    await teams.install(alex);
+    await queueFabrikamReminder();
+    await dispatch();
+    const card = reminderCards()[0];
+    if (!card) throw new Error('no reminder card');
+    const actions = (card as { actions: { verb: string; data: Record<string, unknown> }[] })
+      .actions;
+    return Object.fromEntries(actions.map((a) => [a.verb, a.data]));
+  }
+
+  it('“No answer yet” writes a note, keeps the date, queues one follow-up; a second press writes nothing', async () => {
+    const data = await sentReminder();
+    const exo = data['esd.reminder.noAnswer']?.workloadId as string;
+    const before = (await teams.app.store.getWorkload(exo))?.workload;
+    const answer = await teams.execute(
+      alex,
+      'esd.reminder.noAnswer',
+      data['esd.reminder.noAnswer'] ?? {},
+    );
+    expect(cardText(answer.body?.value)).toContain('the date stays');
+    expect((await teams.app.store.getWorkload(exo))?.workload).toEqual(before);
+    const followUps = (await rows()).filter((r) => r.dedupe_key.includes('followup'));
+    expect(followUps).toHaveLength(1);
+    // Two business days after Sunday Nov 22 is Tuesday Nov 24, 09:00 in Lisbon.
+    expect(followUps[0]?.due_at).toBe('2026-11-24T09:00:00.000Z');
+    const again = await teams.execute(
+      alex,
+      'esd.reminder.noAnswer',
+      data['esd.reminder.noAnswer'] ?? {},
+    );
+    expect(cardText(again.body?.value)).toContain('already answered');
+    expect(
+      (await teams.app.store.statusNotes(FABRIKAM)).filter((n) =>
+        n.text.includes('has not answered'),
+      ),
+    ).toHaveLength(1);
+    // The follow-up goes out when due, as a follow-up.
+    teams.connector.clear();
+    expect(await dispatch(new Date('2026-11-24T09:00:00Z'))).toMatchObject({ sent: 1 });
+    expect(cardText(teams.lastCard())).toContain('Follow-up');
+  });
+
+  it('“Communication started” writes a note and stops further reminders for that date', async () => {
+    const data = await sentReminder();
+    await teams.execute(alex, 'esd.reminder.noAnswer', data['esd.reminder.noAnswer'] ?? {});
+    // The follow-up card, answered "started", cancels nothing more is pending; the note says so.
+    const answer = await teams.execute(alex, 'esd.reminder.started', {
+      ...data['esd.reminder.started'],
+      outboxId: 999_999,
+    });
+    expect(cardText(answer.body?.value)).toContain('communication started');
+    expect((await rows()).filter((r) => r.status === 'pending')).toHaveLength(0);
+  });
+
+  it('“Customer inactive” writes a note and leaves the date untouched', async () => {
+    const data = await sentReminder();
+    const answer = await teams.execute(
+      alex,
+      'esd.reminder.inactive',
+      data['esd.reminder.inactive'] ?? {},
+    );
+    expect(cardText(answer.body?.value)).toContain('will not remind you');
+    expect((await teams.app.store.statusNotes(FABRIKAM))[0]?.text).toContain('inactive');
+  });
+
+  it('“Customer asked for another date” opens the change card for that workload, in place', async () => {
+    const data = await sentReminder();
+    const answer = await teams.execute(
+      alex,
+      'esd.reminder.reschedule',
+      data['esd.reminder.reschedule'] ?? {},
+    );
+    const card = answer.body?.value;
+    expect(cardText(card)).toContain('Change an Engagement Start Date');
+    expect(JSON.stringify(card)).toContain(
+      `"value":"${data['esd.reminder.reschedule']?.workloadId}"`,
+    );
+    expect(actionData(card).tenantId).toBe(FABRIKAM);
+  });
+
+  it('nobody else can answer an FM’s reminder', async () => {
+    const data = await sentReminder();
+    await teams.say(as(adele, 'en-US'), 'help');
+    const megan = {
+      ...adele,
+      id: '29:megan',
+      aadObjectId: '00000000-0000-0000-0000-0000000000021',
+      upn: 'meganb@example.com',
+      name: 'Megan Bowen',
+    };
+    teams.connector.clear();
+    await teams.execute(megan, 'esd.reminder.inactive', data['esd.reminder.inactive'] ?? {});
+    expect(teams.connector.texts().at(-1)).toContain('is assigned to alexw@example.com');
+  });
+});
+
+describe('other proactive messages', () => {
+  it('tells the FM when the Gateway Team moves their date', async () => {
+    await teams.install(alex);
+    await teams.say(adele, 'change date contoso');
+    const card = teams.lastCard();
+    const teamsWorkload = (await teams.app.store.tenantWorkloads(CONTOSO)).find(
+      (w) => w.code === 'TEAMS',
+    );
+    await teams.execute(adele, 'esd.change', {
+      ...actionData(card),
+      workload: teamsWorkload?.id,
+      date: '2026-12-07',
+      basis: 'planned',
+      reason: 'Customer told the Gateway Team they are ready on December 7.',
+    });
+    teams.connector.clear();
+    expect(await dispatch()).toMatchObject({ sent: 1 });
+    const text = cardText(teams.lastCard());
+    expect(text).toContain('Adele Vance (Gateway Team) changed');
+    expect(text).toContain('Dec 7, 2026');
+    expect(teams.connector.sent[0]?.conversationId).toBe(`a:personal-${alex.id}`);
+  });
+});
