@@ -56,7 +56,7 @@ export class TeamsHarness {
   private constructor(
     readonly app: App,
     readonly connector: FakeConnector,
-    private readonly database: TestDatabase,
+    readonly database: TestDatabase,
   ) {}
 
   static async start(
