@@ -4,26 +4,42 @@
  * slot both limits allow, so a burst is spread evenly instead of being refused with 429s.
  */
 export class Pacer {
-  private nextGlobal = 0;
+  /** Global time is cut into slots 1000/perSecond ms wide; each send takes a free one. */
+  private readonly spacing: number;
+  private readonly taken = new Set<number>();
+  private pausedUntil = 0;
   private readonly nextByConversation = new Map<string, number>();
 
   constructor(
-    private readonly perSecond: number,
+    perSecond: number,
     private readonly conversationIntervalMs: number,
     private readonly clock: () => number = () => Date.now(),
-  ) {}
-
-  /** Reserves a slot and returns how long to wait (ms) before using it. */
-  reserve(conversation: string): number {
-    const now = this.clock();
-    const slot = Math.max(now, this.nextGlobal, this.nextByConversation.get(conversation) ?? 0);
-    this.nextGlobal = slot + 1000 / this.perSecond;
-    this.nextByConversation.set(conversation, slot + this.conversationIntervalMs);
-    if (this.nextByConversation.size > 10_000) this.forgetPast(now);
-    return slot - now;
+  ) {
+    this.spacing = 1000 / perSecond;
   }
 
-  /** A 429 from Teams: nothing more to this conversation (or at all) before the pause ends. */
+  /**
+   * Reserves the earliest free global slot at or after the conversation may speak again, and
+   * returns how long to wait (ms) before using it. A conversation that must wait does not hold
+   * up the others: they take the free slots before it.
+   */
+  reserve(conversation: string): number {
+    const now = this.clock();
+    const earliest = Math.max(
+      now,
+      this.pausedUntil,
+      this.nextByConversation.get(conversation) ?? 0,
+    );
+    let slot = Math.ceil(earliest / this.spacing - 1e-9);
+    while (this.taken.has(slot)) slot++;
+    this.taken.add(slot);
+    const at = Math.max(earliest, slot * this.spacing);
+    this.nextByConversation.set(conversation, at + this.conversationIntervalMs);
+    if (this.taken.size > 20_000) this.forgetPast(now);
+    return at - now;
+  }
+
+  /** A 429 from Teams: nothing more to this conversation (or, with null, at all) before it ends. */
   pause(conversation: string | null, ms: number): void {
     const until = this.clock() + ms;
     if (conversation) {
@@ -32,11 +48,13 @@ export class Pacer {
         Math.max(until, this.nextByConversation.get(conversation) ?? 0),
       );
     } else {
-      this.nextGlobal = Math.max(this.nextGlobal, until);
+      this.pausedUntil = Math.max(this.pausedUntil, until);
     }
   }
 
   private forgetPast(now: number): void {
+    const current = Math.floor(now / this.spacing);
+    for (const slot of this.taken) if (slot < current) this.taken.delete(slot);
     for (const [key, next] of this.nextByConversation)
       if (next < now) this.nextByConversation.delete(key);
   }

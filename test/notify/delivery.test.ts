@@ -257,3 +257,19 @@ describe('other proactive messages', () => {
     expect(teams.connector.sent[0]?.conversationId).toBe(`a:personal-${alex.id}`);
   });
 });
+
+describe('reaching people known only from a team', () => {
+  it('opens a 1:1 chat from the team the person shares with the bot, then keeps that conversation', async () => {
+    // Alex writes in a channel (mentioning the bot) but never installed the bot personally.
+    await teams.say(alex, 'help', { type: 'channel', mention: true });
+    await queueFabrikamReminder();
+    teams.connector.clear();
+    expect(await dispatch()).toMatchObject({ sent: 1 });
+    const sent = teams.connector.sent.at(-1);
+    expect(sent?.conversationId).toMatch(/^conv-/);
+    const person = await teams.app.store.getPerson(alex.aadObjectId);
+    expect((person?.conversationRef as { conversation?: { id?: string } })?.conversation?.id).toBe(
+      sent?.conversationId,
+    );
+  });
+});

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Activity } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChangeDateDialog } from '../../src/bot/dialogs/change-date-dialog.js';
+import { loadSession } from '../../src/bot/middleware/load-session.js';
+import { parseConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/log/logger.js';
+import { DEMO_FM, seedDemoData } from '../../src/store/demo-data.js';
+import { Store } from '../../src/store/store.js';
+import { cardText, choices, NOW } from '../support/teams.js';
+
+let dir: string;
+let store: Store;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'esd-dialog-'));
+  store = await Store.open({ kind: 'sqlite', path: join(dir, 'db.sqlite') }, { now: () => NOW });
+  await seedDemoData(store);
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function client(locale = 'en-US') {
+  const services = {
+    store,
+    config: parseConfig({}),
+    logger: createLogger('silent'),
+    now: () => NOW,
+  };
+  const dialogClient = new DialogTestClient('msteams', new ChangeDateDialog(), {}, [
+    loadSession(services),
+  ]);
+  const from = { id: '29:alex', name: DEMO_FM.name, aadObjectId: DEMO_FM.aadObjectId };
+  return {
+    say: (text: string): Promise<Partial<Activity>> =>
+      dialogClient.sendActivity({ type: 'message', text, from, locale } as Partial<Activity>),
+    next: () => dialogClient.getNextReply(),
+  };
+}
+
+const card = (activity: Partial<Activity> | undefined) => activity?.attachments?.[0]?.content;
+
+describe('the change-date dialog (botbuilder-testing)', () => {
+  it('asks which customer, accepts a typed name, then shows the card for that customer', async () => {
+    const dialog = client();
+    const picker = await dialog.say('change date');
+    expect(choices(card(picker), 'tenant').map((c) => c.title)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Contoso Ltd'),
+        expect.stringContaining('Northwind Traders'),
+      ]),
+    );
+    const form = await dialog.say('northwind');
+    expect(cardText(card(form))).toContain('Northwind Traders');
+  });
+
+  it('re-asks when the typed name matches no customer, or several', async () => {
+    const dialog = client();
+    await dialog.say('change date');
+    const retry = await dialog.say('o');
+    expect(retry.text).toContain('Choose a customer in the card');
+  });
+
+  it('a date typed while the card is open comes back in the card; other text gets a hint', async () => {
+    const dialog = client('pt-BR');
+    await dialog.say('alterar data');
+    await dialog.say('contoso');
+    const hint = await dialog.say('não sei');
+    expect(hint.text).toContain('15 de janeiro');
+    const prefilled = await dialog.say('15 de janeiro');
+    expect(JSON.stringify(card(prefilled))).toContain('"value":"2027-01-15"');
+    expect(cardText(card(prefilled))).toContain('Entendi “15 de janeiro”');
+  });
+});
