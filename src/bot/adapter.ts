@@ -1,4 +1,6 @@
 import {
+  type Activity,
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -6,6 +8,7 @@ import {
   PrivateConversationState,
   type TurnContext,
 } from 'botbuilder';
+import { type AuthenticateRequestResult, AuthenticationConstants } from 'botframework-connector';
 import { resolveLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
 import { EsdBot } from './esd-bot.js';
@@ -17,9 +20,22 @@ import { tenantAllowList } from './middleware/tenant-allow-list.js';
 import type { BotServices } from './services.js';
 import { SqlStorage } from './sql-storage.js';
 
+/** CloudAdapter, letting the HTTP route hand over a request it has already authenticated. */
+export class EsdCloudAdapter extends CloudAdapter {
+  processAuthenticated(
+    identity: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ) {
+    return this.processActivity(identity, activity, logic);
+  }
+}
+
 export interface Bot {
-  adapter: CloudAdapter;
+  adapter: EsdCloudAdapter;
   bot: EsdBot;
+  /** Validates a request's Bot Framework token (anonymous in local mode). */
+  auth: ConfigurationBotFrameworkAuthentication;
 }
 
 /**
@@ -39,11 +55,28 @@ export function createBot(
     MicrosoftAppTenantId: settings.appTenantId ?? '',
   };
   const credentials = new ConfigurationServiceClientCredentialFactory(appSettings);
+  // botbuilder switches to "all settings given" as soon as one endpoint is overridden, so an
+  // override (tests point the OpenID metadata at 127.0.0.1) starts from the public-cloud values.
+  const endpoints = Object.keys(authOverrides).length
+    ? {
+        ValidateAuthority: true,
+        ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+        ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+        ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+        OAuthUrl: AuthenticationConstants.OAuthUrl,
+        ToBotFromChannelOpenIdMetadataUrl:
+          AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl:
+          AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+        CallerId: CallerIdConstants.PublicAzureChannel,
+        ...authOverrides,
+      }
+    : {};
   const auth = new ConfigurationBotFrameworkAuthentication(
-    { ...appSettings, ...authOverrides },
+    { ...appSettings, ...endpoints },
     credentials,
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new EsdCloudAdapter(auth);
 
   adapter.use(serializeTurns());
   adapter.use(tenantAllowList(services.config.allowedTenantIds, services.logger));
@@ -70,5 +103,5 @@ export function createBot(
   };
 
   const state = new PrivateConversationState(new SqlStorage(services.store));
-  return { adapter, bot: new EsdBot(state) };
+  return { adapter, bot: new EsdBot(state), auth };
 }

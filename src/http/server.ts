@@ -1,8 +1,11 @@
+import type { Activity } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import restify from 'restify';
 import type { Bot } from '../bot/adapter.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/store.js';
+import { gatewayRoutes } from './gateway/routes.js';
 
 export interface ServerDeps {
   store: Store;
@@ -26,7 +29,11 @@ function healthRoutes(server: restify.Server, deps: ServerDeps): void {
   });
 }
 
-/** One route per concern: the Bot Framework posts every Teams activity here. */
+/**
+ * The Bot Framework posts every Teams activity here. The token is checked first, so that any
+ * authentication failure (a bad signature included, which botbuilder would report as a 500) is a
+ * 401 and nothing is processed.
+ */
 function messagesRoute(server: restify.Server, deps: ServerDeps): void {
   server.post(
     '/api/messages',
@@ -36,8 +43,37 @@ function messagesRoute(server: restify.Server, deps: ServerDeps): void {
       rejectUnknown: true,
     }),
     async (req, res) => {
-      const { adapter, bot } = deps.bot;
-      await adapter.process(req, res, (context) => bot.run(context));
+      const { adapter, bot, auth } = deps.bot;
+      const activity = req.body as Partial<Activity> | undefined;
+      if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') {
+        res.send(400, { error: 'invalid_activity' });
+        return;
+      }
+      let identity: AuthenticateRequestResult;
+      try {
+        identity = await auth.authenticateRequest(
+          activity as Activity,
+          req.header('authorization') ?? '',
+        );
+      } catch (error) {
+        deps.logger.warn(
+          { err: (error as Error).message?.slice(0, 200) },
+          'unauthenticated request to /api/messages',
+        );
+        res.send(401, { error: 'unauthorized' });
+        return;
+      }
+      try {
+        const answer = await adapter.processAuthenticated(
+          identity,
+          activity as Activity,
+          (context) => bot.run(context),
+        );
+        res.send(answer?.status ?? 200, answer?.body);
+      } catch (error) {
+        deps.logger.error({ err: (error as Error).message }, 'activity processing failed');
+        res.send(500, { error: 'internal' });
+      }
     },
   );
 }
@@ -47,6 +83,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.use(restify.plugins.queryParser());
   healthRoutes(server, deps);
   messagesRoute(server, deps);
+  gatewayRoutes(server, deps);
   server.on('restifyError', (req, _res, err, callback) => {
     deps.logger.warn(
       { method: req.method, url: req.url, status: err.statusCode, err: err.message },
