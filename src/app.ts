@@ -3,7 +3,9 @@ import { createBot } from './bot/adapter.js';
 import type { Config } from './config/config.js';
 import { createServer, listen } from './http/server.js';
 import type { Logger } from './log/logger.js';
+import { trackOutboxDepth } from './metrics/metrics.js';
 import { createDelivery, type Delivery } from './notify/start-delivery.js';
+import { outboxCounts } from './store/delivery.js';
 import { seedDemoData } from './store/demo-data.js';
 import { Store } from './store/store.js';
 
@@ -50,6 +52,7 @@ export async function startApp(
   );
   delivery = createDelivery({ store, config, logger, adapter: bot.adapter });
   if (options.background ?? true) delivery.start();
+  trackOutboxDepth(() => outboxCounts(store.ctx));
   const server = createServer({ store, logger, bot, config, now });
   const { port } = await listen(server, config.port, config.host);
   if (config.bot.localMode) {

@@ -2,16 +2,36 @@ import { startApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { createLogger } from './log/logger.js';
 
+/** How long SIGTERM waits for turns in flight and sends in progress before giving up. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
 async function main(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, logger);
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    process.exit(0);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new work; finishing turns in flight');
+    const deadline = setTimeout(() => {
+      logger.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
+    // Stop accepting, let requests in flight finish, stop the dispatcher (leases released), close the database.
+    app.close().then(
+      () => {
+        logger.info('stopped cleanly');
+        process.exit(0);
+      },
+      (error: Error) => {
+        logger.error({ err: error.message }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
 }
 
 try {

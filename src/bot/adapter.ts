@@ -13,6 +13,7 @@ import { resolveLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
 import { EsdBot } from './esd-bot.js';
 import { loadSession } from './middleware/load-session.js';
+import { observeTurn, turnLog } from './middleware/observe-turn.js';
 import { saveReference } from './middleware/save-reference.js';
 import { serializeTurns } from './middleware/serialize-turns.js';
 import { stripMention } from './middleware/strip-mention.js';
@@ -78,6 +79,7 @@ export function createBot(
   );
   const adapter = new EsdCloudAdapter(auth);
 
+  adapter.use(observeTurn(services.logger));
   adapter.use(serializeTurns());
   adapter.use(tenantAllowList(services.config.allowedTenantIds, services.logger));
   adapter.use(stripMention());
@@ -85,7 +87,7 @@ export function createBot(
   adapter.use(saveReference(services));
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    services.logger.error(
+    turnLog(context, services.logger).error(
       {
         err: error.message,
         stack: error.stack,

@@ -4,6 +4,7 @@ import restify from 'restify';
 import type { Bot } from '../bot/adapter.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
+import { httpRequests, registry } from '../metrics/metrics.js';
 import type { Store } from '../store/store.js';
 import { gatewayRoutes } from './gateway/routes.js';
 
@@ -78,9 +79,44 @@ function messagesRoute(server: restify.Server, deps: ServerDeps): void {
   );
 }
 
+/** Prometheus metrics, for the operators' scraper. */
+function metricsRoute(server: restify.Server): void {
+  server.get('/metrics', async (_req, res) => {
+    const body = await registry.metrics();
+    res.setHeader('content-type', registry.contentType);
+    res.sendRaw(200, body);
+  });
+}
+
+/** Every request gets a correlation id (echoed as x-request-id) and one log line, never its headers. */
+function requestLog(server: restify.Server, logger: Logger): void {
+  server.use(async (req, res) => {
+    res.setHeader('x-request-id', req.getId());
+  });
+  server.on(
+    'after',
+    (req: restify.Request, res: restify.Response, route: { path?: string } | undefined) => {
+      const status = res.statusCode;
+      httpRequests.inc({ route: String(route?.path ?? 'unmatched'), status: String(status) });
+      logger[status >= 500 ? 'error' : status >= 400 ? 'warn' : 'debug'](
+        {
+          requestId: req.getId(),
+          method: req.method,
+          path: req.getPath(),
+          status,
+          ms: Date.now() - req.time(),
+        },
+        'request',
+      );
+    },
+  );
+}
+
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'esd-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser());
+  requestLog(server, deps.logger);
+  metricsRoute(server);
   healthRoutes(server, deps);
   messagesRoute(server, deps);
   gatewayRoutes(server, deps);

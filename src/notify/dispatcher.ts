@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
+import { proactiveSends } from '../metrics/metrics.js';
 import type { StoreContext } from '../store/context.js';
 import {
   claimDue,
@@ -98,6 +99,7 @@ export class Dispatcher {
     const { ctx, logger } = this.deps;
     const outcome = await this.attempt(row);
     const settled = await settle(ctx, Number(row.id), this.owner, outcome);
+    proactiveSends.inc({ kind: row.kind, result: outcome.status });
     const log = {
       outboxId: row.id,
       kind: row.kind,

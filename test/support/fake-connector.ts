@@ -38,6 +38,8 @@ export class FakeConnector {
   private faults: Fault[] = [];
   private hanging: ServerResponse[] = [];
   url = '';
+  /** Delay before answering a send, to keep a turn in flight. */
+  delayMs = 0;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -125,6 +127,7 @@ export class FakeConnector {
     ) {
       return reply(201, { id: `conv-${randomUUID()}` });
     }
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities') {
       const conversationId = parts[2] ?? '';
       const targetId = parts[4] ?? null;

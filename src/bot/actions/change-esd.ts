@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { type EsdProposal, type Field, REASON_MAX_LENGTH } from '../../domain/index.js';
 import { formatEsd } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
+import { ruleRejections } from '../../metrics/metrics.js';
 import { type ChangeFormValues, changeCard } from '../cards/change-card.js';
 import { confirmationCard } from '../cards/confirmation-card.js';
 import { fieldErrors } from '../explain.js';
+import { turnLog } from '../middleware/observe-turn.js';
 import { presentCard, presentText } from '../present.js';
 import { getSession } from '../session.js';
 import { id, text } from './limits.js';
@@ -97,7 +99,8 @@ export async function submitChange(context: TurnContext, data: unknown): Promise
     source: 'teams',
     today: session.today,
   });
-  logger.info(
+  if (result.status === 'rejected') ruleRejections.inc({ code: result.code, source: 'teams' });
+  turnLog(context, logger).info(
     {
       event: 'esd.change',
       outcome: result.status,

@@ -1,0 +1,63 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * What operators watch, in Prometheus format at GET /metrics. One registry per process; the
+ * outbox depth is read from the database at scrape time, so every instance reports the same.
+ */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry, prefix: 'esd_' });
+
+export const turns = new Counter({
+  name: 'esd_turns_total',
+  help: 'Bot turns processed, by activity type and outcome.',
+  labelNames: ['type', 'outcome'] as const,
+  registers: [registry],
+});
+
+export const turnSeconds = new Histogram({
+  name: 'esd_turn_duration_seconds',
+  help: 'Time to process one bot turn.',
+  labelNames: ['type'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [registry],
+});
+
+export const ruleRejections = new Counter({
+  name: 'esd_rule_rejections_total',
+  help: 'Proposed Engagement Start Dates refused by the rules module, by violation code.',
+  labelNames: ['code', 'source'] as const,
+  registers: [registry],
+});
+
+export const proactiveSends = new Counter({
+  name: 'esd_proactive_sends_total',
+  help: 'Outcomes of proactive send attempts: sent, retry, waiting, dead (dead-lettered), cancelled.',
+  labelNames: ['kind', 'result'] as const,
+  registers: [registry],
+});
+
+export const httpRequests = new Counter({
+  name: 'esd_http_requests_total',
+  help: 'HTTP requests, by route and status.',
+  labelNames: ['route', 'status'] as const,
+  registers: [registry],
+});
+
+/** Set by the app: reads the outbox counts per status when Prometheus scrapes. */
+export function trackOutboxDepth(read: () => Promise<Record<string, number>>): void {
+  registry.removeSingleMetric('esd_outbox_depth');
+  new Gauge({
+    name: 'esd_outbox_depth',
+    help: 'Proactive messages in the outbox, by status (pending, waiting, sent, dead, cancelled).',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      try {
+        for (const [status, count] of Object.entries(await read())) this.set({ status }, count);
+      } catch {
+        // The database is down: /readyz says so; the scrape still answers.
+      }
+    },
+  });
+}
