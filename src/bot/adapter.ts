@@ -96,9 +96,23 @@ export function createBot(
       },
       'turn failed',
     );
-    if (context.activity.type !== 'message') return;
+    const sorry = t(resolveLanguage(context.activity.locale), 'general.tryAgain');
     try {
-      await context.sendActivity(t(resolveLanguage(context.activity.locale), 'general.tryAgain'));
+      if (context.activity.type === 'message') await context.sendActivity(sorry);
+      else if (context.activity.type === 'invoke') {
+        // A card press gets its answer in the invoke response: Teams shows it under the card.
+        await context.sendActivity({
+          type: 'invokeResponse',
+          value: {
+            status: 200,
+            body: {
+              statusCode: 200,
+              type: 'application/vnd.microsoft.activity.message',
+              value: sorry,
+            },
+          },
+        });
+      }
     } catch {
       // The connector may be what failed; the log above is all we can do.
     }

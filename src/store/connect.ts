@@ -71,8 +71,11 @@ export function connect(target: DatabaseTarget, options: { poolSize?: number } =
     // A query stuck behind a lock or a dead server must not hold a turn forever.
     statement_timeout: 15_000,
   });
-  // An idle client that loses its server emits 'error'; without a listener that kills the process.
+  // A client that loses its server emits 'error', idle in the pool or checked out between two
+  // statements of a transaction; unheard, that kills the process. The query in progress, or the
+  // next one, fails on its own and the pool replaces the client.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }

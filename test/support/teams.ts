@@ -66,6 +66,8 @@ export class TeamsHarness {
       now?: () => Date;
       /** Run the sweep and dispatcher loops (off by default: tests drive them by hand). */
       background?: boolean;
+      /** Reach PostgreSQL another way (through a proxy that a test can cut). */
+      rewriteDatabaseUrl?: (url: string) => string;
     } = {},
   ): Promise<TeamsHarness> {
     const connector = await new FakeConnector().start();
@@ -83,7 +85,7 @@ export class TeamsHarness {
       LOG_LEVEL: 'silent',
       ...(database.target.kind === 'sqlite'
         ? { SQLITE_PATH: database.target.path }
-        : { DATABASE_URL: database.target.url }),
+        : { DATABASE_URL: (options.rewriteDatabaseUrl ?? ((u) => u))(database.target.url) }),
       ...options.env,
     };
     const app = await startApp(parseConfig(env), createLogger('silent'), {
