@@ -45,7 +45,11 @@ function activity(aad: string) {
     serviceUrl: SERVICE_URL,
     from: { id: `29:${aad}`, name: 'Someone', aadObjectId: aad },
     recipient: { id: `28:${APP_ID}`, name: 'esd-bot' },
-    conversation: { id: `a:${aad}`, conversationType: 'personal', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' },
+    conversation: {
+      id: `a:${aad}`,
+      conversationType: 'personal',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    },
   };
 }
 
@@ -69,11 +73,27 @@ describe('Bot Framework JWT validation with MicrosoftAppId set', () => {
   it.each([
     ['a missing token', () => undefined],
     ['a garbage token', () => 'Bearer not.a.jwt'],
-    ['an expired token', () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: SERVICE_URL, nbf: 1, exp: 1000 })}`],
-    ['a token signed by another key', () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: SERVICE_URL }, issuer.strangerKey)}`],
-    ['a token for another bot', () => `Bearer ${issuer.token({ aud: randomUUID(), serviceurl: SERVICE_URL })}`],
-    ['a token from another issuer', () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: SERVICE_URL, iss: 'https://evil.example' })}`],
-    ['a token for another service URL', () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: 'http://127.0.0.1:10/' })}`],
+    [
+      'an expired token',
+      () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: SERVICE_URL, nbf: 1, exp: 1000 })}`,
+    ],
+    [
+      'a token signed by another key',
+      () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: SERVICE_URL }, issuer.strangerKey)}`,
+    ],
+    [
+      'a token for another bot',
+      () => `Bearer ${issuer.token({ aud: randomUUID(), serviceurl: SERVICE_URL })}`,
+    ],
+    [
+      'a token from another issuer',
+      () =>
+        `Bearer ${issuer.token({ aud: APP_ID, serviceurl: SERVICE_URL, iss: 'https://evil.example' })}`,
+    ],
+    [
+      'a token for another service URL',
+      () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: 'http://127.0.0.1:10/' })}`,
+    ],
   ])('rejects %s with 401 and processes nothing', async (_name, header) => {
     const aad = randomUUID();
     const response = await post(activity(aad), header());

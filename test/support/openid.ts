@@ -20,10 +20,19 @@ export class LocalIssuer {
       const base = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
       res.setHeader('content-type', 'application/json');
       if (req.url === '/v1/.well-known/openidconfiguration') {
-        res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/v1/.well-known/keys` }));
+        res.end(
+          JSON.stringify({
+            issuer: 'https://api.botframework.com',
+            jwks_uri: `${base}/v1/.well-known/keys`,
+          }),
+        );
       } else if (req.url === '/v1/.well-known/keys') {
         const jwk = this.key.publicKey.export({ format: 'jwk' });
-        res.end(JSON.stringify({ keys: [{ ...jwk, kid: this.kid, use: 'sig', endorsements: ['msteams'] }] }));
+        res.end(
+          JSON.stringify({
+            keys: [{ ...jwk, kid: this.kid, use: 'sig', endorsements: ['msteams'] }],
+          }),
+        );
       } else {
         res.statusCode = 404;
         res.end('{}');
@@ -44,7 +53,12 @@ export class LocalIssuer {
     const now = Math.floor(Date.now() / 1000);
     const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: this.kid }));
     const payload = b64url(
-      JSON.stringify({ iss: 'https://api.botframework.com', nbf: now - 60, exp: now + 3600, ...claims }),
+      JSON.stringify({
+        iss: 'https://api.botframework.com',
+        nbf: now - 60,
+        exp: now + 3600,
+        ...claims,
+      }),
     );
     const signer = createSign('RSA-SHA256');
     signer.update(`${header}.${payload}`);

@@ -180,9 +180,14 @@ export class TeamsHarness {
   }
 
   /** An Action.Execute press: the adaptiveCard/action invoke; returns Teams' view of the answer. */
-  async execute(user: TeamsUser, verb: string, data: object): Promise<InvokeAnswer> {
+  async execute(
+    user: TeamsUser,
+    verb: string,
+    data: object,
+    conversationId?: string,
+  ): Promise<InvokeAnswer> {
     const response = await this.post({
-      ...this.base(user),
+      ...this.base(user, conversationId ? { id: conversationId, type: 'groupChat' } : {}),
       type: 'invoke',
       name: 'adaptiveCard/action',
       replyToId: 'card-1',
