@@ -13,6 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import { addDays } from '../domain/index.js';
 import { t } from '../i18n/translate.js';
+import { acknowledgeHandoff } from './actions/acknowledge-handoff.js';
 import { submitChange } from './actions/change-esd.js';
 import { showHistory } from './actions/history.js';
 import { submitNoResponse } from './actions/no-response.js';
@@ -137,6 +138,9 @@ export class EsdBot extends TeamsActivityHandler {
         return;
       case 'esd.history':
         await showHistory(context, input);
+        return;
+      case 'esd.ackHandoff':
+        await acknowledgeHandoff(context, input);
         return;
     }
     // An unknown verb, or a reminder's data that does not parse: a card from another version.

@@ -174,6 +174,20 @@ export const en = {
   'upcoming.empty': 'None of your workloads starts in the next {days} days.',
   'upcoming.week': 'Week of {date}',
 
+  // proactive: the Gateway Team's handoff of a new customer (R6)
+  'handoff.title': 'New customer from the Gateway Team: {customer}',
+  'handoff.enteredBy': 'Entered by the Gateway Team from the customer conversation ({name}).',
+  'handoff.intro':
+    'Each date is the one the customer gave in the Gateway conversation. If the customer asks for another, change it.',
+  'handoff.reference': 'Gateway reference',
+  'handoff.notes': 'Notes from the Gateway Team',
+  'handoff.acknowledge': 'Acknowledge',
+  'handoff.change': 'Change a date',
+  'handoff.acknowledgedTitle': 'Handoff acknowledged',
+  'handoff.acknowledged': 'You took over {customer}; the Gateway Team can see it.',
+  'handoff.alreadyAcknowledged': 'This handoff was already acknowledged ({when}).',
+  'handoff.gone': 'This handoff is no longer known.',
+  'handoff.notYours': 'Only the FM assigned to {customer} can acknowledge this handoff.',
   // proactive: a date moved by someone else
   'notice.changedByOther':
     '{who} ({role}) changed the Engagement Start Date of {workload} at {customer}: {old} → {new}. Reason: {reason}',

@@ -182,6 +182,21 @@ export const es: Messages = {
   'upcoming.empty': 'Ninguna de tus cargas de trabajo empieza en los próximos {days} días.',
   'upcoming.week': 'Semana del {date}',
 
+  // proactive: the Gateway Team's handoff of a new customer (R6)
+  'handoff.title': 'Nuevo cliente del equipo de Gateway: {customer}',
+  'handoff.enteredBy':
+    'Introducido por el equipo de Gateway a partir de la conversación con el cliente ({name}).',
+  'handoff.intro':
+    'Cada fecha es la que el cliente dio en la conversación de Gateway. Si el cliente pide otra, cámbiala.',
+  'handoff.reference': 'Referencia de Gateway',
+  'handoff.notes': 'Notas del equipo de Gateway',
+  'handoff.acknowledge': 'Confirmar recepción',
+  'handoff.change': 'Cambiar una fecha',
+  'handoff.acknowledgedTitle': 'Recepción confirmada',
+  'handoff.acknowledged': 'Te hiciste cargo de {customer}; el equipo de Gateway puede verlo.',
+  'handoff.alreadyAcknowledged': 'La recepción de este traspaso ya se confirmó ({when}).',
+  'handoff.gone': 'Este traspaso ya no existe.',
+  'handoff.notYours': 'Solo el FM asignado a {customer} puede confirmar este traspaso.',
   // proactive: a date moved by someone else
   'notice.changedByOther':
     '{who} ({role}) cambió la fecha de inicio de la interacción de la carga de trabajo {workload} del cliente {customer}: {old} → {new}. Motivo: {reason}',

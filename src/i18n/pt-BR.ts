@@ -181,6 +181,21 @@ export const ptBR: Messages = {
   'upcoming.empty': 'Nenhum workload seu começa nos próximos {days} dias.',
   'upcoming.week': 'Semana de {date}',
 
+  // proactive: the Gateway Team's handoff of a new customer (R6)
+  'handoff.title': 'Novo cliente da Equipe de Gateway: {customer}',
+  'handoff.enteredBy':
+    'Inserido pela Equipe de Gateway a partir da conversa com o cliente ({name}).',
+  'handoff.intro':
+    'Cada data é a que o cliente informou na conversa de Gateway. Se o cliente pedir outra, altere-a.',
+  'handoff.reference': 'Referência do Gateway',
+  'handoff.notes': 'Observações da Equipe de Gateway',
+  'handoff.acknowledge': 'Confirmar recebimento',
+  'handoff.change': 'Alterar uma data',
+  'handoff.acknowledgedTitle': 'Recebimento confirmado',
+  'handoff.acknowledged': 'Você assumiu o cliente {customer}; a Equipe de Gateway pode ver isso.',
+  'handoff.alreadyAcknowledged': 'O recebimento deste repasse já foi confirmado ({when}).',
+  'handoff.gone': 'Este repasse não existe mais.',
+  'handoff.notYours': 'Só o FM atribuído ao cliente {customer} pode confirmar este repasse.',
   // proactive: a date moved by someone else
   'notice.changedByOther':
     '{who} ({role}) alterou a Data de Início do Envolvimento do workload {workload} do cliente {customer}: {old} → {new}. Motivo: {reason}',

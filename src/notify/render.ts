@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
+import { handoffCard } from '../bot/cards/handoff-card.js';
 import { roleLabel } from '../bot/cards/labels.js';
 import { noticeCard } from '../bot/cards/notice-card.js';
 import { reminderCard } from '../bot/cards/reminder-card.js';
@@ -11,6 +12,7 @@ import { type Language, resolveLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
 import type { StoreContext } from '../store/context.js';
 import type { OutboxRow, Recipient } from '../store/delivery.js';
+import { getHandoffDetails } from '../store/gateway-intake.js';
 import { getEsdChange, getWorkload, upcomingFor } from '../store/queries.js';
 import { reminderClosed } from '../store/reminders.js';
 import type { DigestPayload, ReminderPayload } from './sweep.js';
@@ -99,6 +101,11 @@ export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer
           }),
         }),
       );
+    },
+    async gateway_handoff(_row, raw, lang) {
+      const details = await getHandoffDetails(ctx, (raw as { handoffId: string }).handoffId);
+      if (!details) return { skip: 'handoff gone' };
+      return asCard(handoffCard(details, lang));
     },
     ...extra,
   };

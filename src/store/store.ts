@@ -4,6 +4,7 @@ import { DEFAULT_ESD_WINDOW, type EsdWindow } from '../domain/index.js';
 import { type ChangeEsdInput, changeEngagementStartDate } from './change-esd.js';
 import { type Connection, connect, type DatabaseTarget, migrate } from './connect.js';
 import type { StoreContext } from './context.js';
+import * as gateway from './gateway-intake.js';
 import * as people from './people.js';
 import * as queries from './queries.js';
 import { recordNoResponse } from './record-no-response.js';
@@ -116,6 +117,13 @@ export class Store {
   readState = (keys: readonly string[]) => state.readState(this.ctx, keys);
   writeState = (writes: readonly state.StateWrite[]) => state.writeState(this.ctx, writes);
   deleteState = (keys: readonly string[]) => state.deleteState(this.ctx, keys);
+
+  recordHandoff = (handoff: gateway.HandoffInput, bodyHash: string) =>
+    gateway.recordHandoff(this.ctx, handoff, bodyHash);
+  getHandoff = (handoffId: string) => gateway.getHandoff(this.ctx, handoffId);
+  getHandoffDetails = (handoffId: string) => gateway.getHandoffDetails(this.ctx, handoffId);
+  acknowledgeHandoff = (handoffId: string, at: Date) =>
+    gateway.acknowledgeHandoff(this.ctx, handoffId, at);
 }
 
 type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;

@@ -27,6 +27,7 @@ export const CARD_NAMES = [
   'upcoming',
   'notice',
   'reminder',
+  'handoff',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

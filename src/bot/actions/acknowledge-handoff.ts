@@ -1,0 +1,59 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { isAssignedFm } from '../../domain/index.js';
+import { formatInstant } from '../../i18n/format.js';
+import { t } from '../../i18n/translate.js';
+import { noticeCard } from '../cards/notice-card.js';
+import { presentCard, presentText } from '../present.js';
+import { getSession } from '../session.js';
+import { id } from './limits.js';
+
+const submission = z.object({ handoffId: id });
+
+/**
+ * "Acknowledge" on a Gateway handoff card. Only the FM assigned to the customer's workloads may
+ * acknowledge; the first acknowledgement is kept (a second press, or a press on another copy of
+ * the card, changes nothing) and the card becomes a notice, so it cannot be pressed again.
+ */
+export async function acknowledgeHandoff(context: TurnContext, data: unknown): Promise<void> {
+  const session = getSession(context);
+  const { store } = session.services;
+  const lang = session.lang;
+  const parsed = submission.safeParse(data);
+  const details = parsed.success ? await store.getHandoffDetails(parsed.data.handoffId) : null;
+  if (!parsed.success || !details) {
+    await presentCard(
+      context,
+      noticeCard({ title: t(lang, 'handoff.gone'), text: '' }),
+      parsed.success ? 'replace' : 'new',
+    );
+    return;
+  }
+  const customer = details.tenant.customerName;
+  const actor = await session.actor();
+  const workloads = await store.tenantWorkloads(details.tenant.id);
+  if (!workloads.some((workload) => isAssignedFm(actor, workload.channel))) {
+    await presentText(context, t(lang, 'handoff.notYours', { customer }));
+    return;
+  }
+  const result = await store.acknowledgeHandoff(details.handoffId, session.services.now());
+  if (result.status === 'not_found') {
+    await presentCard(context, noticeCard({ title: t(lang, 'handoff.gone'), text: '' }), 'replace');
+    return;
+  }
+  const when = formatInstant(result.acknowledgedAt, lang, session.timeZone);
+  await presentCard(
+    context,
+    result.status === 'acknowledged'
+      ? noticeCard({
+          title: t(lang, 'handoff.acknowledgedTitle'),
+          text: t(lang, 'handoff.acknowledged', { customer }),
+          color: 'Good',
+        })
+      : noticeCard({
+          title: t(lang, 'handoff.acknowledgedTitle'),
+          text: t(lang, 'handoff.alreadyAcknowledged', { when }),
+        }),
+    'replace',
+  );
+}

@@ -1,0 +1,74 @@
+import {
+  type Esd,
+  type L1Status,
+  type Tenant,
+  type WorkloadCode,
+  workloadName,
+} from '../../domain/index.js';
+import { formatEsd } from '../../i18n/format.js';
+import type { Language } from '../../i18n/language.js';
+import { t } from '../../i18n/translate.js';
+import { statusLabel } from './labels.js';
+import { type Card, expandCard } from './templates.js';
+
+export const ACK_HANDOFF_VERB = 'esd.ackHandoff';
+export const START_CHANGE_VERB = 'esd.startChange';
+
+export interface HandoffCardInput {
+  handoffId: string;
+  tenant: Tenant;
+  /** The handoff's workloads, as they are when the card is built. */
+  workloads: readonly { code: WorkloadCode; l1Status: L1Status; esd: Esd | null }[];
+  enteredBy: { name: string };
+  notes: string | null;
+}
+
+/** What "Acknowledge" sends back. */
+export interface AckHandoffData {
+  verb: typeof ACK_HANDOFF_VERB;
+  handoffId: string;
+}
+
+/** What "Change a date" sends back: the change dialog, for this customer. */
+export interface StartChangeData {
+  verb: typeof START_CHANGE_VERB;
+  tenantId: string;
+}
+
+/**
+ * The card an FM gets when the Gateway Team hands a new customer over (R6): the customer, each
+ * workload with its L1 status and the date the customer gave (or none, which is normal: R3), who
+ * entered it, the Gateway Team's notes, and two buttons: acknowledge, or change a date.
+ */
+export function handoffCard(input: HandoffCardInput, lang: Language): Card {
+  const acknowledge: AckHandoffData = { verb: ACK_HANDOFF_VERB, handoffId: input.handoffId };
+  const change: StartChangeData = { verb: START_CHANGE_VERB, tenantId: input.tenant.id };
+  return expandCard('handoff', {
+    s: {
+      customer: t(lang, 'common.customer'),
+      tenant: t(lang, 'common.tenant'),
+      reference: t(lang, 'handoff.reference'),
+      workload: t(lang, 'common.workload'),
+      status: t(lang, 'common.status'),
+      esd: t(lang, 'common.esd'),
+      intro: t(lang, 'handoff.intro'),
+      notes: t(lang, 'handoff.notes'),
+      acknowledge: t(lang, 'handoff.acknowledge'),
+      change: t(lang, 'handoff.change'),
+    },
+    title: t(lang, 'handoff.title', { customer: input.tenant.customerName }),
+    enteredBy: t(lang, 'handoff.enteredBy', { name: input.enteredBy.name }),
+    customer: input.tenant.customerName,
+    tenant: input.tenant.name,
+    reference: input.handoffId,
+    workloads: input.workloads.map((w) => ({
+      workload: workloadName(w.code, lang),
+      status: statusLabel(w.l1Status, lang),
+      esd: formatEsd(w.esd, lang),
+      weight: w.esd ? 'Bolder' : 'Lighter',
+    })),
+    notes: input.notes?.trim() ?? '',
+    acknowledge,
+    change,
+  });
+}
