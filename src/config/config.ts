@@ -90,10 +90,11 @@ const envShape = z.object({
   FOLLOW_UP_BUSINESS_DAYS: integer(2, 1, 30),
   REMINDER_GRACE_DAYS: integer(2, 0, 30),
   WEEKLY_DIGEST: boolean(true),
-  PROACTIVE_MAX_RPS: integer(20, 1, 50),
+  PROACTIVE_MAX_RPS: integer(20, 1, 1000),
   PROACTIVE_CONVERSATION_INTERVAL_MS: integer(1000, 0, 60_000),
   PROACTIVE_MAX_ATTEMPTS: integer(8, 1, 50),
   PROACTIVE_SEND_TIMEOUT_MS: integer(15_000, 100, 120_000),
+  PROACTIVE_LEASE_MS: integer(120_000, 1000, 3_600_000),
 });
 
 /** Every variable the code reads; a test checks `.env.example` documents each one. */
@@ -118,6 +119,13 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   if (!appId && host && !LOOPBACK.has(host)) {
     problems.push(
       'HOST: must be a loopback address (127.0.0.1, ::1 or localhost) in local mode; set MicrosoftAppId to listen beyond this machine',
+    );
+  }
+  const lease = Number(value('PROACTIVE_LEASE_MS') ?? 120_000);
+  const timeout = Number(value('PROACTIVE_SEND_TIMEOUT_MS') ?? 15_000);
+  if (Number.isFinite(lease) && Number.isFinite(timeout) && lease < 2 * timeout) {
+    problems.push(
+      'PROACTIVE_LEASE_MS: must be at least twice PROACTIVE_SEND_TIMEOUT_MS, so a send ends before its lease',
     );
   }
   if (value('GATEWAY_WEBHOOK_SECRET_PREVIOUS') && !value('GATEWAY_WEBHOOK_SECRET')) {
@@ -169,6 +177,8 @@ export interface Config {
     maxAttempts: number;
     /** A send with no answer by then counts as failed (and is retried). */
     sendTimeoutMs: number;
+    /** How long a claimed row stays with its dispatcher before another may take it over. */
+    leaseMs: number;
   };
 }
 
@@ -233,6 +243,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       conversationIntervalMs: env.PROACTIVE_CONVERSATION_INTERVAL_MS,
       maxAttempts: env.PROACTIVE_MAX_ATTEMPTS,
       sendTimeoutMs: env.PROACTIVE_SEND_TIMEOUT_MS,
+      leaseMs: env.PROACTIVE_LEASE_MS,
     },
   };
 }

@@ -32,7 +32,8 @@ export interface DispatcherDeps {
   batchSize?: number;
 }
 
-export type DispatchStats = Record<Outcome['status'], number>;
+/** What happened to each claimed row; `released` rows went back unsent, their lease near its end. */
+export type DispatchStats = Record<Outcome['status'] | 'released', number>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -73,13 +74,22 @@ export class Dispatcher {
       deps.config.proactive.maxPerSecond,
       deps.config.proactive.conversationIntervalMs,
     );
-    this.leaseMs = deps.leaseMs ?? 120_000;
-    this.batchSize = deps.batchSize ?? Math.max(50, deps.config.proactive.maxPerSecond * 5);
+    this.leaseMs = deps.leaseMs ?? deps.config.proactive.leaseMs;
+    // A batch must be sent well within its lease, or another instance takes rows still queued here.
+    const sendable = Math.floor((deps.config.proactive.maxPerSecond * this.leaseMs) / 1000 / 4);
+    this.batchSize = deps.batchSize ?? Math.max(10, Math.min(500, sendable));
   }
 
   /** Sends everything due by `dueBy`, batch after batch, and returns what happened. */
   async runOnce(dueBy: Date = this.deps.ctx.now()): Promise<DispatchStats> {
-    const stats: DispatchStats = { sent: 0, retry: 0, waiting: 0, dead: 0, cancelled: 0 };
+    const stats: DispatchStats = {
+      sent: 0,
+      retry: 0,
+      waiting: 0,
+      dead: 0,
+      cancelled: 0,
+      released: 0,
+    };
     while (!this.stopping) {
       const rows = await claimDue(this.deps.ctx, {
         owner: this.owner,
@@ -95,9 +105,10 @@ export class Dispatcher {
     return stats;
   }
 
-  private async deliver(row: OutboxRow): Promise<Outcome['status']> {
+  private async deliver(row: OutboxRow): Promise<keyof DispatchStats> {
     const { ctx, logger } = this.deps;
     const outcome = await this.attempt(row);
+    if (outcome === 'released') return 'released';
     const settled = await settle(ctx, Number(row.id), this.owner, outcome);
     proactiveSends.inc({ kind: row.kind, result: outcome.status });
     const log = {
@@ -114,7 +125,7 @@ export class Dispatcher {
     return outcome.status;
   }
 
-  private async attempt(row: OutboxRow): Promise<Outcome> {
+  private async attempt(row: OutboxRow): Promise<Outcome | 'released'> {
     const { ctx, channel, render } = this.deps;
     try {
       const recipient = await findRecipient(ctx, row);
@@ -126,6 +137,11 @@ export class Dispatcher {
       if ('skip' in rendered) return { status: 'cancelled', error: `not sent: ${rendered.skip}` };
       const key = recipient.aadObjectId;
       await sleep(this.pacer.reserve(key));
+      // Too close to the end of the lease to be sure of settling it: leave the row for whoever
+      // claims it next, rather than race another instance that may already have it.
+      const leaseEnd = Date.parse(row.lease_until ?? '') || 0;
+      if (ctx.now().getTime() + this.deps.config.proactive.sendTimeoutMs >= leaseEnd)
+        return 'released';
       try {
         const { createdReference } = await channel.send(recipient, rendered.activity);
         if (createdReference)

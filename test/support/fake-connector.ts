@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 export interface Sent {
+  /** When the connector received it (ms since the epoch). */
+  receivedAt: number;
   method: 'POST' | 'PUT';
   conversationId: string;
   /** The activity id this one replies to (POST) or replaces (PUT). */
@@ -138,6 +140,7 @@ export class FakeConnector {
         targetId,
         id,
         activity: body,
+        receivedAt: Date.now(),
       });
       return reply(200, { id });
     }

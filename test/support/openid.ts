@@ -17,7 +17,7 @@ export class LocalIssuer {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      const base = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+      const base = `http://127.0.0.1:${(this.server?.address() as AddressInfo | null)?.port ?? 0}`;
       res.setHeader('content-type', 'application/json');
       if (req.url === '/v1/.well-known/openidconfiguration') {
         res.end(
@@ -39,7 +39,7 @@ export class LocalIssuer {
       }
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.metadataUrl = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}/v1/.well-known/openidconfiguration`;
+    this.metadataUrl = `http://127.0.0.1:${(this.server?.address() as AddressInfo | null)?.port ?? 0}/v1/.well-known/openidconfiguration`;
     return this;
   }
 

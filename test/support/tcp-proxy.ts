@@ -36,7 +36,7 @@ export class TcpProxy {
       upstream.pipe(client);
     });
     await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
-    this.port = (this.server?.address() as AddressInfo).port;
+    this.port = (this.server?.address() as AddressInfo | null)?.port ?? 0;
     return this;
   }
 

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/config.js';
+import { calendarDateIn, WORKLOAD_CODES } from '../../src/domain/index.js';
+import { sweep } from '../../src/notify/sweep.js';
+import { Store } from '../../src/store/store.js';
+import { type BotProcess, startBotProcess } from '../support/bot-process.js';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/databases.js';
+import { FakeConnector } from '../support/fake-connector.js';
+
+const REMINDERS = 5000;
+const FMS = 500;
+
+const until = async (check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) => {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+describe.skipIf(!TEST_DATABASE_URL)(
+  'two bot instances on one PostgreSQL database, one killed midway',
+  () => {
+    let database: TestDatabase;
+    let connector: FakeConnector;
+    const bots: BotProcess[] = [];
+
+    beforeAll(async () => {
+      database = await createTestDatabase('postgres');
+      connector = await new FakeConnector().start();
+      const store = await Store.open(database.target);
+      const now = new Date().toISOString();
+      const today = calendarDateIn(new Date(), 'UTC');
+      const tenants = Math.ceil(REMINDERS / WORKLOAD_CODES.length);
+      for (let t = 0; t < tenants; t += 100) {
+        await store.ctx.db
+          .insertInto('tenants')
+          .values(
+            Array.from({ length: Math.min(100, tenants - t) }, (_, i) => ({
+              id: `tenant-${t + i}`,
+              name: `t${t + i}.onmicrosoft.com`,
+              customer_name: `Customer ${t + i}`,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
+          .execute();
+      }
+      for (let w = 0; w < REMINDERS; w += 500) {
+        await store.ctx.db
+          .insertInto('workloads')
+          .values(
+            Array.from({ length: 500 }, (_, i) => {
+              const n = w + i;
+              return {
+                id: `w-${n}`,
+                tenant_id: `tenant-${Math.floor(n / WORKLOAD_CODES.length)}`,
+                code: WORKLOAD_CODES[n % WORKLOAD_CODES.length] as string,
+                l1_status: 'in_progress',
+                esd_date: today,
+                esd_estimate: 0,
+                esd_basis: 'planned',
+                channel_type: 'fm',
+                fm_upn: `fm${n % FMS}@example.com`,
+                fm_aad_object_id: `aad-fm-${n % FMS}`,
+                frp_partner_name: null,
+                version: 1,
+                created_at: now,
+                updated_at: now,
+              };
+            }),
+          )
+          .execute();
+      }
+      await store.ctx.db
+        .insertInto('people')
+        .values(
+          Array.from({ length: FMS }, (_, i) => ({
+            aad_object_id: `aad-fm-${i}`,
+            upn: `fm${i}@example.com`,
+            name: `FM ${i}`,
+            aad_tenant_id: null,
+            locale: 'en-US',
+            time_zone: 'UTC',
+            conversation_ref: JSON.stringify({
+              conversation: { id: `conv-fm-${i}`, conversationType: 'personal' },
+              user: { id: `29:fm-${i}`, aadObjectId: `aad-fm-${i}` },
+              bot: { id: '28:esd-bot' },
+              channelId: 'msteams',
+              serviceUrl: connector.url,
+            }),
+            reachable: 1,
+            teams_user_id: null,
+            service_url: null,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .execute();
+      const queued = await sweep(store.ctx, parseConfig({}), new Date(`${today}T12:00:00Z`));
+      expect(queued.reminders).toBe(REMINDERS);
+      await store.close();
+    }, 120_000);
+
+    afterAll(async () => {
+      for (const bot of bots) bot.child.kill('SIGKILL');
+      await connector?.stop();
+      await database?.drop();
+    });
+
+    it('every reminder reaches the connector; the only possible repeat is a send in flight at the kill', async () => {
+      if (database.target.kind !== 'postgres') throw new Error('postgres');
+      const env = {
+        DATABASE_URL: database.target.url,
+        DEMO_DATA: 'false',
+        LOG_LEVEL: 'info',
+        PROACTIVE_MAX_RPS: '150',
+        PROACTIVE_CONVERSATION_INTERVAL_MS: '0',
+        PROACTIVE_LEASE_MS: '3000',
+        PROACTIVE_SEND_TIMEOUT_MS: '1000',
+      };
+      bots.push(...(await Promise.all([startBotProcess(env), startBotProcess(env)])));
+      await until(() => connector.sent.length >= 1500, 60_000, '1500 reminders');
+      const killedAt = Date.now();
+      bots[0]?.child.kill('SIGKILL');
+
+      const key = (s: (typeof connector.sent)[number]) => {
+        const card = s.activity.attachments?.[0]?.content as {
+          actions?: { data?: { workloadId?: string; date?: string } }[];
+        };
+        const data = card?.actions?.[0]?.data;
+        return `${data?.workloadId}|${data?.date}`;
+      };
+      await until(
+        () => new Set(connector.sent.map(key)).size >= REMINDERS,
+        90_000,
+        'all reminders',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 3000)); // any late repeat would show by now
+
+      const byKey = new Map<string, number[]>();
+      for (const s of connector.sent)
+        byKey.set(key(s), [...(byKey.get(key(s)) ?? []), s.receivedAt]);
+      expect(byKey.size).toBe(REMINDERS);
+      const repeats = [...byKey.values()].filter((times) => times.length > 1);
+      // A send whose answer the killed process never read cannot be told from one never received:
+      // Teams offers no idempotency key. Any repeat must be such a send, received around the kill.
+      for (const times of repeats) {
+        expect(times).toHaveLength(2);
+        expect(Math.abs((times[0] as number) - killedAt)).toBeLessThan(1000);
+      }
+      expect(repeats.length).toBeLessThanOrEqual(20);
+      console.info(
+        `kill test: ${REMINDERS} reminders, ${connector.sent.length} sends, ${repeats.length} repeat(s) in flight at the kill`,
+      );
+
+      const store = await Store.open(database.target);
+      const left = await store.ctx.db
+        .selectFrom('outbox')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute();
+      await store.close();
+      expect(left.map((r) => [r.status, Number(r.n)])).toEqual([['sent', REMINDERS]]);
+    }, 180_000);
+  },
+);
