@@ -15,6 +15,7 @@ import {
 import pg from 'pg';
 import * as initial from './migrations/001-initial.js';
 import * as delivery from './migrations/002-delivery.js';
+import * as replays from './migrations/003-webhook-replays.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -84,6 +85,7 @@ function provider(engine: Engine): MigrationProvider {
   const all: Record<string, Migration> = {
     '001-initial': { up: (db) => initial.up(db, engine) },
     '002-delivery': { up: (db) => delivery.up(db) },
+    '003-webhook-replays': { up: (db) => replays.up(db) },
   };
   return { getMigrations: async () => all };
 }

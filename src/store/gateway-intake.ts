@@ -64,7 +64,9 @@ export type RecordHandoffResult =
   /** The same id with another body: nothing written. */
   | { status: 'conflict' }
   /** A rule refused a date (R1, the window, ...): nothing written. */
-  | { status: 'rejected'; tenant: Tenant; workloads: WorkloadRejection[] };
+  | { status: 'rejected'; tenant: Tenant; workloads: WorkloadRejection[] }
+  /** This very signed request was processed before: a replay, refused, nothing written. */
+  | { status: 'replayed' };
 
 /** What the `result` column holds: the answer, and the handoff itself for the FM's card. */
 interface StoredResult {
@@ -134,14 +136,36 @@ const ATTEMPTS = 3;
  * finds the row and answers as a replay (same body) or a conflict (another body). On SQLite the
  * transactions are serialized already and the first read finds the row.
  */
+/** How long a request's signature is remembered: longer than the five minutes it is accepted. */
+const REPLAY_MEMORY_MS = 15 * 60_000;
+
+/**
+ * `signature` identifies the signed request (a hash of its signature header): it is claimed in
+ * the same transaction as the write, so a request refused or failed can be sent again, and one
+ * that succeeded cannot be replayed.
+ */
 export async function recordHandoff(
   ctx: StoreContext,
   handoff: HandoffInput,
   bodyHash: string,
+  signature: string,
 ): Promise<RecordHandoffResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.db.transaction().execute((trx) => write(trx, ctx, handoff, bodyHash));
+      return await ctx.db.transaction().execute(async (trx) => {
+        const now = ctx.now();
+        await trx
+          .deleteFrom('webhook_replays')
+          .where('seen_at', '<', new Date(now.getTime() - REPLAY_MEMORY_MS).toISOString())
+          .execute();
+        const claimed = await trx
+          .insertInto('webhook_replays')
+          .values({ signature, seen_at: now.toISOString() })
+          .onConflict((oc) => oc.column('signature').doNothing())
+          .executeTakeFirst();
+        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return { status: 'replayed' as const };
+        return write(trx, ctx, handoff, bodyHash);
+      });
     } catch (error) {
       if (error instanceof Rollback) return error.result;
       if (attempt < ATTEMPTS && isTransient(error)) continue;

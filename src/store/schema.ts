@@ -16,6 +16,7 @@ export interface Database {
   gateway_handoffs: GatewayHandoffsTable;
   bot_state: BotStateTable;
   reminder_responses: ReminderResponsesTable;
+  webhook_replays: WebhookReplaysTable;
 }
 
 export interface TenantsTable {
@@ -142,4 +143,10 @@ export interface ReminderResponsesTable {
   actor_name: string;
   actor_upn: string | null;
   responded_at: string;
+}
+
+export interface WebhookReplaysTable {
+  /** SHA-256 of the request's signature header value. */
+  signature: string;
+  seen_at: string;
 }

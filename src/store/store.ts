@@ -118,8 +118,8 @@ export class Store {
   writeState = (writes: readonly state.StateWrite[]) => state.writeState(this.ctx, writes);
   deleteState = (keys: readonly string[]) => state.deleteState(this.ctx, keys);
 
-  recordHandoff = (handoff: gateway.HandoffInput, bodyHash: string) =>
-    gateway.recordHandoff(this.ctx, handoff, bodyHash);
+  recordHandoff = (handoff: gateway.HandoffInput, bodyHash: string, signature: string) =>
+    gateway.recordHandoff(this.ctx, handoff, bodyHash, signature);
   getHandoff = (handoffId: string) => gateway.getHandoff(this.ctx, handoffId);
   getHandoffDetails = (handoffId: string) => gateway.getHandoffDetails(this.ctx, handoffId);
   acknowledgeHandoff = (handoffId: string, at: Date) =>

@@ -275,7 +275,7 @@ describe('acknowledging a handoff', () => {
       enteredBy: { upn: 'gateway@example.com', name: 'Gabriel Ortega' },
     });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    const result = await store.recordHandoff(parsed.handoff, parsed.bodyHash);
+    const result = await store.recordHandoff(parsed.handoff, parsed.bodyHash, `sig-${handoffId}`);
     expect(result.status).toBe('created');
     return handoffId;
   }

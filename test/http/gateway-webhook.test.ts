@@ -358,7 +358,8 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
       const first = await post(body);
       expect(first.status).toBe(201);
       await writesNothing(async () => {
-        const again = await post(body);
+        // The sender's retry is signed again (a new timestamp); the very same request is a replay.
+        const again = await post(body, { skew: 1 });
         expect(again).toEqual({ status: 200, body: first.body });
         // The same body with other key order and whitespace is the same body.
         const reordered = JSON.stringify(
@@ -390,9 +391,30 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
       });
     });
 
+    it('the very same signed request again is a replay: 401, nothing written', async () => {
+      const body = handoff();
+      expect((await post(body)).status).toBe(201);
+      await writesNothing(async () => {
+        const replay = await post(body);
+        expect(replay.status).toBe(401);
+        expect(String(replay.body.message)).toContain('already processed');
+      });
+    });
+
+    it('a request refused by the rules is not remembered: once fixed at the sender, it goes through', async () => {
+      const blocked = handoff({
+        workloads: [{ code: 'EXO', l1Status: 'blocked', engagementStartDate: '2026-12-01' }],
+      });
+      expect((await post(blocked)).status).toBe(422);
+      expect((await post(blocked)).status).toBe(422);
+    });
+
     it('10 concurrent identical requests: exactly one 201, the rest 200, one of everything', async () => {
       const body = handoff();
-      const answers = await Promise.all(Array.from({ length: 10 }, () => post(body)));
+      // Ten retries, each signed at its own second (the very same signed request would be a replay).
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => post(body, { skew: i })),
+      );
       const statuses = answers.map((a) => a.status).sort();
       expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
       for (const a of answers)
@@ -415,7 +437,7 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
       const a = handoff();
       const b = { ...a, notes: 'Another note entirely.' };
       const answers = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => post(i % 2 === 0 ? a : b)),
+        Array.from({ length: 6 }, (_, i) => post(i % 2 === 0 ? a : b, { skew: i })),
       );
       const statuses = answers.map((x) => x.status);
       expect(statuses.filter((s) => s === 201)).toHaveLength(1);

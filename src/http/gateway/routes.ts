@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type restify from 'restify';
 import { explainViolation } from '../../bot/explain.js';
 import type { RecordHandoffResult } from '../../store/gateway-intake.js';
@@ -17,6 +18,8 @@ const UNAUTHORIZED: Record<SignatureProblem, string> = {
     'X-Esd-Timestamp (Unix seconds) and X-Esd-Signature (sha256=<hex>) are required and must be well formed',
   stale: 'X-Esd-Timestamp is more than 5 minutes away from the server clock',
   mismatch: 'X-Esd-Signature does not match the request',
+  replayed:
+    'this signed request was already processed: to send it again, sign it again with a new X-Esd-Timestamp',
 };
 
 const EMPTY = Buffer.alloc(0);
@@ -145,7 +148,8 @@ export function gatewayRoutes(server: restify.Server, deps: ServerDeps): void {
 
     let result: RecordHandoffResult;
     try {
-      result = await deps.store.recordHandoff(parsed.handoff, parsed.bodyHash);
+      const signature = createHash('sha256').update(signed.signature).digest('hex');
+      result = await deps.store.recordHandoff(parsed.handoff, parsed.bodyHash, signature);
     } catch (error) {
       unavailable(res, error, 'recording a gateway handoff');
       return;
@@ -153,6 +157,9 @@ export function gatewayRoutes(server: restify.Server, deps: ServerDeps): void {
     const handoffId = parsed.handoff.handoffId;
     log.info({ handoffId, outcome: result.status }, 'gateway handoff');
     switch (result.status) {
+      case 'replayed':
+        unauthorized(req, res, 'replayed');
+        return;
       case 'created':
         res.send(201, result.response);
         return;

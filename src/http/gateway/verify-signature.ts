@@ -24,7 +24,9 @@ export type SignatureProblem =
   /** The timestamp is more than TOLERANCE_SECONDS away from now. */
   | 'stale'
   /** No configured secret produces this signature. */
-  | 'mismatch';
+  | 'mismatch'
+  /** This very signed request was already processed. */
+  | 'replayed';
 
 /** The HMAC a sender puts in X-Esd-Signature (tests and docs sign with it too). */
 export function signGatewayRequest(
