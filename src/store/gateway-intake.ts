@@ -163,7 +163,8 @@ export async function recordHandoff(
           .values({ signature, seen_at: now.toISOString() })
           .onConflict((oc) => oc.column('signature').doNothing())
           .executeTakeFirst();
-        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return { status: 'replayed' as const };
+        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0)
+          return { status: 'replayed' as const };
         return write(trx, ctx, handoff, bodyHash);
       });
     } catch (error) {

@@ -10,5 +10,9 @@ export async function up(db: Db): Promise<void> {
     .addColumn('signature', 'text', (c) => c.primaryKey())
     .addColumn('seen_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('webhook_replays_seen').on('webhook_replays').column('seen_at').execute();
+  await db.schema
+    .createIndex('webhook_replays_seen')
+    .on('webhook_replays')
+    .column('seen_at')
+    .execute();
 }
