@@ -15,19 +15,16 @@ export function observeTurn(logger: Logger): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>) {
       const type = context.activity.type ?? 'unknown';
-      context.turnState.set(
-        TURN_LOG,
-        logger.child({ turnId: context.activity.id ?? randomUUID(), activityType: type }),
-      );
+      const log = logger.child({ turnId: context.activity.id ?? randomUUID(), activityType: type });
+      context.turnState.set(TURN_LOG, log);
       const stop = turnSeconds.startTimer({ type });
+      let outcome = 'error';
       try {
         await next();
-        turns.inc({ type, outcome: 'ok' });
-      } catch (error) {
-        turns.inc({ type, outcome: 'error' });
-        throw error;
+        outcome = 'ok';
       } finally {
-        stop();
+        turns.inc({ type, outcome });
+        log.debug({ outcome, seconds: stop() }, 'turn');
       }
     },
   };
