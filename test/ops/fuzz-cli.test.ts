@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+
+let database: TestDatabase;
+let tried = 0;
+beforeAll(async () => {
+  database = await createTestDatabase('sqlite');
+});
+afterAll(async () => {
+  console.info(`CLI fuzz: ${tried} command lines`);
+  await database?.drop();
+});
+
+function run(script: string, args: string[]) {
+  if (database.target.kind !== 'sqlite') throw new Error('sqlite');
+  return spawnSync('node', ['--import', 'tsx', script, ...args], {
+    env: {
+      ...process.env,
+      SQLITE_PATH: database.target.path,
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: 'false',
+    },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
+const arg = fc.oneof(
+  fc.constantFrom(
+    '--upn',
+    '--role',
+    '--partner',
+    '--revoke',
+    '--list',
+    '--as-of',
+    '--',
+    '-x',
+    '--help',
+  ),
+  fc.constantFrom(
+    'gateway',
+    'manager',
+    'frp',
+    'a@b.c',
+    '2026-12-01T10:00:00Z',
+    '2026-13-01T10:00Z',
+    '',
+  ),
+  fc.string({ maxLength: 20 }).map((s) => s.replace(/\u0000/g, '')),
+  fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => s.replace(/\u0000/g, '')),
+);
+
+describe.each([
+  ['src/cli/grant.ts', 'npm run grant'],
+  ['src/cli/reminders.ts', 'npm run reminders'],
+])('%s with generated arguments', (script, usage) => {
+  it('exits 0, 1 or 2 with a message, never with a stack trace', () => {
+    fc.assert(
+      fc.property(fc.array(arg, { maxLength: 5 }), (args) => {
+        tried++;
+        const result = run(script, args);
+        expect([0, 1, 2]).toContain(result.status);
+        expect(result.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+        if (result.status === 2) expect(result.stderr).toContain(usage);
+      }),
+      // Each run starts a process (the reminders one also a bot): a few dozen lines in all.
+      { numRuns: script.includes('reminders') ? 8 : 15 },
+    );
+  }, 120_000);
+});
