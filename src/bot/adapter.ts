@@ -5,6 +5,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   ConfigurationServiceClientCredentialFactory,
+  type Middleware,
   PrivateConversationState,
   type TurnContext,
 } from 'botbuilder';
@@ -20,6 +21,17 @@ import { stripMention } from './middleware/strip-mention.js';
 import { tenantAllowList } from './middleware/tenant-allow-list.js';
 import type { BotServices } from './services.js';
 import { SqlStorage } from './sql-storage.js';
+
+const PROACTIVE_EVENTS = new Set(['ContinueConversation', 'CreateConversation']);
+
+function incomingOnly(middleware: Middleware): Middleware {
+  return {
+    onTurn: (context, next) =>
+      context.activity.type === 'event' && PROACTIVE_EVENTS.has(context.activity.name ?? '')
+        ? next()
+        : middleware.onTurn(context, next),
+  };
+}
 
 /** CloudAdapter, letting the HTTP route hand over a request it has already authenticated. */
 export class EsdCloudAdapter extends CloudAdapter {
@@ -79,12 +91,18 @@ export function createBot(
   );
   const adapter = new EsdCloudAdapter(auth);
 
-  adapter.use(observeTurn(services.logger));
-  adapter.use(serializeTurns());
-  adapter.use(tenantAllowList(services.config.allowedTenantIds, services.logger));
-  adapter.use(stripMention());
-  adapter.use(loadSession(services));
-  adapter.use(saveReference(services));
+  // For incoming activities only: a proactive send runs through the adapter too, as a synthetic
+  // event turn, and must neither wait behind the person's own turns nor be taken for them.
+  for (const middleware of [
+    observeTurn(services.logger),
+    serializeTurns(),
+    tenantAllowList(services.config.allowedTenantIds, services.logger),
+    stripMention(),
+    loadSession(services),
+    saveReference(services),
+  ]) {
+    adapter.use(incomingOnly(middleware));
+  }
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     turnLog(context, services.logger).error(

@@ -133,3 +133,97 @@ describe.each(engines)('two dispatchers sharing one outbox on %s', (engine) => {
     expect(connector.texts()).toEqual(['message 1']);
   });
 });
+
+describe('the outbox under load with a misbehaving connector', () => {
+  it('429s, 5xx, hangs and a 403: everything else arrives exactly once, timeouts bounded', async () => {
+    const database = await createTestDatabase('sqlite');
+    const connector = await new FakeConnector().start();
+    const store = await Store.open(database.target);
+    try {
+      for (let i = 0; i < 10; i++) {
+        await store.upsertPerson({ aadObjectId: `aad-${i}`, name: `P${i}` });
+        await saveReachability(store.ctx, `aad-${i}`, {
+          conversationRef: {
+            conversation: { id: `conv-${i}` },
+            user: { id: `29:${i}` },
+            bot: { id: '28:b' },
+            channelId: 'msteams',
+            serviceUrl: connector.url,
+          },
+        });
+      }
+      await enqueueAll(
+        store.ctx,
+        Array.from({ length: 200 }, (_, n) => ({
+          kind: 'test',
+          dedupeKey: `chaos:${n}`,
+          workloadId: null,
+          recipient: { aadObjectId: `aad-${n % 10}`, upn: null },
+          payload: { n },
+          dueAt: new Date(Date.now() - 1000).toISOString(),
+        })),
+      );
+      let seed = 7;
+      const random = () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed / 2 ** 31;
+      };
+      connector.chaos = (conversation) => {
+        if (conversation === 'conv-9') return { status: 403 };
+        const r = random();
+        if (r < 0.1) return { status: 429, retryAfterSeconds: 0 };
+        if (r < 0.2) return { status: [500, 502, 503, 504][Math.floor(r * 40) % 4] as number };
+        if (r < 0.23) return { hang: true };
+        return null;
+      };
+      const config = parseConfig({
+        PROACTIVE_MAX_RPS: '200',
+        PROACTIVE_CONVERSATION_INTERVAL_MS: '0',
+        PROACTIVE_SEND_TIMEOUT_MS: '1500',
+        PROACTIVE_LEASE_MS: '5000',
+        PROACTIVE_MAX_ATTEMPTS: '20',
+      });
+      const logger = createLogger('silent');
+      const { adapter } = createBot({ store, config, logger, now: () => new Date() });
+      const dispatcher = new Dispatcher({
+        ctx: store.ctx,
+        config,
+        logger,
+        channel: new TeamsChannel(adapter, '', config.proactive.sendTimeoutMs),
+        render: createRenderer(store.ctx, {
+          test: async (_row, payload) => ({
+            activity: { type: 'message', text: `message ${(payload as { n: number }).n}` },
+          }),
+        }),
+      });
+      const started = Date.now();
+      for (let round = 0; round < 40; round++) {
+        await dispatcher.runOnce(new Date(Date.now() + 3_600_000));
+        const pending = await store.ctx.db
+          .selectFrom('outbox')
+          .select('id')
+          .where('status', '=', 'pending')
+          .execute();
+        if (pending.length === 0) break;
+      }
+      expect(Date.now() - started).toBeLessThan(60_000);
+      const texts = connector.texts();
+      expect(texts).toHaveLength(180);
+      expect(new Set(texts).size).toBe(180);
+      const byStatus = await store.ctx.db
+        .selectFrom('outbox')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute();
+      expect(Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]))).toEqual({
+        sent: 180,
+        waiting: 20,
+      });
+      expect((await store.getPerson('aad-9'))?.reachable).toBe(false);
+    } finally {
+      await store.close();
+      await connector.stop();
+      await database.drop();
+    }
+  }, 90_000);
+});

@@ -42,6 +42,8 @@ export class FakeConnector {
   url = '';
   /** Delay before answering a send, to keep a turn in flight. */
   delayMs = 0;
+  /** Decides a fault for each send (after any queued by failNext): chaos for load tests. */
+  chaos: ((conversationId: string) => Fault | null) | null = null;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -104,10 +106,13 @@ export class FakeConnector {
       return member ? reply(200, member) : reply(404, { error: { code: 'MemberNotFound' } });
     }
 
-    const fault = this.faults[0];
+    const queued = this.faults[0];
+    if (queued) {
+      if (queued.times === undefined || queued.times <= 1) this.faults.shift();
+      else queued.times--;
+    }
+    const fault = queued ?? (parts[3] === 'activities' ? this.chaos?.(parts[2] ?? '') : null);
     if (fault) {
-      if (fault.times === undefined || fault.times <= 1) this.faults.shift();
-      else fault.times--;
       if ('hang' in fault) {
         this.hanging.push(res);
         return;
