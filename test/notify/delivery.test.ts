@@ -273,3 +273,68 @@ describe('reaching people known only from a team', () => {
     );
   });
 });
+
+describe('Gateway handoff notification', () => {
+  it('a signed handoff reaches the FM as a card; Acknowledge replaces it; the Gateway can see it', async () => {
+    const secret = 'handoff-notification-secret-0123456789abcdef';
+    const gateway = await TeamsHarness.start({
+      env: { ...env, GATEWAY_WEBHOOK_SECRET: secret },
+      now: () => new Date(),
+    });
+    try {
+      await gateway.install(alex);
+      const { createHmac, randomUUID } = await import('node:crypto');
+      const handoffId = `gw-${randomUUID()}`;
+      const tenantId = randomUUID();
+      const body = JSON.stringify({
+        handoffId,
+        tenant: { id: tenantId, name: 'litware.onmicrosoft.com', customerName: 'Litware Inc' },
+        deliveryChannel: { type: 'FM', fm: { upn: alex.upn } },
+        workloads: [
+          { code: 'EXO', l1Status: 'in_progress', engagementStartDate: '2026-12-14' },
+          { code: 'SPO', l1Status: 'status_unknown' },
+        ],
+        enteredBy: { upn: 'adelev@example.com', name: 'Adele Vance' },
+        notes: 'Customer is ready after mid-December.',
+      });
+      const sign = (timestamp: string, payload: string) =>
+        `sha256=${createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex')}`;
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const posted = await fetch(`${gateway.app.url}/api/gateway/handoffs`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-esd-timestamp': timestamp,
+          'x-esd-signature': sign(timestamp, body),
+        },
+        body,
+      });
+      expect(posted.status).toBe(201);
+      expect(await gateway.app.delivery.dispatcher.runOnce()).toMatchObject({ sent: 1 });
+      const card = gateway.lastCard();
+      const text = cardText(card);
+      expect(text).toContain('New customer from the Gateway Team: Litware Inc');
+      expect(text).toContain(
+        'Entered by the Gateway Team from the customer conversation (Adele Vance)',
+      );
+      expect(text).toContain('Dec 14, 2026');
+      const ack = (card as { actions: { verb: string; data: object }[] }).actions.find(
+        (a) => a.verb === 'esd.ackHandoff',
+      );
+      const answer = await gateway.execute(alex, 'esd.ackHandoff', ack?.data ?? {});
+      expect(cardText(answer.body?.value)).toContain('Handoff acknowledged');
+      const statusAt = String(Math.floor(Date.now() / 1000));
+      const status = await fetch(`${gateway.app.url}/api/gateway/handoffs/${handoffId}`, {
+        headers: { 'x-esd-timestamp': statusAt, 'x-esd-signature': sign(statusAt, '') },
+      });
+      const result = (await status.json()) as {
+        notification: string;
+        acknowledgedAt: string | null;
+      };
+      expect(result.notification).toBe('sent');
+      expect(result.acknowledgedAt).toBeTruthy();
+    } finally {
+      await gateway.close();
+    }
+  });
+});
