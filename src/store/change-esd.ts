@@ -15,6 +15,7 @@ import { isoNow, type StoreContext } from './context.js';
 import { toEsdChange, toStatusNote, toWorkload } from './mappers.js';
 import { cancelPendingForWorkload, enqueue } from './outbox.js';
 import type { Database } from './schema.js';
+import { insertStatusNote } from './status-notes.js';
 
 export interface ChangeEsdInput {
   workloadId: string;
@@ -98,23 +99,13 @@ export async function applyEsdChange(
   }
   await step('workload');
 
-  const author = {
-    author_name: input.actor.name,
-    author_upn: input.actor.upn?.toLowerCase() ?? null,
-    author_aad_object_id: input.actor.aadObjectId?.toLowerCase() ?? null,
-  };
-  const noteRow = await trx
-    .insertInto('status_notes')
-    .values({
-      tenant_id: workload.tenantId,
-      workload_id: workload.id,
-      category: 'overall_status',
-      text: approved.note,
-      ...author,
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const noteRow = await insertStatusNote(trx, {
+    tenantId: workload.tenantId,
+    workloadId: workload.id,
+    text: approved.note,
+    author: input.actor,
+    at: now,
+  });
   await step('note');
 
   const changeRow = await trx
@@ -128,8 +119,8 @@ export async function applyEsdChange(
       new_estimate: approved.new.estimate ? 1 : 0,
       basis: approved.basis,
       actor_name: input.actor.name,
-      actor_upn: author.author_upn,
-      actor_aad_object_id: author.author_aad_object_id,
+      actor_upn: noteRow.author_upn,
+      actor_aad_object_id: noteRow.author_aad_object_id,
       role: approved.role,
       source: approved.source,
       reason: approved.reason,

@@ -6,6 +6,7 @@ import {
 } from '../domain/index.js';
 import { isoNow, type StoreContext } from './context.js';
 import { toStatusNote, toWorkload } from './mappers.js';
+import { insertStatusNote } from './status-notes.js';
 
 export type RecordNoResponseResult =
   | { status: 'recorded'; note: StatusNote }
@@ -36,20 +37,13 @@ export async function recordNoResponse(
       detail: input.detail ?? null,
     });
     if (!decision.ok) return { status: 'rejected', code: decision.code, params: decision.params };
-    const note = await trx
-      .insertInto('status_notes')
-      .values({
-        tenant_id: workload.tenantId,
-        workload_id: workload.id,
-        category: 'overall_status',
-        text: decision.note,
-        author_name: input.actor.name,
-        author_upn: input.actor.upn?.toLowerCase() ?? null,
-        author_aad_object_id: input.actor.aadObjectId?.toLowerCase() ?? null,
-        created_at: isoNow(ctx),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const note = await insertStatusNote(trx, {
+      tenantId: workload.tenantId,
+      workloadId: workload.id,
+      text: decision.note,
+      author: input.actor,
+      at: isoNow(ctx),
+    });
     return { status: 'recorded', note: toStatusNote(note) };
   });
 }

@@ -13,6 +13,7 @@ import { isoNow, type StoreContext } from './context.js';
 import { toTenant, toWorkload } from './mappers.js';
 import { cancelPendingForWorkload, enqueue, type OutboxMessage } from './outbox.js';
 import type { TenantsTable, WorkloadsTable } from './schema.js';
+import { insertStatusNote } from './status-notes.js';
 
 export interface ReminderCandidate {
   workload: Workload;
@@ -162,19 +163,13 @@ export async function respondToReminder(
         .executeTakeFirstOrThrow();
       return { status: 'already', action: earlier.action as ReminderAction };
     }
-    await trx
-      .insertInto('status_notes')
-      .values({
-        tenant_id: workload.tenantId,
-        workload_id: workload.id,
-        category: 'overall_status',
-        text: note,
-        author_name: input.actor.name,
-        author_upn: input.actor.upn?.toLowerCase() ?? null,
-        author_aad_object_id: input.actor.aadObjectId?.toLowerCase() ?? null,
-        created_at: now,
-      })
-      .execute();
+    await insertStatusNote(trx, {
+      tenantId: workload.tenantId,
+      workloadId: workload.id,
+      text: note,
+      author: input.actor,
+      at: now,
+    });
     let followUpAt: string | null = null;
     if (input.action === 'no_answer' && input.followUp) {
       await enqueue(trx, { ...input.followUp, now });
