@@ -1,5 +1,6 @@
 import { startApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
+import { startAppInsights } from './log/app-insights.js';
 import { createLogger } from './log/logger.js';
 
 /** How long SIGTERM waits for turns in flight and sends in progress before giving up. */
@@ -7,6 +8,7 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 async function main(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
+  await startAppInsights(config.appInsightsConnectionString, logger);
   const app = await startApp(config, logger);
   let stopping = false;
   const stop = (signal: string) => {

@@ -95,6 +95,15 @@ const envShape = z.object({
   PROACTIVE_MAX_ATTEMPTS: integer(8, 1, 50),
   PROACTIVE_SEND_TIMEOUT_MS: integer(15_000, 100, 120_000),
   PROACTIVE_LEASE_MS: integer(120_000, 1000, 3_600_000),
+
+  CAPACITY_WEEKS: integer(8, 1, 26),
+
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
+    z
+      .string()
+      .regex(/InstrumentationKey=/i, 'must be an Application Insights connection string')
+      .optional(),
+  ),
 });
 
 /** Every variable the code reads; a test checks `.env.example` documents each one. */
@@ -171,6 +180,8 @@ export interface Config {
     graceDays: number;
     weeklyDigest: boolean;
   };
+  /** Application Insights, when its connection string is set. */
+  appInsightsConnectionString: string | undefined;
   proactive: {
     maxPerSecond: number;
     conversationIntervalMs: number;
@@ -179,6 +190,10 @@ export interface Config {
     sendTimeoutMs: number;
     /** How long a claimed row stays with its dispatcher before another may take it over. */
     leaseMs: number;
+  };
+  reports: {
+    /** How many ISO weeks the capacity report shows, the current one first. */
+    capacityWeeks: number;
   };
 }
 
@@ -238,6 +253,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       graceDays: env.REMINDER_GRACE_DAYS,
       weeklyDigest: env.WEEKLY_DIGEST,
     },
+    appInsightsConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
     proactive: {
       maxPerSecond: env.PROACTIVE_MAX_RPS,
       conversationIntervalMs: env.PROACTIVE_CONVERSATION_INTERVAL_MS,
@@ -245,6 +261,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       sendTimeoutMs: env.PROACTIVE_SEND_TIMEOUT_MS,
       leaseMs: env.PROACTIVE_LEASE_MS,
     },
+    reports: { capacityWeeks: env.CAPACITY_WEEKS },
   };
 }
 

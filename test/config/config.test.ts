@@ -104,3 +104,18 @@ describe('configuration', () => {
     expect(hits).toEqual(['src/config/config.ts']);
   });
 });
+
+describe('optional operations settings', () => {
+  it('accepts an Application Insights connection string and refuses anything else', () => {
+    expect(parseConfig({}).appInsightsConnectionString).toBeUndefined();
+    expect(
+      parseConfig({
+        APPLICATIONINSIGHTS_CONNECTION_STRING:
+          'InstrumentationKey=00000000-0000-0000-0000-000000000000',
+      }).appInsightsConnectionString,
+    ).toContain('InstrumentationKey=');
+    expect(() =>
+      parseConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://example.com' }),
+    ).toThrow(/APPLICATIONINSIGHTS_CONNECTION_STRING/);
+  });
+});

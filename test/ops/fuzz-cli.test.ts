@@ -48,8 +48,9 @@ const arg = fc.oneof(
     '2026-13-01T10:00Z',
     '',
   ),
-  fc.string({ maxLength: 20 }).map((s) => s.replace(/\u0000/g, '')),
-  fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => s.replace(/\u0000/g, '')),
+  // A NUL cannot be passed in a process argument at all.
+  fc.string({ maxLength: 20 }).map((s) => s.split('\u0000').join('')),
+  fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => s.split('\u0000').join('')),
 );
 
 describe.each([
