@@ -1,5 +1,13 @@
 /** What a person can type, in English, Portuguese and Spanish, with a few natural aliases each. */
-export type Command = 'help' | 'engagements' | 'change' | 'noResponse' | 'history' | 'upcoming';
+export type Command =
+  | 'help'
+  | 'engagements'
+  | 'change'
+  | 'noResponse'
+  | 'history'
+  | 'upcoming'
+  | 'capacity'
+  | 'tenant';
 
 const ALIASES: Record<Command, readonly string[]> = {
   help: ['help', '?', 'hi', 'hello', 'hey', 'menu', 'ajuda', 'oi', 'ola', 'ayuda', 'hola'],
@@ -63,6 +71,8 @@ const ALIASES: Record<Command, readonly string[]> = {
     'proximas datas',
     'proximas fechas',
   ],
+  capacity: ['capacity', 'fm capacity', 'capacidade', 'capacidad'],
+  tenant: ['tenant', 'timeline', 'cliente', 'linha do tempo', 'cronologia'],
 };
 
 /** Lower case, accents folded, punctuation around words dropped, blanks collapsed. */

@@ -13,15 +13,27 @@ import {
 } from 'botbuilder-dialogs';
 import { addDays } from '../domain/index.js';
 import { t } from '../i18n/translate.js';
+import {
+  canSeeCapacity,
+  capacityRange,
+  computeCapacity,
+  computeTimeline,
+  computeUpcoming,
+  parseCapacityArgs,
+  pickTenant,
+} from '../reports/index.js';
 import { acknowledgeHandoff } from './actions/acknowledge-handoff.js';
 import { submitChange } from './actions/change-esd.js';
 import { showHistory } from './actions/history.js';
 import { submitNoResponse } from './actions/no-response.js';
 import { reminderData, respondToReminderCard } from './actions/reminder-response.js';
+import { capacityCard } from './cards/capacity-card.js';
 import { engagementsCard } from './cards/engagements-card.js';
 import { helpCard } from './cards/help-card.js';
 import { noResponseCard } from './cards/no-response-card.js';
 import { pickWorkloadCard } from './cards/picker-cards.js';
+import { tenantHistoryCard } from './cards/tenant-history-card.js';
+import { tenantPickText, tenantTimelineCard } from './cards/tenant-timeline-card.js';
 import { upcomingCard } from './cards/upcoming-card.js';
 import { type Command, recognizeCommand } from './commands.js';
 import {
@@ -164,15 +176,71 @@ export class EsdBot extends TeamsActivityHandler {
         await dc.beginDialog(CHANGE_DATE_DIALOG, { query: args });
         return;
       case 'upcoming': {
-        const items = await store.upcomingFor(
-          session.identity,
+        // Overdue first: a date passed in the last 30 days with no "communication started".
+        const items = await store.workloadsAssignedTo(session.identity);
+        const started = await store.startedKeys(
+          addDays(session.today, -UPCOMING_DAYS),
           session.today,
-          addDays(session.today, UPCOMING_DAYS),
         );
-        await presentCard(context, upcomingCard(items, UPCOMING_DAYS, lang));
+        const report = computeUpcoming({
+          items,
+          today: session.today,
+          days: UPCOMING_DAYS,
+          overdueDays: UPCOMING_DAYS,
+          started,
+        });
+        await presentCard(
+          context,
+          upcomingCard(report.upcoming, UPCOMING_DAYS, lang, undefined, report.overdue),
+        );
+        return;
+      }
+      case 'capacity': {
+        // For the Gateway Team and managers, who assign and balance FMs.
+        if (!canSeeCapacity(await session.actor())) {
+          await presentText(context, t(lang, 'capacity.notAllowed'));
+          return;
+        }
+        const weeks = session.services.config.reports.capacityWeeks;
+        const range = capacityRange(session.today, weeks);
+        const data = await store.capacityData(range.from, range.to);
+        const report = computeCapacity({
+          ...data,
+          today: session.today,
+          weeks,
+          filter: parseCapacityArgs(args),
+        });
+        await presentCard(context, capacityCard(report, lang));
+        return;
+      }
+      case 'tenant': {
+        const matches = args ? await store.tenantsMatching(args) : [];
+        const pick = pickTenant(args, matches, await session.actor());
+        if (pick.status !== 'one') {
+          await presentText(context, tenantPickText(pick, args, lang));
+          return;
+        }
+        const { tenant, workloads } = pick.found;
+        await presentCard(context, tenantTimelineCard(computeTimeline(tenant, workloads), lang));
         return;
       }
       default: {
+        if (command === 'history' && args) {
+          // "history contoso": every change of that customer's dates.
+          const matches = await store.tenantsMatching(args);
+          const pick = pickTenant(args, matches, await session.actor());
+          if (pick.status !== 'one') {
+            await presentText(context, tenantPickText(pick, args, lang));
+            return;
+          }
+          const { tenant, workloads } = pick.found;
+          const changes = await store.tenantHistory(tenant.id);
+          await presentCard(
+            context,
+            tenantHistoryCard({ tenant, workloads, changes, timeZone: session.timeZone }, lang),
+          );
+          return;
+        }
         const items = await store.workloadsAssignedTo(session.identity);
         if (items.length === 0) {
           await presentText(context, t(lang, 'general.noWorkloads'));

@@ -7,6 +7,7 @@ import type { Logger } from '../log/logger.js';
 import { httpRequests, registry } from '../metrics/metrics.js';
 import type { Store } from '../store/store.js';
 import { gatewayRoutes } from './gateway/routes.js';
+import { reportRoutes } from './reports/routes.js';
 
 export interface ServerDeps {
   store: Store;
@@ -36,6 +37,10 @@ function healthRoutes(server: restify.Server, deps: ServerDeps): void {
  * 401 and nothing is processed.
  */
 function messagesRoute(server: restify.Server, deps: ServerDeps): void {
+  // Microsoft's Teams emulator probes the endpoint with HEAD before it connects.
+  server.head('/api/messages', async (_req, res) => {
+    res.send(200);
+  });
   server.post(
     '/api/messages',
     restify.plugins.bodyParser({
@@ -120,6 +125,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   healthRoutes(server, deps);
   messagesRoute(server, deps);
   gatewayRoutes(server, deps);
+  reportRoutes(server, deps);
   server.on('restifyError', (req, _res, err, callback) => {
     deps.logger.warn(
       { method: req.method, url: req.url, status: err.statusCode, err: err.message },

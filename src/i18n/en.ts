@@ -212,6 +212,51 @@ export const en = {
   'reminder.already': 'This reminder was already answered.',
   'reminder.gone': 'This reminder no longer applies: the workload or its date changed.',
   'digest.title': 'Your start dates this week',
+  // reports: upcoming (overdue first), capacity, a tenant's timeline and history
+  'reports.command.capacity': 'capacity',
+  'reports.command.tenant': 'tenant',
+  'upcoming.overdueTitle': 'Overdue: the date has passed and communication has not started',
+  'upcoming.overdueHint':
+    'Answer the reminder, type **no response** if the customer has not answered, or **change date** if another date was agreed.',
+  'upcoming.yesterday': 'yesterday',
+  'upcoming.daysAgo': '{days} days ago',
+  'capacity.title': 'Starts per FM and week',
+  'capacity.subtitle': 'In Progress workloads with a start date, {from} to {to}',
+  'capacity.filter': 'Showing only: {filter}',
+  'capacity.fm': 'Assigned FM',
+  'capacity.week': 'W{week}',
+  'capacity.allFms': 'All FMs',
+  'capacity.starts': 'starts: {count}',
+  'capacity.busiest': 'Busiest: {weeks}',
+  'capacity.busiestWeek': 'week of {date} (starts: {count})',
+  'capacity.legend':
+    'Each cell counts the workloads starting that week, estimates included. Bars are relative to the busiest cell; the busiest weeks are highlighted.',
+  'capacity.empty': 'No FM has an In Progress workload that matches.',
+  'capacity.more':
+    '{count} more FMs are not shown: add part of a name to the command to see them, for example **capacity megan**.',
+  'capacity.notAllowed':
+    'The capacity report is for the Gateway Team and managers. If you need it, ask an admin to grant you one of those roles.',
+  'tenant.title': 'Timeline of {customer}',
+  'tenant.subtitle': '{tenant} · {count} workloads',
+  'tenant.span': 'From the first start to the last: {span}',
+  'tenant.gap': '↓ {span} until {workload} ({date})',
+  'tenant.gapApprox': '↓ about {span} until {workload} ({date}, an estimate)',
+  'tenant.sameDay': '↓ {workload} starts the same day',
+  'tenant.notActive': 'Not In Progress: its date is kept as history and left out of the gaps.',
+  'tenant.undated': 'No start date yet (normal: nothing to backfill)',
+  'tenant.noWorkloads': 'No workload is recorded for this customer.',
+  'tenant.historyHint': 'For every change of these dates, type **history {name}**.',
+  'tenant.needName':
+    'Type part of the customer’s name after the command, for example **tenant contoso**.',
+  'tenant.noMatch': 'No customer matches “{text}”.',
+  'tenant.many': 'Several customers match “{text}”: {names}. Type more of the name.',
+  'tenant.notAllowed':
+    'You can see a customer when one of its workloads is assigned to you, or with the Gateway, manager, FTA, FE or Re-Engagement role.',
+  'tenantHistory.title': 'Start date changes at {customer}',
+  'tenantHistory.empty': 'No start date of this customer has changed yet.',
+  'reports.days': '{count} days',
+  'reports.oneDay': '1 day',
+  'tenantHistory.more': 'Only the latest {shown} of {total} changes are shown.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -223,4 +223,50 @@ export const es: Messages = {
   'reminder.already': 'Este recordatorio ya tiene respuesta.',
   'reminder.gone': 'Este recordatorio ya no aplica: la carga de trabajo o su fecha cambió.',
   'digest.title': 'Tus fechas de inicio de esta semana',
+  // reports: upcoming (overdue first), capacity, a tenant's timeline and history
+  'reports.command.capacity': 'capacidad',
+  'reports.command.tenant': 'cliente',
+  'upcoming.overdueTitle': 'Atrasadas: la fecha pasó y la comunicación no empezó',
+  'upcoming.overdueHint':
+    'Responde al recordatorio, escribe **sin respuesta** si el cliente no respondió, o **cambiar fecha** si acordaron otra fecha.',
+  'upcoming.yesterday': 'ayer',
+  'upcoming.daysAgo': 'hace {days} días',
+  'capacity.title': 'Inicios por FM y semana',
+  'capacity.subtitle': 'Cargas de trabajo En progreso con fecha de inicio, del {from} al {to}',
+  'capacity.filter': 'Solo se muestra: {filter}',
+  'capacity.fm': 'FM asignado',
+  'capacity.week': 'S{week}',
+  'capacity.allFms': 'Todos los FM',
+  'capacity.starts': 'inicios: {count}',
+  'capacity.busiest': 'Más cargadas: {weeks}',
+  'capacity.busiestWeek': 'semana del {date} (inicios: {count})',
+  'capacity.legend':
+    'Cada celda cuenta las cargas de trabajo que empiezan esa semana, estimaciones incluidas. Las barras son relativas a la celda más cargada; las semanas más cargadas están resaltadas.',
+  'capacity.empty': 'Ningún FM tiene una carga de trabajo En progreso que coincida.',
+  'capacity.more':
+    'Hay {count} FM más que no se muestran: añade parte de un nombre al comando para verlos, por ejemplo **capacidad megan**.',
+  'capacity.notAllowed':
+    'El informe de capacidad es para el equipo de Gateway y los gerentes. Si lo necesitas, pide a un administrador uno de esos roles.',
+  'tenant.title': 'Cronología de {customer}',
+  'tenant.subtitle': '{tenant} · cargas de trabajo: {count}',
+  'tenant.span': 'Del primer inicio al último: {span}',
+  'tenant.gap': '↓ {span} hasta {workload} ({date})',
+  'tenant.gapApprox': '↓ unos {span} hasta {workload} ({date}, una estimación)',
+  'tenant.sameDay': '↓ {workload} empieza el mismo día',
+  'tenant.notActive':
+    'No está En progreso: su fecha se guarda como historial y no cuenta en los intervalos.',
+  'tenant.undated': 'Aún sin fecha de inicio (normal: no hay que completar el pasado)',
+  'tenant.noWorkloads': 'No hay ninguna carga de trabajo registrada para este cliente.',
+  'tenant.historyHint': 'Para ver cada cambio de estas fechas, escribe **historial {name}**.',
+  'tenant.needName':
+    'Escribe parte del nombre del cliente después del comando, por ejemplo **cliente contoso**.',
+  'tenant.noMatch': 'Ningún cliente coincide con «{text}».',
+  'tenant.many': 'Varios clientes coinciden con «{text}»: {names}. Escribe más del nombre.',
+  'tenant.notAllowed':
+    'Puedes ver un cliente cuando una de sus cargas de trabajo está asignada a ti, o con el rol de Gateway, gerente, FTA, FE o Re-Engagement.',
+  'tenantHistory.title': 'Cambios de fechas de inicio de {customer}',
+  'tenantHistory.empty': 'Ninguna fecha de inicio de este cliente ha cambiado todavía.',
+  'reports.days': '{count} días',
+  'reports.oneDay': '1 día',
+  'tenantHistory.more': 'Solo se muestran los {shown} cambios más recientes de {total}.',
 };

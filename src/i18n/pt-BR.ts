@@ -221,4 +221,50 @@ export const ptBR: Messages = {
   'reminder.already': 'Este lembrete já foi respondido.',
   'reminder.gone': 'Este lembrete não vale mais: o workload ou a data mudou.',
   'digest.title': 'Suas datas de início nesta semana',
+  // reports: upcoming (overdue first), capacity, a tenant's timeline and history
+  'reports.command.capacity': 'capacidade',
+  'reports.command.tenant': 'cliente',
+  'upcoming.overdueTitle': 'Atrasadas: a data passou e a comunicação não começou',
+  'upcoming.overdueHint':
+    'Responda ao lembrete, digite **sem resposta** se o cliente não respondeu, ou **alterar data** se outra data foi combinada.',
+  'upcoming.yesterday': 'ontem',
+  'upcoming.daysAgo': 'há {days} dias',
+  'capacity.title': 'Inícios por FM e semana',
+  'capacity.subtitle': 'Workloads Em Andamento com data de início, de {from} a {to}',
+  'capacity.filter': 'Mostrando só: {filter}',
+  'capacity.fm': 'FM atribuído',
+  'capacity.week': 'S{week}',
+  'capacity.allFms': 'Todos os FMs',
+  'capacity.starts': 'inícios: {count}',
+  'capacity.busiest': 'Mais cheias: {weeks}',
+  'capacity.busiestWeek': 'semana de {date} (inícios: {count})',
+  'capacity.legend':
+    'Cada célula conta os workloads que começam naquela semana, estimativas incluídas. As barras são relativas à célula mais cheia; as semanas mais cheias estão destacadas.',
+  'capacity.empty': 'Nenhum FM tem um workload Em Andamento que corresponda.',
+  'capacity.more':
+    'Mais {count} FMs não aparecem: acrescente parte de um nome ao comando para vê-los, por exemplo **capacidade megan**.',
+  'capacity.notAllowed':
+    'O relatório de capacidade é para a Equipe de Gateway e os gestores. Se você precisar dele, peça a um administrador um desses papéis.',
+  'tenant.title': 'Linha do tempo de {customer}',
+  'tenant.subtitle': '{tenant} · quantidade de workloads: {count}',
+  'tenant.span': 'Do primeiro início ao último: {span}',
+  'tenant.gap': '↓ {span} até {workload} ({date})',
+  'tenant.gapApprox': '↓ cerca de {span} até {workload} ({date}, uma estimativa)',
+  'tenant.sameDay': '↓ {workload} começa no mesmo dia',
+  'tenant.notActive':
+    'Não está Em Andamento: a data fica como histórico e não entra nos intervalos.',
+  'tenant.undated': 'Ainda sem data de início (normal: não é preciso preencher o passado)',
+  'tenant.noWorkloads': 'Nenhum workload registrado para este cliente.',
+  'tenant.historyHint': 'Para ver cada alteração destas datas, digite **histórico {name}**.',
+  'tenant.needName':
+    'Digite parte do nome do cliente depois do comando, por exemplo **cliente contoso**.',
+  'tenant.noMatch': 'Nenhum cliente corresponde a “{text}”.',
+  'tenant.many': 'Vários clientes correspondem a “{text}”: {names}. Digite mais do nome.',
+  'tenant.notAllowed':
+    'Você pode ver um cliente quando um dos workloads dele está atribuído a você, ou com o papel de Gateway, gestor, FTA, FE ou Re-Engagement.',
+  'tenantHistory.title': 'Alterações de datas de início de {customer}',
+  'tenantHistory.empty': 'Nenhuma data de início deste cliente mudou ainda.',
+  'reports.days': '{count} dias',
+  'reports.oneDay': '1 dia',
+  'tenantHistory.more': 'Só as {shown} alterações mais recentes de {total} aparecem.',
 };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tenant, Workload } from '../domain/index.js';
+import type { CalendarDate, Tenant, Workload } from '../domain/index.js';
 import { DEFAULT_ESD_WINDOW, type EsdWindow } from '../domain/index.js';
 import { type ChangeEsdInput, changeEngagementStartDate } from './change-esd.js';
 import { type Connection, connect, type DatabaseTarget, migrate } from './connect.js';
@@ -8,6 +8,7 @@ import * as gateway from './gateway-intake.js';
 import * as people from './people.js';
 import * as queries from './queries.js';
 import { recordNoResponse } from './record-no-response.js';
+import * as reports from './reports.js';
 import * as state from './state.js';
 import { upsertTenant, upsertWorkload, type WorkloadSpec } from './tenants.js';
 
@@ -124,6 +125,20 @@ export class Store {
   getHandoffDetails = (handoffId: string) => gateway.getHandoffDetails(this.ctx, handoffId);
   acknowledgeHandoff = (handoffId: string, at: Date) =>
     gateway.acknowledgeHandoff(this.ctx, handoffId, at);
+
+  // Reports, import and export (src/store/reports.ts).
+  capacityData = (from: CalendarDate, to: CalendarDate) => reports.capacityData(this.ctx, from, to);
+  startedKeys = (from: CalendarDate, to: CalendarDate) => reports.startedKeys(this.ctx, from, to);
+  fmStartsBetween = (from: CalendarDate, to: CalendarDate, fmUpn?: string | null) =>
+    reports.fmStartsBetween(this.ctx, from, to, fmUpn);
+  tenantWithWorkloads = (tenantId: string) => reports.tenantWithWorkloads(this.ctx, tenantId);
+  tenantsMatching = (query: string, limit?: number) =>
+    reports.tenantsMatching(this.ctx, query, limit);
+  importWorkloadRows = (
+    rows: Parameters<typeof reports.importWorkloadRows>[1],
+    options: reports.ImportOptions,
+  ) => reports.importWorkloadRows(this.ctx, rows, options);
+  exportSnapshot = () => reports.exportSnapshot(this.ctx);
 }
 
 type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CalendarDate } from '../../src/domain/index.js';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
 import {
   actionData,
@@ -8,6 +9,7 @@ import {
   cardText,
   choices,
   megan,
+  NOW,
   TeamsHarness,
   type TeamsUser,
 } from '../support/teams.js';
@@ -463,5 +465,134 @@ describe('tenant allow-list', () => {
     } finally {
       await closed.close();
     }
+  });
+});
+
+describe('reports in Teams: upcoming with overdue, capacity, a tenant’s timeline and history', () => {
+  it('upcoming: an overdue start comes first until communication started', async () => {
+    const exo = await workloadId(WOODGROVE, 'EXO');
+    const current = (await teams.app.store.getWorkload(exo))?.workload;
+    const moved = await teams.app.store.changeEngagementStartDate({
+      workloadId: exo,
+      expectedVersion: current?.version as number,
+      actor: { ...megan, roles: [] },
+      proposal: { kind: 'date', date: '2026-11-19', basis: 'phone_call' },
+      reason: 'The customer called: they had started on the 19th already.',
+      source: 'teams',
+      today: '2026-11-22' as CalendarDate,
+    });
+    expect(moved.status).toBe('changed');
+    await teams.say(megan, 'upcoming');
+    const text = cardText(teams.lastCard());
+    expect(text).toContain('Overdue: the date has passed and communication has not started');
+    expect(text).toContain('3 days ago');
+    // First, right under the title.
+    expect(text.split('\n')[1]).toBe(
+      'Overdue: the date has passed and communication has not started',
+    );
+
+    await teams.app.store.ctx.db
+      .insertInto('reminder_responses')
+      .values({
+        outbox_id: 990_001,
+        workload_id: exo,
+        esd_date: '2026-11-19',
+        action: 'started',
+        actor_name: megan.name,
+        actor_upn: megan.upn,
+        responded_at: NOW.toISOString(),
+      })
+      .execute();
+    teams.connector.clear();
+    await teams.say(as(megan, 'es-ES'), 'próximas');
+    expect(cardText(teams.lastCard())).not.toContain('Atrasadas');
+  });
+
+  it('upcoming: estimates are marked', async () => {
+    await teams.say(alex, 'upcoming');
+    const card = teams.lastCard();
+    // Fabrikam's TEAMS is an estimate for a month beyond the 30 days; every date shown is exact.
+    expect(cardText(card)).toContain('Week of');
+    const text = JSON.stringify(card);
+    expect(text).not.toContain('Overdue');
+  });
+
+  it('capacity: refused politely to an FM, shown to the Gateway Team, filtered by FM and workload', async () => {
+    await teams.say(alex, 'capacity');
+    expect(teams.connector.texts().at(-1)).toContain(
+      'The capacity report is for the Gateway Team and managers',
+    );
+    teams.connector.clear();
+    await teams.say(as(alex, 'pt-BR'), 'capacidade');
+    expect(teams.connector.texts().at(-1)).toContain('Equipe de Gateway');
+
+    teams.connector.clear();
+    await teams.say(adele, 'capacity');
+    const all = cardText(teams.lastCard());
+    expect(all).toContain('Starts per FM and week');
+    expect(all).toContain('alexw@example.com');
+    expect(all).toContain('meganb@example.com');
+    expect(all).toContain('All FMs');
+    expect(all).toMatch(/Busiest: week of/);
+
+    teams.connector.clear();
+    await teams.say(as(adele, 'es-ES'), 'capacidad megan spo');
+    const filtered = cardText(teams.lastCard());
+    expect(filtered).toContain('Inicios por FM y semana');
+    expect(filtered).toContain('Solo se muestra: megan · SharePoint Online');
+    expect(filtered).toContain('meganb@example.com');
+    expect(filtered).not.toContain('alexw@example.com');
+  });
+
+  it('tenant: the timeline for whoever may see it, in their language', async () => {
+    await teams.say(alex, 'tenant northwind');
+    const text = cardText(teams.lastCard());
+    expect(text).toContain('Timeline of Northwind Traders');
+    // (Earlier tests moved these dates: the gap is whatever it is now, in days.)
+    expect(text).toMatch(/↓ \d+ days until Power BI/);
+    teams.connector.clear();
+    await teams.say(alex, 'timeline contoso');
+    // OneDrive has no date (R3): listed, not nagged about.
+    expect(cardText(teams.lastCard())).toMatch(/No start date yet[\s\S]*OneDrive · In Progress/);
+
+    teams.connector.clear();
+    await teams.say(as(adele, 'pt-BR'), 'cliente woodgrove');
+    expect(cardText(teams.lastCard())).toContain('Linha do tempo de Woodgrove Bank');
+
+    teams.connector.clear();
+    await teams.say(megan, 'tenant contoso');
+    expect(teams.connector.cards()).toHaveLength(0);
+    expect(teams.connector.texts().at(-1)).toContain('You can see a customer when');
+
+    for (const [said, answer] of [
+      ['tenant', 'Type part of the customer’s name'],
+      ['tenant nobody-like-this', 'No customer matches “nobody-like-this”'],
+      ['tenant onmicrosoft', 'Several customers match'],
+    ] as const) {
+      teams.connector.clear();
+      await teams.say(alex, said);
+      expect(teams.connector.texts().at(-1)).toContain(answer);
+    }
+  });
+
+  it('history <customer>: every change of the tenant’s dates; history alone keeps the picker', async () => {
+    await teams.say(alex, 'history contoso');
+    const text = cardText(teams.lastCard());
+    expect(text).toContain('Start date changes at Contoso Ltd');
+    expect(text).toContain('Exchange Online');
+    expect(text).toContain('Microsoft Teams');
+    expect(text).toContain('Reason: Customer asked by email to start on Thursday instead.');
+
+    teams.connector.clear();
+    await teams.say(as(alex, 'pt-BR'), 'histórico fabrikam');
+    expect(cardText(teams.lastCard())).toContain('Alterações de datas de início de Fabrikam Inc');
+
+    teams.connector.clear();
+    await teams.say(megan, 'history fabrikam');
+    expect(teams.connector.texts().at(-1)).toContain('You can see a customer when');
+
+    teams.connector.clear();
+    await teams.say(alex, 'history');
+    expect(choices(teams.lastCard(), 'workload').length).toBeGreaterThan(3);
   });
 });

@@ -13,6 +13,7 @@ import * as AC from 'adaptivecards';
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { CAPACITY_CELL_BUDGET, capacityCard } from '../../src/bot/cards/capacity-card.js';
 import { changeCard } from '../../src/bot/cards/change-card.js';
 import { confirmationCard } from '../../src/bot/cards/confirmation-card.js';
 import { engagementsCard } from '../../src/bot/cards/engagements-card.js';
@@ -21,8 +22,11 @@ import { historyCard } from '../../src/bot/cards/history-card.js';
 import { noResponseCard } from '../../src/bot/cards/no-response-card.js';
 import { pickTenantCard, pickWorkloadCard } from '../../src/bot/cards/picker-cards.js';
 import type { Card } from '../../src/bot/cards/templates.js';
+import { TENANT_HISTORY_MAX, tenantHistoryCard } from '../../src/bot/cards/tenant-history-card.js';
+import { tenantTimelineCard } from '../../src/bot/cards/tenant-timeline-card.js';
 import { upcomingCard } from '../../src/bot/cards/upcoming-card.js';
 import {
+  addDays,
   type Basis,
   type CalendarDate,
   DEFAULT_ESD_WINDOW,
@@ -39,6 +43,12 @@ import { en } from '../../src/i18n/en.js';
 import { formatDate, formatEsd, formatMonth } from '../../src/i18n/format.js';
 import { LANGUAGES, type Language } from '../../src/i18n/language.js';
 import { MESSAGES, t } from '../../src/i18n/translate.js';
+import {
+  type CapacityFm,
+  type CapacityStart,
+  computeCapacity,
+  computeTimeline,
+} from '../../src/reports/index.js';
 import type { TenantWorkload } from '../../src/store/queries.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -188,6 +198,56 @@ const HISTORY: readonly EsdChange[] = [
   ),
 ];
 
+/** A tenant with a workload in every situation a timeline shows. */
+const TIMELINE_WORKLOADS: readonly Workload[] = [
+  ...CONTOSO_WORKLOADS,
+  workload(CONTOSO, 'OD', 'in_progress', exactly('2026-12-01'), 'planned'),
+  workload(CONTOSO, 'PROJ', 'in_progress', exactly('2026-12-02'), 'phone_call'),
+];
+
+const CAPACITY_FMS: CapacityFm[] = [
+  { upn: 'ana.silva@microsoft.com', name: 'Ana Silva', codes: ['EXO', 'TEAMS'] },
+  { upn: 'jorge.perez@microsoft.com', name: 'Jorge Pérez', codes: ['SPO'] },
+  { upn: 'li.wei@microsoft.com', name: null, codes: ['INTUNE'] },
+];
+const CAPACITY_STARTS: CapacityStart[] = [
+  { fmUpn: 'ana.silva@microsoft.com', code: 'EXO', date: day('2026-11-23'), estimate: false },
+  { fmUpn: 'ana.silva@microsoft.com', code: 'TEAMS', date: day('2026-11-26'), estimate: false },
+  { fmUpn: 'jorge.perez@microsoft.com', code: 'SPO', date: day('2026-11-27'), estimate: false },
+  { fmUpn: 'jorge.perez@microsoft.com', code: 'SPO', date: day('2026-12-01'), estimate: true },
+  { fmUpn: 'ana.silva@microsoft.com', code: 'EXO', date: day('2027-01-04'), estimate: false },
+];
+
+function capacityReport(
+  overrides: Partial<Parameters<typeof computeCapacity>[0]> = {},
+): ReturnType<typeof computeCapacity> {
+  return computeCapacity({
+    fms: CAPACITY_FMS,
+    starts: CAPACITY_STARTS,
+    today: TODAY,
+    weeks: 8,
+    ...overrides,
+  });
+}
+
+/** Many FMs, each busy every week: the largest card the capacity command can send. */
+function crowdedCapacity(fms: number, weeks: number) {
+  const people = Array.from({ length: fms }, (_, i) => ({
+    upn: `fm${i}@microsoft.com`,
+    name: `Fernanda Maria de Albuquerque ${i}`,
+    codes: ['EXO' as const],
+  }));
+  const starts = people.flatMap((fm, i) =>
+    Array.from({ length: weeks * 2 }, (_, k) => ({
+      fmUpn: fm.upn,
+      code: 'EXO' as const,
+      date: addDays(TODAY, (k * 7 + i) % (weeks * 7)),
+      estimate: k % 5 === 0,
+    })),
+  );
+  return computeCapacity({ fms: people, starts, today: TODAY, weeks });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Every card, in every variant worth sending
 // ---------------------------------------------------------------------------------------------
@@ -201,7 +261,10 @@ type CardKind =
   | 'noResponse'
   | 'history'
   | 'help'
-  | 'upcoming';
+  | 'upcoming'
+  | 'capacity'
+  | 'tenantTimeline'
+  | 'tenantHistory';
 
 interface Variant {
   kind: CardKind;
@@ -416,6 +479,91 @@ const VARIANTS: readonly Variant[] = [
     build: (lang) => upcomingCard(UPCOMING, 30, lang),
   },
   { kind: 'upcoming', name: 'nothing coming', build: (lang) => upcomingCard([], 30, lang) },
+  {
+    kind: 'upcoming',
+    name: 'overdue first, estimates marked',
+    build: (lang) =>
+      upcomingCard(UPCOMING, 30, lang, undefined, [
+        { tenant: FABRIKAM, workload: FABRIKAM_WORKLOADS[0] as Workload, days: -12 },
+        { tenant: CONTOSO, workload: EXO, days: -1 },
+      ]),
+  },
+  {
+    kind: 'capacity',
+    name: 'several FMs, busiest weeks highlighted',
+    build: (lang) => capacityCard(capacityReport(), lang),
+  },
+  {
+    kind: 'capacity',
+    name: 'filtered by FM and workload',
+    build: (lang) => capacityCard(capacityReport({ filter: { fm: 'ana', workload: 'EXO' } }), lang),
+  },
+  {
+    kind: 'capacity',
+    name: 'no FM matches',
+    build: (lang) => capacityCard(capacityReport({ filter: { fm: 'nobody' } }), lang),
+  },
+  {
+    kind: 'capacity',
+    name: 'FMs with no start at all',
+    build: (lang) => capacityCard(capacityReport({ starts: [] }), lang),
+  },
+  {
+    kind: 'capacity',
+    name: 'more FMs than one card holds, 26 weeks',
+    build: (lang) => capacityCard(crowdedCapacity(40, 26), lang),
+  },
+  {
+    kind: 'tenantTimeline',
+    name: 'dated, estimate, not In Progress and undated workloads',
+    build: (lang) => tenantTimelineCard(computeTimeline(CONTOSO, TIMELINE_WORKLOADS), lang),
+  },
+  {
+    kind: 'tenantTimeline',
+    name: 'one workload, no date',
+    build: (lang) =>
+      tenantTimelineCard(computeTimeline(NORTHWIND, [CONTOSO_WORKLOADS[2] as Workload]), lang),
+  },
+  {
+    kind: 'tenantTimeline',
+    name: 'no workload at all',
+    build: (lang) => tenantTimelineCard(computeTimeline(NORTHWIND, []), lang),
+  },
+  {
+    kind: 'tenantHistory',
+    name: 'three changes',
+    build: (lang) =>
+      tenantHistoryCard(
+        { tenant: CONTOSO, workloads: CONTOSO_WORKLOADS, changes: HISTORY, timeZone: TIME_ZONE },
+        lang,
+      ),
+  },
+  {
+    kind: 'tenantHistory',
+    name: 'no change yet',
+    build: (lang) =>
+      tenantHistoryCard(
+        { tenant: CONTOSO, workloads: CONTOSO_WORKLOADS, changes: [], timeZone: TIME_ZONE },
+        lang,
+      ),
+  },
+  {
+    kind: 'tenantHistory',
+    name: 'more changes than one card shows',
+    build: (lang) =>
+      tenantHistoryCard(
+        {
+          tenant: CONTOSO,
+          workloads: CONTOSO_WORKLOADS,
+          changes: Array.from({ length: 40 }, (_, i) => ({
+            ...(HISTORY[i % 3] as EsdChange),
+            id: 100 - i,
+          })),
+          timeZone: TIME_ZONE,
+        },
+        lang,
+      ),
+  },
 ];
 
 /** Choice sets that stand for a required answer: the bot cannot act without them. */
@@ -429,6 +577,9 @@ const REQUIRED_CHOICE_SETS: Record<CardKind, readonly string[]> = {
   history: [],
   help: [],
   upcoming: [],
+  capacity: [],
+  tenantTimeline: [],
+  tenantHistory: [],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -997,3 +1148,102 @@ describe.each(['pt-BR', 'es'] as const)('cards in %s are localized', (lang) => {
       if (!keptInEnglish.has(text)) expect(text, key).not.toBe(english.labels.get(key));
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Reports: what the cards say, and that they fit in a Teams message
+// ---------------------------------------------------------------------------------------------
+
+/** Teams refuses a message over about 28 KB; a card must leave room for the activity around it. */
+const TEAMS_CARD_BUDGET = 26 * 1024;
+
+describe('report cards', () => {
+  it.each(LANGUAGES)(
+    'the largest capacity and tenant history cards fit in a message (%s)',
+    (lang) => {
+      const capacity = capacityCard(crowdedCapacity(40, 26), lang);
+      expect(Buffer.byteLength(JSON.stringify(capacity))).toBeLessThan(TEAMS_CARD_BUDGET);
+      const eightWeeks = capacityCard(crowdedCapacity(40, 8), lang);
+      const twelveWeeks = capacityCard(crowdedCapacity(40, 12), lang);
+      expect(Buffer.byteLength(JSON.stringify(twelveWeeks))).toBeLessThan(TEAMS_CARD_BUDGET);
+      expect(Buffer.byteLength(JSON.stringify(eightWeeks))).toBeLessThan(TEAMS_CARD_BUDGET);
+      expect(cellsOf(eightWeeks)).toBeLessThanOrEqual(CAPACITY_CELL_BUDGET);
+      const history = tenantHistoryCard(
+        {
+          tenant: CONTOSO,
+          workloads: CONTOSO_WORKLOADS,
+          changes: Array.from({ length: 200 }, (_, i) => ({
+            ...(HISTORY[0] as EsdChange),
+            id: 1000 - i,
+            reason: 'x'.repeat(300),
+          })),
+          timeZone: TIME_ZONE,
+        },
+        lang,
+      );
+      expect(Buffer.byteLength(JSON.stringify(history))).toBeLessThan(TEAMS_CARD_BUDGET);
+      expect(JSON.stringify(history)).toContain(
+        t(lang, 'tenantHistory.more', { shown: TENANT_HISTORY_MAX, total: 200 }),
+      );
+    },
+  );
+
+  it('capacity: a bar per cell, taller for more starts, the busiest week highlighted', () => {
+    const card = capacityCard(capacityReport(), 'en');
+    const text = JSON.stringify(card);
+    // Week 48 (Nov 23–29) has 3 starts: the busiest, highlighted in the header and its bars.
+    expect(text).toContain('Busiest: week of Nov 23, 2026 (starts: 3)');
+    const bars = ofType(card, (type) => type === 'Container').filter(
+      ({ node }) => typeof node.minHeight === 'string',
+    );
+    const heights = bars.map(({ node }) => Number(String(node.minHeight).replace('px', '')));
+    expect(Math.max(...heights)).toBe(40);
+    expect(bars.some(({ node }) => node.style === 'attention')).toBe(true);
+    const header = ofType(card, (type) => type === 'Column').filter(
+      ({ node }) => node.style === 'warning',
+    );
+    expect(header).toHaveLength(1);
+    // Three FMs and the total row; Li Wei has no name yet: the UPN stands in.
+    expect(text).toContain('li.wei@microsoft.com');
+    expect(text).toContain('All FMs');
+  });
+
+  it('capacity: more FMs than fit are counted, not dropped silently', () => {
+    const card = JSON.stringify(capacityCard(crowdedCapacity(40, 8), 'en'));
+    expect(card).toMatch(/32 more FMs are not shown/);
+  });
+
+  it('tenant timeline: gaps between In Progress starts, estimates and old dates marked', () => {
+    const text = cardText(tenantTimelineCard(computeTimeline(CONTOSO, TIMELINE_WORKLOADS), 'en'));
+    expect(text).toContain('↓ 1 day until Project (Dec 2, 2026)');
+    expect(text).toContain(
+      '↓ about 61 days until Microsoft Teams (February 2027 (estimate), an estimate)',
+    );
+    expect(text).toContain('Not In Progress: its date is kept as history');
+    expect(text).toContain('From the first start to the last: 62 days');
+    expect(text).toContain('No start date yet');
+    expect(text).toContain('history Contoso Ltda.');
+  });
+
+  it('upcoming: the overdue ones first, with how late they are', () => {
+    const variant = VARIANTS.find((v) => v.name === 'overdue first, estimates marked');
+    const text = cardText(variant?.build('en'));
+    expect(text.indexOf('Overdue')).toBeLessThan(text.indexOf('Week of'));
+    expect(text).toContain('12 days ago');
+    expect(text).toContain('yesterday');
+    expect(text).toContain('December 2026 (estimate)');
+  });
+});
+
+/** Week cells of the capacity table (a bar, or a plain 0). */
+function cellsOf(card: unknown): number {
+  return ofType(card, (type) => type === 'Column').filter(
+    ({ node }) => node.verticalContentAlignment === 'Bottom' && node.width === 1,
+  ).length;
+}
+
+/** Every TextBlock text in a card, one per line. */
+function cardText(card: unknown): string {
+  return ofType(card, (type) => type === 'TextBlock')
+    .map(({ node }) => String(node.text))
+    .join('\n');
+}

@@ -28,6 +28,9 @@ export const CARD_NAMES = [
   'notice',
   'reminder',
   'handoff',
+  'capacity',
+  'tenant-timeline',
+  'tenant-history',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

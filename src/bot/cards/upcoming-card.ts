@@ -1,16 +1,35 @@
-import { addDays, type CalendarDate, isoWeekday, workloadName } from '../../domain/index.js';
+import {
+  addDays,
+  type CalendarDate,
+  isoWeekday,
+  type Tenant,
+  type Workload,
+  workloadName,
+} from '../../domain/index.js';
 import { formatDate, formatEsd } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import type { TenantWorkload } from '../../store/queries.js';
 import { type Card, expandCard } from './templates.js';
 
-/** Start dates in the coming days, grouped by week (Monday first), estimates marked (R9). */
+/** A start whose date has passed with no "communication started" (src/reports/upcoming.ts). */
+export interface OverdueItem {
+  tenant: Tenant;
+  workload: Workload;
+  /** Days from today to the date: negative. */
+  days: number;
+}
+
+/**
+ * Start dates in the coming days, grouped by week (Monday first), estimates marked (R9); the
+ * overdue ones first, longest overdue first.
+ */
 export function upcomingCard(
   items: readonly TenantWorkload[],
   days: number,
   lang: Language,
   title: string = t(lang, 'upcoming.title', { days }),
+  overdue: readonly OverdueItem[] = [],
 ): Card {
   const weeks = new Map<string, object[]>();
   for (const { tenant, workload } of items) {
@@ -19,6 +38,8 @@ export function upcomingCard(
     const rows = weeks.get(monday) ?? [];
     rows.push({
       date: formatEsd(workload.esd, lang),
+      // R9: an estimate stands out from an agreed day (and says "(estimate)" too).
+      color: workload.esd.estimate ? 'Accent' : 'Default',
       customer: tenant.customerName,
       workload: workloadName(workload.code, lang),
     });
@@ -27,6 +48,25 @@ export function upcomingCard(
   return expandCard('upcoming', {
     title,
     empty: t(lang, 'upcoming.empty', { days }),
+    s: {
+      overdueTitle: t(lang, 'upcoming.overdueTitle'),
+      overdueHint: t(lang, 'upcoming.overdueHint'),
+    },
+    overdue: overdue.flatMap(({ tenant, workload, days: offset }) =>
+      workload.esd
+        ? [
+            {
+              date: formatEsd(workload.esd, lang),
+              late:
+                offset === -1
+                  ? t(lang, 'upcoming.yesterday')
+                  : t(lang, 'upcoming.daysAgo', { days: Math.abs(offset) }),
+              customer: tenant.customerName,
+              workload: workloadName(workload.code, lang),
+            },
+          ]
+        : [],
+    ),
     weeks: [...weeks.entries()].map(([monday, rows]) => ({
       week: t(lang, 'upcoming.week', { date: formatDate(monday as CalendarDate, lang) }),
       rows,
