@@ -49,6 +49,9 @@ export const en = {
     '**no response**: the customer has not answered; a note is recorded and the date stays',
   'help.cmd.history': '**history**: the changes of a workload’s start date',
   'help.cmd.upcoming': '**upcoming**: your start dates in the next 30 days',
+  'help.cmd.tenant':
+    '**tenant** <name>: one customer’s workloads on a timeline, with the gaps between starts',
+  'help.cmd.capacity': '**capacity**: for the Gateway Team and managers, each FM’s starts per week',
   'help.what': 'What the date is',
   'help.isR4':
     'The day you and the customer begin communication specific to the FastTrack process for that workload. It may come before the kickoff meeting or be the same day.',

@@ -53,6 +53,10 @@ export const es: Messages = {
     '**sin respuesta**: el cliente no ha respondido; se registra una nota y la fecha no cambia',
   'help.cmd.history': '**historial**: los cambios de la fecha de inicio de una carga de trabajo',
   'help.cmd.upcoming': '**próximas**: tus fechas de inicio en los próximos 30 días',
+  'help.cmd.tenant':
+    '**cliente** <nombre>: las cargas de trabajo de un cliente en una línea de tiempo, con los intervalos entre inicios',
+  'help.cmd.capacity':
+    '**capacidad**: para el equipo de Gateway y los gerentes, los inicios de cada FM por semana',
   'help.what': 'Qué es la fecha',
   'help.isR4':
     'El día en que tú y el cliente comienzan la comunicación específica del proceso de FastTrack para esa carga de trabajo. Puede ser antes de la reunión de inicio o el mismo día.',

@@ -53,6 +53,10 @@ export const ptBR: Messages = {
     '**sem resposta**: o cliente não respondeu; uma observação é registrada e a data não muda',
   'help.cmd.history': '**histórico**: as alterações da data de início de um workload',
   'help.cmd.upcoming': '**próximas**: suas datas de início nos próximos 30 dias',
+  'help.cmd.tenant':
+    '**cliente** <nome>: os workloads de um cliente numa linha do tempo, com os intervalos entre os inícios',
+  'help.cmd.capacity':
+    '**capacidade**: para a Equipe de Gateway e gestores, os inícios de cada FM por semana',
   'help.what': 'O que é a data',
   'help.isR4':
     'O dia em que você e o cliente começam a comunicação específica do processo do FastTrack para aquele workload. Pode ser antes da reunião de abertura ou no mesmo dia.',

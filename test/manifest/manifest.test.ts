@@ -241,6 +241,8 @@ describe('manifest.json', () => {
         'no response',
         'history',
         'upcoming',
+        'tenant',
+        'capacity',
       ]);
       for (const command of list.commands) {
         expect(command.title.length).toBeLessThanOrEqual(COMMAND_TITLE_MAX);

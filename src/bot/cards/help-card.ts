@@ -22,6 +22,8 @@ export function helpCard(lang: Language): Card {
         'help.cmd.noResponse',
         'help.cmd.history',
         'help.cmd.upcoming',
+        'help.cmd.tenant',
+        'help.cmd.capacity',
       ] as const
     ).map((key) => t(lang, key)),
   });
