@@ -18,11 +18,33 @@ interface ModelResult {
   typeName: string;
   resolution: { values: Resolution[] };
 }
+interface DateTimeModel {
+  parse(text: string, referenceDate: Date): ModelResult[];
+}
 // botbuilder's own date recognizer (the one DateTimePrompt uses), loaded untyped to keep its
 // CommonJS typings out of this ESM build.
 const recognizers = createRequire(import.meta.url)('@microsoft/recognizers-text-date-time') as {
-  recognizeDateTime(text: string, culture: string, options?: number, refDate?: Date): ModelResult[];
+  DateTimeRecognizer: new (
+    culture: string,
+  ) => {
+    getDateTimeModel(culture: string, fallbackToDefaultCulture: boolean): DateTimeModel;
+  };
 };
+
+/**
+ * One model per culture, built on first use. `recognizeDateTime(...)` builds a new recognizer,
+ * with every regular expression of every extractor, on each call (about 9 ms); a model is
+ * stateless between parses, so one is enough for the process.
+ */
+const models = new Map<string, DateTimeModel>();
+function modelFor(culture: string): DateTimeModel {
+  let model = models.get(culture);
+  if (!model) {
+    model = new recognizers.DateTimeRecognizer(culture).getDateTimeModel(culture, true);
+    models.set(culture, model);
+  }
+  return model;
+}
 
 export type TypedDate =
   | { kind: 'date'; date: CalendarDate }
@@ -80,13 +102,94 @@ export function recognizeTypedDate(
   today: CalendarDate,
 ): TypedDate | null {
   if (text.length > 200) return null;
+  // The change dialog asks twice in one turn (its validator, then its step): same question, same answer.
+  if (last && last.text === text && last.language === language && last.today === today)
+    return last.result;
+  const bridged = bridge(text, language);
+  const result =
+    dayAndMonth(bridged, CULTURE[language], today) ?? recognize(bridged, language, today);
+  last = { text, language, today, result };
+  return result;
+}
+
+let last: {
+  text: string;
+  language: Language;
+  today: CalendarDate;
+  result: TypedDate | null;
+} | null = null;
+
+const MONTHS: Record<string, readonly string[]> = {
+  'en-us': [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ],
+  'es-es': [
+    'enero',
+    'febrero',
+    'marzo',
+    'abril',
+    'mayo',
+    'junio',
+    'julio',
+    'agosto',
+    'septiembre',
+    'octubre',
+    'noviembre',
+    'diciembre',
+  ],
+};
+const monthAlternatives = (culture: string) => (MONTHS[culture] ?? []).join('|');
+const DAY_MONTH: Record<string, RegExp[]> = {
+  'en-us': [
+    new RegExp(`^(?<day>\\d{1,2}) (?<month>${monthAlternatives('en-us')})$`, 'i'),
+    new RegExp(`^(?<month>${monthAlternatives('en-us')}) (?<day>\\d{1,2})$`, 'i'),
+  ],
+  'es-es': [new RegExp(`^(?<day>\\d{1,2}) de (?<month>${monthAlternatives('es-es')})$`, 'i')],
+};
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The commonest answer, a day and a month name ("15 January", "January 15", "15 de enero"),
+ * read without the recognizer (which takes milliseconds for any text): the next such day on or
+ * after today, exactly what the recognizer's two readings (the past and the coming one) give
+ * below. 29 February, impossible days and anything else go to the recognizer.
+ * test/bot/recognize-date.test.ts checks the two agree.
+ */
+export function dayAndMonth(text: string, culture: string, today: CalendarDate): TypedDate | null {
+  for (const pattern of DAY_MONTH[culture] ?? []) {
+    const match = pattern.exec(text);
+    if (!match?.groups) continue;
+    const month = (MONTHS[culture] ?? []).indexOf((match.groups.month ?? '').toLowerCase());
+    const day = Number(match.groups.day);
+    if (month < 0 || day < 1 || day > (DAYS_IN_MONTH[month] ?? 0)) return null;
+    const monthDay = `${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const year = Number(today.slice(0, 4));
+    const thisYear = `${year}-${monthDay}`;
+    const date = thisYear >= today ? thisYear : `${year + 1}-${monthDay}`;
+    return isCalendarDate(date) ? { kind: 'date', date } : null;
+  }
+  return null;
+}
+
+/** The full recognizer: relative dates, months alone, dates with a year, other wordings. */
+export function recognize(
+  bridged: string,
+  language: Language,
+  today: CalendarDate,
+): TypedDate | null {
   const reference = new Date(`${today}T12:00:00`);
-  const results = recognizers.recognizeDateTime(
-    bridge(text, language),
-    CULTURE[language],
-    undefined,
-    reference,
-  );
+  const results = modelFor(CULTURE[language]).parse(bridged, reference);
   for (const result of results) {
     const values = result.resolution?.values ?? [];
     if (result.typeName === 'datetimeV2.date') {

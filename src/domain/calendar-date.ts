@@ -77,14 +77,39 @@ export function isoWeekday(date: CalendarDate): number {
   return dow === 0 ? 7 : dow;
 }
 
+/**
+ * Intl.DateTimeFormat objects are costly to build (a fraction of a millisecond each) and cheap to
+ * use: one per kind and time zone, made on first use. An unknown zone throws, as before, and
+ * is not kept; there are a few hundred valid ones at most.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatFor(
+  kind: 'date' | 'dateTime',
+  timeZone: string,
+  make: () => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** The calendar date that `instant` falls on in `timeZone` (an IANA name). */
 export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = formatFor(
+    'date',
     timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }),
+  ).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   // 'numeric' gives years before 1000 unpadded ("999").
   return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}` as CalendarDate;
@@ -102,16 +127,21 @@ export function addBusinessDays(date: CalendarDate, n: number): CalendarDate {
 }
 
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatFor(
+    'dateTime',
     timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+  ).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(
     get('year'),

@@ -37,6 +37,9 @@ export type DispatchStats = Record<Outcome['status'] | 'released', number>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Rows rendered between two turns of the event loop while a batch is prepared. */
+const PREPARE_CHUNK = 20;
+
 /** Messages to one person, interleaved with everyone else's, so nobody's burst blocks the rest. */
 function interleave(rows: readonly OutboxRow[]): OutboxRow[] {
   const queues = new Map<string, OutboxRow[]>();
@@ -90,7 +93,14 @@ export class Dispatcher {
       cancelled: 0,
       released: 0,
     };
+    const count = (outcomes: (keyof DispatchStats)[]) => {
+      for (const outcome of outcomes) stats[outcome]++;
+    };
+    // Batches overlap: while one batch sends in its paced slots, the next is claimed, rendered and
+    // given the slots that follow, so the pace does not stop between batches. Two at most.
+    const batches: Promise<(keyof DispatchStats)[]>[] = [];
     while (!this.stopping) {
+      while (batches.length >= 2) count(await (batches.shift() as (typeof batches)[number]));
       const rows = await claimDue(this.deps.ctx, {
         owner: this.owner,
         dueBy,
@@ -98,16 +108,33 @@ export class Dispatcher {
         limit: this.batchSize,
       });
       if (rows.length === 0) break;
-      const outcomes = await Promise.all(interleave(rows).map((row) => this.deliver(row)));
-      for (const outcome of outcomes) stats[outcome]++;
+      const outcomes: Promise<keyof DispatchStats>[] = [];
+      const ordered = interleave(rows);
+      // Rendered a few at a time, letting the timers of earlier sends fire between them: a whole
+      // batch rendered at once (SQLite answers without yielding) would hold them back and then
+      // release them together, a burst that the limits refuse.
+      for (let i = 0; i < ordered.length; i += PREPARE_CHUNK) {
+        const ready = ordered
+          .slice(i, i + PREPARE_CHUNK)
+          .map((row) => new Promise<void>((resolve) => outcomes.push(this.deliver(row, resolve))));
+        await Promise.all(ready);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      batches.push(Promise.all(outcomes));
       if (rows.length < this.batchSize) break;
     }
+    for (const batch of batches) count(await batch);
     return stats;
   }
 
-  private async deliver(row: OutboxRow): Promise<keyof DispatchStats> {
+  /** `ready` is called once the row has its send slot (or needs none): the next one may be prepared. */
+  private async deliver(
+    row: OutboxRow,
+    ready: () => void = () => {},
+  ): Promise<keyof DispatchStats> {
     const { ctx, logger } = this.deps;
-    const outcome = await this.attempt(row);
+    const outcome = await this.attempt(row, ready);
+    ready();
     if (outcome === 'released') return 'released';
     const settled = await settle(ctx, Number(row.id), this.owner, outcome);
     proactiveSends.inc({ kind: row.kind, result: outcome.status });
@@ -125,7 +152,7 @@ export class Dispatcher {
     return outcome.status;
   }
 
-  private async attempt(row: OutboxRow): Promise<Outcome | 'released'> {
+  private async attempt(row: OutboxRow, ready: () => void): Promise<Outcome | 'released'> {
     const { ctx, channel, render } = this.deps;
     try {
       const recipient = await findRecipient(ctx, row);
@@ -136,7 +163,9 @@ export class Dispatcher {
       const rendered = await render(row, recipient);
       if ('skip' in rendered) return { status: 'cancelled', error: `not sent: ${rendered.skip}` };
       const key = recipient.aadObjectId;
-      await sleep(this.pacer.reserve(key));
+      const wait = this.pacer.reserve(key);
+      ready();
+      await sleep(wait);
       // Too close to the end of the lease to be sure of settling it: leave the row for whoever
       // claims it next, rather than race another instance that may already have it.
       const leaseEnd = Date.parse(row.lease_until ?? '') || 0;

@@ -9,6 +9,8 @@ import {
   type MigrationProvider,
   Migrator,
   PostgresDialect,
+  type QueryResult,
+  SelectQueryNode,
   SqliteDialect,
   SqliteDriver,
 } from 'kysely';
@@ -28,12 +30,76 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/** Prepared statements kept per SQL text; the least recently added goes first beyond this. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * kysely's SQLite connection, but each distinct SQL text is prepared once and the statement
+ * reused: kysely's own prepares every statement it runs, and preparing (parsing and planning) is
+ * most of what a small query costs. Queries differ only by their parameters, so a bot turn's
+ * dozen statements come from the cache. Results are exactly kysely's.
+ */
+class CachedStatementConnection implements DatabaseConnection {
+  private readonly statements = new Map<string, SqliteDatabase.Statement>();
+
+  constructor(private readonly db: SqliteDatabase.Database) {}
+
+  private prepare(sql: string): SqliteDatabase.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = this.statements.keys().next().value;
+        if (oldest !== undefined) this.statements.delete(oldest);
+      }
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const { sql, parameters } = compiledQuery;
+    const statement = this.prepare(sql);
+    if (statement.reader) return Promise.resolve({ rows: statement.all(parameters) as R[] });
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return Promise.resolve({
+      numAffectedRows: changes !== undefined && changes !== null ? BigInt(changes) : undefined,
+      insertId:
+        lastInsertRowid !== undefined && lastInsertRowid !== null
+          ? BigInt(lastInsertRowid)
+          : undefined,
+      rows: [],
+    });
+  }
+
+  async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    // A statement being iterated cannot run anything else: streams get their own.
+    const { sql, parameters, query } = compiledQuery;
+    if (!SelectQueryNode.is(query))
+      throw new Error('Sqlite driver only supports streaming of select queries');
+    for (const row of this.db.prepare(sql).iterate(parameters)) yield { rows: [row as R] };
+  }
+}
+
 /**
  * SQLite takes its write lock at BEGIN IMMEDIATE, not at the first write: two processes on one
  * file (the server and a CLI command) then wait on the busy timeout instead of failing with
- * SQLITE_BUSY halfway through a transaction.
+ * SQLITE_BUSY halfway through a transaction. Statements are prepared once (above).
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  private readonly connection: CachedStatementConnection;
+
+  constructor(database: SqliteDatabase.Database) {
+    super({ database });
+    this.connection = new CachedStatementConnection(database);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    // kysely's driver keeps the one connection behind its mutex; the same mutex guards ours.
+    await super.acquireConnection();
+    return this.connection;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
@@ -44,7 +110,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
     super({ database });
   }
   override createDriver() {
-    return new ImmediateSqliteDriver({ database: this.database });
+    return new ImmediateSqliteDriver(this.database);
   }
 }
 

@@ -11,10 +11,16 @@ interface ClientInfo {
   timezone?: string;
 }
 
+/** Zones already found valid: building an Intl.DateTimeFormat to check costs more than the rest of the middleware. */
+const validTimeZones = new Set<string>();
+
 function isTimeZone(tz: string | undefined): tz is string {
   if (!tz) return false;
+  if (validTimeZones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
+    // Only valid names are kept (a few hundred exist); whatever else a client sends is checked each time.
+    validTimeZones.add(tz);
     return true;
   } catch {
     return false;

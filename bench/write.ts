@@ -1,0 +1,219 @@
+/**
+ * 2. The write path: changeEngagementStartDate (load and version check, rules, update, history,
+ * Overall Status Note, outbox) per second, on SQLite (WAL, synchronous=FULL, the file on the same
+ * disk as ./data) and on PostgreSQL, with 1 and 10 concurrent writers, in this process.
+ */
+import { addDays, calendarDateIn } from '../src/domain/index.js';
+import { Store } from '../src/store/store.js';
+import { createBenchDatabase, postgresAvailable } from './lib/databases.js';
+import { QUICK, saveSection, type Target } from './lib/report.js';
+import { fmt, median, ratio, spread, table } from './lib/stats.js';
+
+const RUNS = QUICK ? 1 : Number(process.env.BENCH_ROUNDS ?? 5);
+const SECONDS = QUICK ? 1 : Number(process.env.BENCH_SECONDS ?? 3);
+const WRITERS = [1, 10];
+const WORKLOADS_PER_WRITER = 200;
+const started = performance.now();
+
+interface Run {
+  engine: 'sqlite' | 'postgres';
+  writers: number;
+  round: number;
+  changes: number;
+  perSecond: number;
+  p50ms: number;
+  p99ms: number;
+}
+
+const FM = {
+  aadObjectId: '00000000-0000-4000-8000-00000000beef',
+  upn: 'writer@example.com',
+  name: 'Writer FM',
+};
+const ACTOR = { ...FM, roles: [], partnerName: null };
+const today = calendarDateIn(new Date(), 'UTC');
+
+async function seed(store: Store): Promise<{ id: string; version: number }[]> {
+  const channel = { type: 'fm' as const, fm: { upn: FM.upn, aadObjectId: FM.aadObjectId } };
+  const codes = [
+    'EXO',
+    'TEAMS',
+    'SPO',
+    'OD',
+    'M365APPS',
+    'INTUNE',
+    'AADP',
+    'PBI',
+    'ATP',
+    'WIN',
+  ] as const;
+  const all: { id: string; version: number }[] = [];
+  const tenants = ((WRITERS[WRITERS.length - 1] as number) * WORKLOADS_PER_WRITER) / codes.length;
+  for (let t = 0; t < tenants; t++) {
+    const saved = await store.registerTenant(
+      {
+        id: `write-tenant-${t}`,
+        name: `w${t}.onmicrosoft.com`,
+        customerName: `Writer Customer ${t}`,
+      },
+      codes.map((code) => ({ code, l1Status: 'in_progress' as const, channel })),
+    );
+    for (const w of saved) all.push({ id: w.id, version: w.version });
+  }
+  return all;
+}
+
+async function run(
+  store: Store,
+  engine: 'sqlite' | 'postgres',
+  writers: number,
+  round: number,
+  workloads: { id: string; version: number }[],
+): Promise<Run> {
+  const deadline = performance.now() + SECONDS * 1000;
+  const latencies: number[] = [];
+  let counter = 0;
+  const writer = async (w: number) => {
+    // Each writer has its own workloads: no conflicts, every change is written.
+    const mine = workloads.slice(w * WORKLOADS_PER_WRITER, (w + 1) * WORKLOADS_PER_WRITER);
+    let i = 0;
+    while (performance.now() < deadline) {
+      const workload = mine[i++ % mine.length] as { id: string; version: number };
+      const n = counter++;
+      const t = performance.now();
+      const result = await store.changeEngagementStartDate({
+        workloadId: workload.id,
+        expectedVersion: workload.version,
+        actor: ACTOR,
+        proposal: {
+          kind: 'date',
+          date: addDays(today, 1 + (workload.version % 300)),
+          basis: 'two_way_email',
+        },
+        reason: `Customer confirmed the new start date by email (change ${n}).`,
+        source: 'teams',
+        today,
+      });
+      latencies.push(performance.now() - t);
+      if (result.status !== 'changed')
+        throw new Error(`write bench: ${JSON.stringify(result).slice(0, 300)}`);
+      workload.version = result.workload.version;
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
+  const seconds = (performance.now() - t0) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    engine,
+    writers,
+    round,
+    changes: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50ms: sorted[Math.floor(sorted.length * 0.5)] ?? Number.NaN,
+    p99ms: sorted[Math.floor(sorted.length * 0.99)] ?? Number.NaN,
+  };
+}
+
+async function main() {
+  const engines: ('sqlite' | 'postgres')[] = (await postgresAvailable())
+    ? ['sqlite', 'postgres']
+    : ['sqlite'];
+  const setups = [];
+  for (const engine of engines) {
+    const db = await createBenchDatabase(engine, 'write');
+    const store = await Store.open(db.target, { poolSize: 10 });
+    const workloads = await seed(store);
+    // Warm-up: the code paths, the statement caches, the pages.
+    await run(
+      store,
+      engine,
+      1,
+      0,
+      workloads.map((w) => w),
+    );
+    setups.push({ engine, db, store, workloads });
+  }
+  const runs: Run[] = [];
+  for (let round = 1; round <= RUNS; round++) {
+    for (const writers of WRITERS) {
+      const order = round % 2 ? setups : [...setups].reverse();
+      for (const setup of order) {
+        const r = await run(setup.store, setup.engine, writers, round, setup.workloads);
+        runs.push(r);
+        process.stderr.write(
+          `write: ${setup.engine} ${writers} writer(s) round ${round}: ${fmt(r.perSecond)}/s, p50 ${r.p50ms.toFixed(2)} ms, p99 ${r.p99ms.toFixed(2)} ms\n`,
+        );
+      }
+    }
+  }
+  for (const setup of setups) {
+    const counts = await setup.store.ctx.db
+      .selectFrom('esd_changes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    process.stderr.write(`write: ${setup.engine}: ${counts.n} history rows written\n`);
+    await setup.store.close();
+    await setup.db.drop();
+  }
+
+  const rows: string[][] = [];
+  const targets: Target[] = [];
+  for (const engine of engines)
+    for (const writers of WRITERS) {
+      const rs = runs.filter((r) => r.engine === engine && r.writers === writers);
+      rows.push([
+        engine === 'sqlite' ? 'SQLite' : 'PostgreSQL',
+        String(writers),
+        spread(rs.map((r) => r.perSecond)),
+        spread(
+          rs.map((r) => r.p50ms),
+          2,
+        ),
+        spread(
+          rs.map((r) => r.p99ms),
+          2,
+        ),
+      ]);
+      if (engine === 'sqlite') {
+        const m = median(rs.map((r) => r.perSecond));
+        targets.push({
+          what: `changes/s on SQLite, ${writers} writer${writers > 1 ? 's' : ''}`,
+          target: '≥ 2,000/s',
+          measured: `${fmt(m)}/s`,
+          met: m >= 2000,
+          note: m >= 2000 ? '' : `${fmt((1 - m / 2000) * 100)} % short`,
+        });
+      }
+    }
+  const sqlite1 = median(
+    runs.filter((r) => r.engine === 'sqlite' && r.writers === 1).map((r) => r.perSecond),
+  );
+  const pg1 = median(
+    runs.filter((r) => r.engine === 'postgres' && r.writers === 1).map((r) => r.perSecond),
+  );
+  const md = [
+    `Each change: \`changeEngagementStartDate\` in one transaction: load the workload, check the version, run the rules ` +
+      `(decideEsdChange), update the workload, insert the Overall Status Note and the history row, cancel the pending ` +
+      `reminder, commit. ${WORKLOADS_PER_WRITER} In Progress workloads per writer (no conflicts: every change is written), ` +
+      `${SECONDS} s per run, ${RUNS} rounds alternating the engines, medians (range). Writers are concurrent async loops in ` +
+      `one process, as in the server: on SQLite they queue for its single connection (one writer at a time, by design); ` +
+      `on PostgreSQL they use the pool (10 connections). SQLite: WAL, synchronous=FULL (every commit is on disk), the file on ` +
+      `the same disk as ./data; PostgreSQL: the local server, default settings (synchronous_commit on).`,
+    '',
+    table(['engine', 'writers', 'changes/s', 'p50 ms', 'p99 ms'], rows),
+    '',
+    Number.isFinite(pg1) ? `SQLite ÷ PostgreSQL, 1 writer: ${ratio(sqlite1 / pg1)}.` : '',
+  ];
+  await saveSection({
+    name: 'write',
+    title: '2. The write path',
+    command: 'npm run bench:write',
+    markdown: md.join('\n'),
+    targets,
+    data: { runs },
+    seconds: (performance.now() - started) / 1000,
+  });
+}
+
+await main();

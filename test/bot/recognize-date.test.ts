@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { dayAndMonth, recognize, recognizeTypedDate } from '../../src/bot/recognize-date.js';
+import { addDays, type CalendarDate } from '../../src/domain/index.js';
+
+const EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const ES = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+const PT = [
+  'janeiro',
+  'fevereiro',
+  'março',
+  'abril',
+  'maio',
+  'junho',
+  'julho',
+  'agosto',
+  'setembro',
+  'outubro',
+  'novembro',
+  'dezembro',
+];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+describe('a day and a month name, read without the recognizer', () => {
+  // The fast path must answer exactly what the recognizer answers: every month, days at both
+  // ends, and "today" just before, on and just after that day and at the turn of the year.
+  const cases: { text: string; language: 'en' | 'es' | 'pt-BR'; today: CalendarDate }[] = [];
+  for (let m = 0; m < 12; m++) {
+    for (const d of [1, 15, 28, 30, 31]) {
+      if (m === 1 && d > 28) continue;
+      if ([3, 5, 8, 10].includes(m) && d === 31) continue;
+      const day = `2026-${pad(m + 1)}-${pad(d)}` as CalendarDate;
+      const todays = [addDays(day, -1), day, addDays(day, 1), '2026-12-31' as CalendarDate];
+      const today = todays[(m + d) % todays.length] as CalendarDate;
+      cases.push({ text: `${d} ${EN[m]}`, language: 'en', today });
+      cases.push({
+        text: `${EN[m]} ${d}`,
+        language: 'en',
+        today: todays[(m + d + 1) % 4] as CalendarDate,
+      });
+      cases.push({
+        text: `${d} de ${ES[m]}`,
+        language: 'es',
+        today: todays[(m + d + 2) % 4] as CalendarDate,
+      });
+      cases.push({
+        text: `${d} de ${PT[m]}`,
+        language: 'pt-BR',
+        today: todays[(m + d + 3) % 4] as CalendarDate,
+      });
+    }
+  }
+
+  it('agrees with the recognizer on every month, at both ends of the month and of the year', () => {
+    const culture = { en: 'en-us', es: 'es-es', 'pt-BR': 'es-es' } as const;
+    for (const { text, language, today } of cases) {
+      const bridged = language === 'pt-BR' ? recognizeBridged(text) : text;
+      const fast = dayAndMonth(bridged, culture[language], today);
+      expect(fast, `${text} (${language})`).not.toBeNull();
+      expect(fast, `${text} (${language}) as of ${today}`).toEqual(
+        recognize(bridged, language, today),
+      );
+    }
+  }, 60_000);
+
+  it('leaves 29 February, impossible days and other wordings to the recognizer', () => {
+    for (const text of [
+      '29 February',
+      '31 April',
+      '0 March',
+      '15 January 2027',
+      'next Monday',
+      '15th January',
+      '15  January',
+    ])
+      expect(dayAndMonth(text, 'en-us', '2026-11-22' as CalendarDate), text).toBeNull();
+    expect(recognizeTypedDate('29 February', 'en', '2026-11-22' as CalendarDate)).toEqual(
+      recognize('29 February', 'en', '2026-11-22' as CalendarDate),
+    );
+  });
+
+  it('gives the next such day, today included', () => {
+    expect(recognizeTypedDate('15 January', 'en', '2026-11-22' as CalendarDate)).toEqual({
+      kind: 'date',
+      date: '2027-01-15',
+    });
+    expect(recognizeTypedDate('22 November', 'en', '2026-11-22' as CalendarDate)).toEqual({
+      kind: 'date',
+      date: '2026-11-22',
+    });
+    expect(recognizeTypedDate('15 de janeiro', 'pt-BR', '2026-11-22' as CalendarDate)).toEqual({
+      kind: 'date',
+      date: '2027-01-15',
+    });
+  });
+});
+
+/** Portuguese month names become Spanish ones before either reader sees them. */
+function recognizeBridged(text: string): string {
+  const i = PT.findIndex((m) => text.endsWith(` ${m}`));
+  return i < 0 ? text.toLowerCase() : text.toLowerCase().replace(PT[i] as string, ES[i] as string);
+}
