@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { availableParallelism, cpus, release, totalmem } from 'node:os';
+import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -59,7 +59,8 @@ export async function machine(): Promise<Machine> {
   }
   return {
     date: new Date().toISOString(),
-    nproc: availableParallelism(),
+    // Every online CPU, whatever this process's own affinity (the benchmarks pin themselves).
+    nproc: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
     ramGiB: Math.round(totalmem() / 2 ** 30),
     kernel: release(),

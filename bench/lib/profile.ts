@@ -138,6 +138,10 @@ export function summarize(file: string, window?: { fromUs: number; toUs: number 
     if (functionName === '(garbage collector)') group = 'garbage collector';
     else if (functionName === '(program)' || functionName === '(root)' || functionName === '(idle)')
       group = 'V8 / native, unattributed ((program))';
+    else if (functionName === 'executeQuery' && url.endsWith('/src/store/connect.ts'))
+      // Our cached-statement connection: its self time is better-sqlite3 running the statement
+      // (and a commit's fsync), native calls the profiler charges to their JS caller.
+      group = 'SQLite engine (better-sqlite3, native)';
     else {
       const own = groupOfUrl(url);
       if (own) group = own;

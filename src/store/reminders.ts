@@ -6,24 +6,24 @@ import {
   decideNoResponse,
   type Esd,
   permittedRole,
-  type Tenant,
   type Workload,
 } from '../domain/index.js';
 import { isoNow, type StoreContext } from './context.js';
-import { toTenant, toWorkload } from './mappers.js';
+import { toWorkload } from './mappers.js';
 import { cancelPendingForWorkload, enqueue, type OutboxMessage } from './outbox.js';
-import type { TenantsTable, WorkloadsTable } from './schema.js';
+import type { WorkloadsTable } from './schema.js';
 import { insertStatusNote } from './status-notes.js';
 
 export interface ReminderCandidate {
   workload: Workload;
-  tenant: Tenant;
   fm: { aadObjectId: string | null; upn: string | null; timeZone: string | null };
 }
 
 /**
  * In Progress, FM-assigned workloads with an ESD in [from, to] (R1, R3, R11: never other statuses,
- * never without a date, never for a partner), with the FM's time zone when known.
+ * never without a date, never for a partner), with the FM's time zone when known. The tenant is
+ * not read: the sweep needs its id only (every workload has one), and joining the tenants made
+ * PostgreSQL hash all of them (100,000 at a million workloads) to keep a few thousand.
  */
 export async function reminderCandidates(
   ctx: StoreContext,
@@ -32,13 +32,10 @@ export async function reminderCandidates(
 ): Promise<ReminderCandidate[]> {
   const rows = await ctx.db
     .selectFrom('workloads')
-    .innerJoin('tenants', 'tenants.id', 'workloads.tenant_id')
     .leftJoin('people as by_aad', 'by_aad.aad_object_id', 'workloads.fm_aad_object_id')
     .leftJoin('people as by_upn', 'by_upn.upn', 'workloads.fm_upn')
     .selectAll('workloads')
     .select([
-      'tenants.name as t_name',
-      'tenants.customer_name as t_customer_name',
       'by_aad.time_zone as tz_aad',
       'by_upn.time_zone as tz_upn',
       'by_upn.aad_object_id as aad_from_upn',
@@ -49,17 +46,9 @@ export async function reminderCandidates(
     .where('workloads.channel_type', '=', 'fm')
     .execute();
   return rows.map((row) => {
-    const { t_name, t_customer_name, tz_aad, tz_upn, aad_from_upn, ...workload } = row;
-    const tenantRow: Selectable<TenantsTable> = {
-      id: row.tenant_id,
-      name: t_name,
-      customer_name: t_customer_name,
-      created_at: '',
-      updated_at: '',
-    };
+    const { tz_aad, tz_upn, aad_from_upn, ...workload } = row;
     return {
       workload: toWorkload(workload as Selectable<WorkloadsTable>),
-      tenant: toTenant(tenantRow),
       fm: {
         aadObjectId: row.fm_aad_object_id ?? aad_from_upn ?? null,
         upn: row.fm_upn,
