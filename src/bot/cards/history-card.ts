@@ -14,17 +14,22 @@ export function historyCard(
     s: { empty: t(lang, 'history.empty') },
     title: t(lang, 'history.title', { workload: workloadName(input.workload.code, lang) }),
     subtitle: `${input.tenant.customerName} · ${statusLabel(input.workload.l1Status, lang)} · ${formatEsd(input.workload.esd, lang)}`,
-    entries: input.changes.map((c) => ({
-      change: t(lang, 'history.entry', {
-        old: formatEsd(c.old, lang),
-        new: formatEsd(c.new, lang),
-      }),
-      by: t(lang, 'history.by', {
-        when: formatInstant(c.changedAt, lang, input.timeZone),
-        who: c.actorName,
-        role: roleLabel(c.role, lang),
-      }),
-      reason: t(lang, 'history.reason', { reason: c.reason }),
-    })),
+    entries: input.changes.map((c) => historyEntry(c, input.timeZone, lang)),
   });
+}
+
+/** One change as the history cards show it: old → new, who and when, why. */
+export function historyEntry(change: EsdChange, timeZone: string, lang: Language) {
+  return {
+    change: t(lang, 'history.entry', {
+      old: formatEsd(change.old, lang),
+      new: formatEsd(change.new, lang),
+    }),
+    by: t(lang, 'history.by', {
+      when: formatInstant(change.changedAt, lang, timeZone),
+      who: change.actorName,
+      role: roleLabel(change.role, lang),
+    }),
+    reason: t(lang, 'history.reason', { reason: change.reason }),
+  };
 }

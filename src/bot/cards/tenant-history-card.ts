@@ -1,8 +1,8 @@
 import { type EsdChange, type Tenant, type Workload, workloadName } from '../../domain/index.js';
-import { formatEsd, formatInstant } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
-import { roleLabel, tenantLabel } from './labels.js';
+import { historyEntry } from './history-card.js';
+import { tenantLabel } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
 /** The most changes one card shows (a Teams message holds about 28 KB); the newest are kept. */
@@ -35,16 +35,7 @@ export function tenantHistoryCard(
       const code = codes.get(c.workloadId);
       return {
         workload: code ? workloadName(code, lang) : c.workloadId,
-        change: t(lang, 'history.entry', {
-          old: formatEsd(c.old, lang),
-          new: formatEsd(c.new, lang),
-        }),
-        by: t(lang, 'history.by', {
-          when: formatInstant(c.changedAt, lang, input.timeZone),
-          who: c.actorName,
-          role: roleLabel(c.role, lang),
-        }),
-        reason: t(lang, 'history.reason', { reason: c.reason }),
+        ...historyEntry(c, input.timeZone, lang),
       };
     }),
   });
