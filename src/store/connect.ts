@@ -124,6 +124,30 @@ function openSqlite(path: string): SqliteDatabase.Database {
   return sqlite;
 }
 
+/**
+ * Runs `fn` on one connection with SQLite's commits not flushed to disk one by one
+ * (synchronous=NORMAL), then restores synchronous=FULL. For data that is cheap to lose on a power
+ * cut and rewritten constantly: the bot's dialog state. In WAL mode this never corrupts the file
+ * and a crashed process loses nothing; a power cut may lose those last commits, and the next
+ * FULL commit (a date change, a message sent) flushes them with it. Holding the one connection
+ * keeps every other statement out until FULL is back. PostgreSQL: as is.
+ */
+export async function withRelaxedDurability<T>(
+  db: Kysely<Database>,
+  engine: Engine,
+  fn: (db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (engine !== 'sqlite') return fn(db);
+  return db.connection().execute(async (conn) => {
+    await conn.executeQuery(CompiledQuery.raw('pragma synchronous = normal'));
+    try {
+      return await fn(conn);
+    } finally {
+      await conn.executeQuery(CompiledQuery.raw('pragma synchronous = full'));
+    }
+  });
+}
+
 export function connect(target: DatabaseTarget, options: { poolSize?: number } = {}): Connection {
   if (target.kind === 'sqlite') {
     const db = new Kysely<Database>({

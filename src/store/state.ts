@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { withRelaxedDurability } from './connect.js';
 import { isoNow, type StoreContext } from './context.js';
+import type { Database } from './schema.js';
 
 /**
  * A key-value table with eTags: conversation and dialog state that survives restarts and is
@@ -40,7 +43,42 @@ export async function readState(
   return found;
 }
 
-/** Writes all items or none; returns the new eTag of each key. */
+/** One item: an upsert, or with an eTag an update that must find that eTag (or create it if absent). */
+async function writeOne(db: Kysely<Database>, write: StateWrite, now: string): Promise<string> {
+  const etag = randomUUID();
+  const data = JSON.stringify(write.data ?? null);
+  if (!write.etag || write.etag === '*') {
+    await db
+      .insertInto('bot_state')
+      .values({ key: write.key, etag, data, updated_at: now })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ etag, data, updated_at: now }))
+      .execute();
+    return etag;
+  }
+  const updated = await db
+    .updateTable('bot_state')
+    .set({ etag, data, updated_at: now })
+    .where('key', '=', write.key)
+    .where('etag', '=', write.etag)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) {
+    // Gone or never stored: the item may be created, but only if nobody else created it first.
+    const inserted = await db
+      .insertInto('bot_state')
+      .values({ key: write.key, etag, data, updated_at: now })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
+      throw new StateConflictError(write.key);
+  }
+  return etag;
+}
+
+/**
+ * Writes all items or none; returns the new eTag of each key. Dialog state is a conversation's
+ * scratch, rewritten on every turn: on SQLite its commit is not flushed to disk on its own
+ * (see withRelaxedDurability) — the next change of a date flushes it with that change.
+ */
 export async function writeState(
   ctx: StoreContext,
   writes: readonly StateWrite[],
@@ -48,36 +86,17 @@ export async function writeState(
   const etags = new Map<string, string>();
   if (writes.length === 0) return etags;
   const now = isoNow(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const write of writes) {
-      const etag = randomUUID();
-      const data = JSON.stringify(write.data ?? null);
-      if (!write.etag || write.etag === '*') {
-        await trx
-          .insertInto('bot_state')
-          .values({ key: write.key, etag, data, updated_at: now })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ etag, data, updated_at: now }))
-          .execute();
-      } else {
-        const updated = await trx
-          .updateTable('bot_state')
-          .set({ etag, data, updated_at: now })
-          .where('key', '=', write.key)
-          .where('etag', '=', write.etag)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) {
-          // Gone or never stored: the item may be created, but only if nobody else created it first.
-          const inserted = await trx
-            .insertInto('bot_state')
-            .values({ key: write.key, etag, data, updated_at: now })
-            .onConflict((oc) => oc.column('key').doNothing())
-            .executeTakeFirst();
-          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
-            throw new StateConflictError(write.key);
-        }
-      }
-      etags.set(write.key, etag);
+  await withRelaxedDurability(ctx.db, ctx.engine, async (db) => {
+    // A turn saves one item: each statement of writeOne is atomic on its own, and the eTag
+    // check holds between them, so one item needs no transaction (a turn's commonest write).
+    if (writes.length === 1) {
+      const write = writes[0] as StateWrite;
+      etags.set(write.key, await writeOne(db, write, now));
+      return;
     }
+    await db.transaction().execute(async (trx) => {
+      for (const write of writes) etags.set(write.key, await writeOne(trx, write, now));
+    });
   });
   return etags;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, CalendarDate, Workload } from '../../src/domain/index.js';
 import { DEMO_FM, DEMO_TENANTS, seedDemoData } from '../../src/store/demo-data.js';
@@ -365,6 +366,32 @@ describe.each(engines)('store contract on %s', (engine) => {
       ).rejects.toBeInstanceOf(StateConflictError);
       expect((await store.readState(['b'])).has('b')).toBe(false);
     });
+
+    it.runIf(engine === 'sqlite')(
+      'flushes dialog state lazily, then puts synchronous=FULL back for everything else',
+      async () => {
+        const synchronous = async () =>
+          Number(
+            (await sql<{ synchronous: number }>`pragma synchronous`.execute(store.ctx.db)).rows[0]
+              ?.synchronous,
+          );
+        const FULL = 2;
+        expect(await synchronous()).toBe(FULL);
+        const first = await store.writeState([{ key: 'a', data: 1 }]);
+        expect(await synchronous()).toBe(FULL);
+        // Also after a refused write, and after a batch.
+        await store.writeState([{ key: 'a', data: 2, etag: first.get('a') }]);
+        await expect(
+          store.writeState([{ key: 'a', data: 3, etag: first.get('a') }]),
+        ).rejects.toBeInstanceOf(StateConflictError);
+        expect(await synchronous()).toBe(FULL);
+        await store.writeState([
+          { key: 'b', data: 1 },
+          { key: 'c', data: 2 },
+        ]);
+        expect(await synchronous()).toBe(FULL);
+      },
+    );
 
     it('deletes', async () => {
       await store.writeState([{ key: 'a', data: 1 }]);
