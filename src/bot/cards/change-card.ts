@@ -43,20 +43,62 @@ export interface ChangeActionData {
 /** How many months the month picker offers (R9 estimates are for coming starts). */
 const MONTHS_AHEAD = 24;
 
-export function monthChoices(today: CalendarDate, lang: Language) {
-  const months: { value: string; title: string }[] = [];
-  let day = `${monthOf(today)}-15` as CalendarDate;
-  for (let i = 0; i < MONTHS_AHEAD; i++) {
-    const value = monthOf(day);
-    months.push({ value, title: formatMonth(value, lang) });
-    day = addDays(day, 31);
-    day = `${monthOf(day)}-15` as CalendarDate;
+export interface Choice {
+  value: string;
+  title: string;
+}
+
+/** Month pickers, kept per language and first month: a card is rendered on every typed date. */
+const monthLists = new Map<string, readonly Choice[]>();
+
+/** The month picker's choices (R9): this month and the next MONTHS_AHEAD - 1. */
+export function monthChoices(today: CalendarDate, lang: Language): readonly Choice[] {
+  const key = `${lang}|${monthOf(today)}`;
+  let months = monthLists.get(key);
+  if (!months) {
+    const list: Choice[] = [];
+    let day = `${monthOf(today)}-15` as CalendarDate;
+    for (let i = 0; i < MONTHS_AHEAD; i++) {
+      const value = monthOf(day);
+      list.push({ value, title: formatMonth(value, lang) });
+      day = `${monthOf(addDays(day, 31))}-15` as CalendarDate;
+    }
+    months = Object.freeze(list);
+    // A month or language seen once is seen again; the map stays small (languages × months of uptime).
+    monthLists.set(key, months);
   }
   return months;
 }
 
+/** The card's fixed wording, per language (built on first use: a card is rendered on every typed date). */
+const wordings = new Map<Language, Record<string, string>>();
+
+function wording(lang: Language): Record<string, string> {
+  let s = wordings.get(lang);
+  if (!s) {
+    const keys = {
+      title: 'change.title',
+      workloadLabel: 'change.workloadLabel',
+      workloadPlaceholder: 'change.workloadPlaceholder',
+      workloadMissing: 'change.workloadMissing',
+      dateLabel: 'change.dateLabel',
+      monthLabel: 'change.monthLabel',
+      monthPlaceholder: 'change.monthPlaceholder',
+      basisLabel: 'change.basisLabel',
+      basisPlaceholder: 'change.basisPlaceholder',
+      basisHint: 'change.basisHint',
+      reasonLabel: 'change.reasonLabel',
+      reasonPlaceholder: 'change.reasonPlaceholder',
+      reasonMissing: 'violation.reason_missing',
+      submit: 'change.submit',
+    } as const;
+    s = Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, t(lang, key)]));
+    wordings.set(lang, s);
+  }
+  return s;
+}
+
 export function changeCard(input: ChangeCardInput, lang: Language): Card {
-  const s = (key: Parameters<typeof t>[1]) => t(lang, key);
   const values = { workload: '', date: '', month: '', basis: '', reason: '', ...input.values };
   const errors = { workload: '', date: '', month: '', basis: '', reason: '', ...input.errors };
   const action: ChangeActionData = {
@@ -65,28 +107,13 @@ export function changeCard(input: ChangeCardInput, lang: Language): Card {
     versions: Object.fromEntries(input.workloads.map((w) => [w.id, w.version])),
   };
   return expandCard('change-esd', {
-    s: {
-      title: s('change.title'),
-      workloadLabel: s('change.workloadLabel'),
-      workloadPlaceholder: s('change.workloadPlaceholder'),
-      workloadMissing: s('change.workloadMissing'),
-      dateLabel: s('change.dateLabel'),
-      monthLabel: s('change.monthLabel'),
-      monthPlaceholder: s('change.monthPlaceholder'),
-      basisLabel: s('change.basisLabel'),
-      basisPlaceholder: s('change.basisPlaceholder'),
-      basisHint: s('change.basisHint'),
-      reasonLabel: s('change.reasonLabel'),
-      reasonPlaceholder: s('change.reasonPlaceholder'),
-      reasonMissing: s('violation.reason_missing'),
-      submit: s('change.submit'),
-    },
+    s: wording(lang),
     subtitle: t(lang, 'change.subtitle', {
       customer: input.tenant.customerName,
       tenant: input.tenant.name,
     }),
     banner: input.banner ?? { text: '', style: 'default' },
-    workloads: input.workloads.map((w) => ({ id: w.id, title: workloadChoiceTitle(w, lang) })),
+    workloads: input.workloads.map((w) => ({ value: w.id, title: workloadChoiceTitle(w, lang) })),
     months: monthChoices(input.today, lang),
     bases: basisChoices(lang),
     values,
