@@ -7,19 +7,17 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Tenant } from '../../domain/index.js';
-import { formatDate, formatMonth } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
-import { type Banner, type ChangeFormValues, changeCard } from '../cards/change-card.js';
+import type { Banner, ChangeFormValues } from '../cards/change-card.js';
 import { pickTenantCard } from '../cards/picker-cards.js';
 import { normalizeText } from '../commands.js';
 import { presentCard, presentText } from '../present.js';
-import { recognizeTypedDate } from '../recognize-date.js';
 import { getSession, type Session } from '../session.js';
+import { OPEN_CARD_DIALOG, OpenCardDialog, type OpenCardOptions } from './open-card-dialog.js';
 
 export const CHANGE_DATE_DIALOG = 'changeDate';
 const STEPS = 'changeDate.steps';
 const TENANT_PROMPT = 'changeDate.tenant';
-const DATE_PROMPT = 'changeDate.typedDate';
 
 export interface ChangeDateOptions {
   /** Words typed after the command ("change date contoso"). */
@@ -27,7 +25,7 @@ export interface ChangeDateOptions {
   tenantId?: string;
   prefill?: Partial<ChangeFormValues>;
   banner?: Banner;
-  /** Put the card in place of the one just acted on (the tenant picker). */
+  /** Put the card in place of the one just acted on (the tenant picker, a reminder). */
   replace?: boolean;
 }
 
@@ -62,19 +60,18 @@ function matchTenant(text: string, candidates: readonly Tenant[]): Tenant | null
 /**
  * "change date": pick the customer (skipped when there is only one), then one Adaptive Card asks
  * for the workload, the date or only the month (R9), the basis (R4/R5) and the reason (R8).
- * The card's submit is handled by actions/change-esd.ts; while it is open, a date typed in chat
- * ("15 de janeiro", "next Monday") brings the card back with that date filled in.
+ * The card stays open (open-card-dialog.ts): its submit is handled by actions/change-esd.ts, and
+ * a date typed in chat ("15 de janeiro", "next Monday") brings it back with that date filled in.
  */
 export class ChangeDateDialog extends ComponentDialog {
   constructor() {
     super(CHANGE_DATE_DIALOG);
     this.addDialog(new TextPrompt(TENANT_PROMPT, (prompt) => this.isKnownTenant(prompt)));
-    this.addDialog(new TextPrompt(DATE_PROMPT, (prompt) => this.isDate(prompt)));
+    this.addDialog(new OpenCardDialog());
     this.addDialog(
       new WaterfallDialog(STEPS, [
         (step) => this.chooseTenant(step),
-        (step) => this.showCard(step),
-        (step) => this.readTypedDate(step),
+        (step) => this.openCard(step),
       ]),
     );
     this.initialDialogId = STEPS;
@@ -118,77 +115,17 @@ export class ChangeDateDialog extends ComponentDialog {
     );
   }
 
-  private async showCard(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async openCard(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as ChangeDateOptions;
-    const session = getSession(step.context);
-    const { store, config } = session.services;
     const candidates = values(step).candidates;
     const tenantId = candidates
       ? matchTenant(step.result as string, candidates)?.id
       : (step.result as string);
-    const tenant = tenantId ? await store.getTenant(tenantId) : null;
-    if (!tenant) {
-      await presentText(step.context, t(session.lang, 'general.workloadGone'));
-      return step.endDialog();
-    }
-    values(step).tenantId = tenant.id;
-    const workloads = await store.tenantWorkloads(tenant.id);
-    if (workloads.length === 0) {
-      // An empty workload list would be a card with nothing to choose.
-      await presentText(step.context, t(session.lang, 'general.noWorkloads'));
-      return step.endDialog();
-    }
-    await presentCard(
-      step.context,
-      changeCard(
-        {
-          tenant,
-          workloads,
-          today: session.today,
-          window: config.esdWindow,
-          values: options.prefill,
-          banner: options.banner ?? null,
-        },
-        session.lang,
-      ),
-      options.replace ? 'replace' : 'new',
-    );
-    // The card is the question; a typed date is the other way to answer the date part of it.
-    return step.prompt(DATE_PROMPT, { retryPrompt: t(session.lang, 'change.typeHint') });
-  }
-
-  private async isDate(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const session = getSession(prompt.context);
-    return (
-      prompt.recognized.succeeded &&
-      recognizeTypedDate(prompt.recognized.value ?? '', session.lang, session.today) !== null
-    );
-  }
-
-  private async readTypedDate(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const session = getSession(step.context);
-    const lang = session.lang;
-    const text = step.result as string;
-    const typed = recognizeTypedDate(text, lang, session.today);
-    if (!typed) return step.endDialog();
-    const next: ChangeDateOptions =
-      typed.kind === 'date'
-        ? {
-            tenantId: values(step).tenantId,
-            prefill: { date: typed.date },
-            banner: {
-              text: t(lang, 'change.typedDate', { text, date: formatDate(typed.date, lang) }),
-              style: 'accent',
-            },
-          }
-        : {
-            tenantId: values(step).tenantId,
-            prefill: { month: typed.month, basis: 'estimated' },
-            banner: {
-              text: t(lang, 'change.typedMonth', { text, month: formatMonth(typed.month, lang) }),
-              style: 'accent',
-            },
-          };
-    return step.replaceDialog(STEPS, next);
+    return step.beginDialog(OPEN_CARD_DIALOG, {
+      tenantId: tenantId ?? '',
+      prefill: options.prefill,
+      banner: options.banner,
+      replace: options.replace,
+    } satisfies OpenCardOptions);
   }
 }
