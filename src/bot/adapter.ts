@@ -9,7 +9,13 @@ import {
   PrivateConversationState,
   type TurnContext,
 } from 'botbuilder';
-import { type AuthenticateRequestResult, AuthenticationConstants } from 'botframework-connector';
+import {
+  type AuthenticateRequestResult,
+  AuthenticationConstants,
+  type ClaimsIdentity,
+  type ConnectorFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
 import { resolveLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
 import { EsdBot } from './esd-bot.js';
@@ -19,6 +25,7 @@ import { saveReference } from './middleware/save-reference.js';
 import { serializeTurns } from './middleware/serialize-turns.js';
 import { stripMention } from './middleware/strip-mention.js';
 import { tenantAllowList } from './middleware/tenant-allow-list.js';
+import { ReusedClients } from './reused-clients.js';
 import type { BotServices } from './services.js';
 import { SqlStorage } from './sql-storage.js';
 
@@ -33,14 +40,31 @@ function incomingOnly(middleware: Middleware): Middleware {
   };
 }
 
+/** The standard authentication, with Bot Connector clients kept between activities (reused-clients.ts). */
+class EsdBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  readonly clients = new ReusedClients();
+
+  override createConnectorFactory(identity: ClaimsIdentity): ConnectorFactory {
+    return this.clients.forProactive(super.createConnectorFactory(identity), identity);
+  }
+
+  override createUserTokenClient(identity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.clients.userTokenClient(identity, () => super.createUserTokenClient(identity));
+  }
+}
+
 /** CloudAdapter, letting the HTTP route hand over a request it has already authenticated. */
 export class EsdCloudAdapter extends CloudAdapter {
+  constructor(private readonly auth: EsdBotFrameworkAuthentication) {
+    super(auth);
+  }
+
   processAuthenticated(
     identity: AuthenticateRequestResult,
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
   ) {
-    return this.processActivity(identity, activity, logic);
+    return this.processActivity(this.auth.clients.forTurn(identity), activity, logic);
   }
 }
 
@@ -85,10 +109,7 @@ export function createBot(
         ...authOverrides,
       }
     : {};
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    { ...appSettings, ...endpoints },
-    credentials,
-  );
+  const auth = new EsdBotFrameworkAuthentication({ ...appSettings, ...endpoints }, credentials);
   const adapter = new EsdCloudAdapter(auth);
 
   // For incoming activities only: a proactive send runs through the adapter too, as a synthetic
