@@ -44,6 +44,9 @@ import {
 import { invokeResponse, presentCard, presentText } from './present.js';
 import { getSession } from './session.js';
 
+/** botbuilder-dialogs' turn-state key for its DialogStateManager configuration (not exported). */
+const DIALOG_MEMORY_KEY = 'DialogStateManagerConfiguration';
+
 /** Longest chat message the bot reads; anything longer is answered with a short refusal. */
 export const MAX_TEXT_LENGTH = 2000;
 const UPCOMING_DAYS = 30;
@@ -64,6 +67,20 @@ export class EsdBot extends TeamsActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+  }
+
+  /**
+   * botbuilder-dialogs builds its memory-scope registry (a small DI container, unused here) for
+   * the first DialogContext of every turn; it holds nothing of a turn, so it is built once and
+   * handed to each turn under the key the library looks for.
+   */
+  private dialogMemory: unknown;
+
+  private async dialogContext(context: TurnContext): Promise<DialogContext> {
+    if (this.dialogMemory) context.turnState.set(DIALOG_MEMORY_KEY, this.dialogMemory);
+    const dc = await this.dialogs.createContext(context);
+    this.dialogMemory ??= context.turnState.get(DIALOG_MEMORY_KEY);
+    return dc;
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -94,7 +111,7 @@ export class EsdBot extends TeamsActivityHandler {
       await presentText(context, t(lang, 'general.tooLong', { max: MAX_TEXT_LENGTH }));
       return;
     }
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.dialogContext(context);
     const command = recognizeCommand(text);
     if (command) {
       await dc.cancelAllDialogs();
@@ -107,7 +124,7 @@ export class EsdBot extends TeamsActivityHandler {
   }
 
   private async handleCardAction(context: TurnContext, verb: string, data: unknown): Promise<void> {
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.dialogContext(context);
     const input = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
     switch (verb) {
       case 'esd.change':

@@ -15,9 +15,28 @@ function asLocalDate(date: CalendarDate | `${string}-${string}-${string}`): Date
   return local;
 }
 
+/**
+ * Formatted dates and months, kept: a card shows the same few dozen on every turn, and date-fns
+ * takes ~10 µs for each. Bounded: emptied when full (a day has 3 languages × 2 forms).
+ */
+const formatted = new Map<string, string>();
+const MAX_FORMATTED = 10_000;
+
+function remembered(key: string, make: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = make();
+    if (formatted.size >= MAX_FORMATTED) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 /** "Jan 15, 2027" / "15 de jan. de 2027" / "15 ene 2027". */
 export function formatDate(date: CalendarDate, language: Language): string {
-  return format(asLocalDate(date), 'PP', { locale: DATE_FNS_LOCALES[language] });
+  return remembered(`d|${language}|${date}`, () =>
+    format(asLocalDate(date), 'PP', { locale: DATE_FNS_LOCALES[language] }),
+  );
 }
 
 /** "Mon, Jan 15, 2027", for lists where the weekday helps. */
@@ -27,10 +46,13 @@ export function formatDateWithWeekday(date: CalendarDate, language: Language): s
 
 /** "February 2027" / "fevereiro de 2027" / "febrero de 2027". */
 export function formatMonth(month: CalendarMonth | string, language: Language): string {
-  const pattern = language === 'en' ? 'LLLL yyyy' : "LLLL 'de' yyyy";
-  return format(asLocalDate(`${month}-01` as CalendarDate), pattern, {
-    locale: DATE_FNS_LOCALES[language],
-  });
+  return remembered(`m|${language}|${month}`, () =>
+    format(
+      asLocalDate(`${month}-01` as CalendarDate),
+      language === 'en' ? 'LLLL yyyy' : "LLLL 'de' yyyy",
+      { locale: DATE_FNS_LOCALES[language] },
+    ),
+  );
 }
 
 /** An ESD as a person reads it: a date, a month marked as an estimate (R9), or "not set" (R3). */
