@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type CompiledTemplate, compileTemplate, NOT_COMPILED } from './compiled-template.js';
 
 interface Template {
   expand(context: { $root: unknown }): unknown;
@@ -47,15 +48,32 @@ function findCardsDir(): string {
 }
 
 const CARDS_DIR = findCardsDir();
-const templates = new Map<CardName, Template>();
 
-function template(name: CardName): Template {
+interface LoadedTemplate {
+  library: Template;
+  /** The fast path, when the template is plain enough (see compiled-template.ts). */
+  compiled: CompiledTemplate | null;
+}
+const templates = new Map<CardName, LoadedTemplate>();
+
+function template(name: CardName): LoadedTemplate {
   let found = templates.get(name);
   if (!found) {
-    found = new ACData.Template(JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8')));
+    const payload: unknown = JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8'));
+    found = { library: new ACData.Template(payload), compiled: compileTemplate(payload) };
     templates.set(name, found);
   }
   return found;
+}
+
+/** Expands with adaptivecards-templating itself: the meaning every expansion must have. */
+export function expandWithLibrary(name: CardName, data: object): Card {
+  return template(name).library.expand({ $root: data }) as Card;
+}
+
+/** Whether `name` has a compiled fast path (for tests and benchmarks). */
+export function isCompiled(name: CardName): boolean {
+  return template(name).compiled !== null;
 }
 
 /**
@@ -63,5 +81,10 @@ function template(name: CardName): Template {
  * library leaves `${...}` in place for an undefined one); the card tests check none is left.
  */
 export function expandCard(name: CardName, data: object): Card {
-  return template(name).expand({ $root: data }) as Card;
+  const { library, compiled } = template(name);
+  if (compiled) {
+    const card = compiled(data);
+    if (card !== NOT_COMPILED) return card as Card;
+  }
+  return library.expand({ $root: data }) as Card;
 }
