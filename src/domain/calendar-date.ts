@@ -97,8 +97,28 @@ function formatFor(
   return format;
 }
 
+/**
+ * The last answer per time zone, with the UTC minute it was for: every turn and every sweep
+ * candidate asks for "today" in a zone, and formatToParts is the slow part of a turn's set-up.
+ * Since 1973 every zone's offset is a whole number of minutes, so one UTC minute falls on one
+ * local date; earlier instants (offsets in seconds, e.g. Monrovia's -0:44:30) are not remembered.
+ */
+const lastDayIn = new Map<string, { minute: number; date: CalendarDate }>();
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1973, 0, 1);
+
 /** The calendar date that `instant` falls on in `timeZone` (an IANA name). */
 export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
+  const ms = instant.getTime();
+  const minute = Math.floor(ms / 60_000);
+  const last = lastDayIn.get(timeZone);
+  if (last && last.minute === minute) return last.date;
+  const date = formatCalendarDate(instant, timeZone);
+  // Keyed by the zone names seen (validated by Intl above): a few hundred at most.
+  if (ms >= WHOLE_MINUTE_OFFSETS_FROM) lastDayIn.set(timeZone, { minute, date });
+  return date;
+}
+
+function formatCalendarDate(instant: Date, timeZone: string): CalendarDate {
   const parts = formatFor(
     'date',
     timeZone,

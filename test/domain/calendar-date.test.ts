@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -169,6 +170,57 @@ describe('calendarDateIn: the day an instant falls on, in a time zone', () => {
     const result = calendarDateIn(new Date(iso), tz);
     expect(result).toBe(expected);
     expect(isCalendarDate(result)).toBe(true);
+  });
+
+  // calendarDateIn remembers its last answer per zone and UTC minute: asked again and again,
+  // across midnights, offsets in seconds (before 1973) and DST changes, it must say what Intl says.
+  const intlDate = (instant: Date, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(instant);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
+  };
+  const ZONES = [
+    'UTC',
+    'America/Sao_Paulo',
+    'Europe/Madrid',
+    'Asia/Kolkata',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Africa/Monrovia',
+    'Pacific/Kiritimati',
+    'America/St_Johns',
+  ];
+  it('calendarDateIn agrees with Intl for any instant, asked in any order', () => {
+    const instant = fc.oneof(
+      fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z') }),
+      // Seconds around local midnights, where a remembered minute would show.
+      fc
+        .tuple(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: -90, max: 90 }))
+        .map(([d, s]) => new Date(Date.UTC(1971, 0, 1 + d) + s * 1000)),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(instant, fc.constantFrom(...ZONES)), { maxLength: 40 }),
+        (asks) => {
+          for (const [at, tz] of asks) expect(calendarDateIn(at, tz)).toBe(intlDate(at, tz));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ['1972-01-06T23:59:59Z', 'Africa/Monrovia', '1972-01-06'],
+    ['1972-01-07T00:44:29Z', 'Africa/Monrovia', '1972-01-06'],
+    ['1972-01-07T00:44:31Z', 'Africa/Monrovia', '1972-01-07'],
+  ])('calendarDateIn at an offset in seconds: %s in %s is %s', (iso, tz, expected) => {
+    calendarDateIn(new Date(iso.replace(/:\d\dZ$/, ':00Z')), tz);
+    expect(calendarDateIn(new Date(iso), tz)).toBe(expected);
   });
 
   it('calendarDateIn rejects an unknown time zone with RangeError', () => {
