@@ -16,6 +16,7 @@ import { toEsdChange, toStatusNote, toWorkload } from './mappers.js';
 import { cancelPendingForWorkload, enqueue } from './outbox.js';
 import type { Database } from './schema.js';
 import { insertStatusNote } from './status-notes.js';
+import { writeTransaction } from './write-transaction.js';
 
 export interface ChangeEsdInput {
   workloadId: string;
@@ -46,13 +47,14 @@ async function loadWorkload(trx: Transaction<Database>, id: string): Promise<Wor
  * The one write path for an Engagement Start Date. In a single transaction: load the workload,
  * check the caller's version, run the rules, update the workload (guarded by version again, for
  * writers racing between the read and the write), append the history row, write the reason as an
- * Overall Status Note (R8: date and reason in one step), and queue what follows.
+ * Overall Status Note (R8: date and reason in one step), and queue what follows. Concurrent
+ * changes on SQLite share one flush to disk (see writeTransaction), each still all or nothing.
  */
 export async function changeEngagementStartDate(
   ctx: StoreContext,
   input: ChangeEsdInput,
 ): Promise<ChangeEsdResult> {
-  return ctx.db.transaction().execute((trx) => applyEsdChange(trx, ctx, input));
+  return writeTransaction(ctx, (trx) => applyEsdChange(trx, ctx, input));
 }
 
 /** The same write inside a caller's transaction (the Gateway intake writes several at once). */

@@ -208,6 +208,60 @@ describe.each(engines)('store contract on %s', (engine) => {
     },
   );
 
+  it('concurrent changes commit together, each all or nothing: one failing piece is rolled back alone', async () => {
+    // Ten writers at once: on SQLite they share commits (group commit), on PostgreSQL the pool runs them.
+    const faulty = await open({
+      afterStatement: (step) => {
+        if (step === 'history' && failNext.shift()) throw new Error('simulated failure');
+      },
+    });
+    const failNext = [false, false, true];
+    const extra = await faulty.registerTenant(
+      { ...tenant, id: 'tenant-fabrikam', name: 'fabrikam' },
+      [
+        ...(['EXO', 'TEAMS', 'OD', 'INTUNE', 'M365APPS', 'PBI', 'WIN'] as const).map((code) => ({
+          code,
+          l1Status: 'in_progress' as const,
+          channel: fmChannel,
+        })),
+      ],
+    );
+    const targets = [exo, teams, ...extra, exo];
+    const results = await Promise.allSettled(
+      targets.map((w, i) =>
+        faulty.changeEngagementStartDate({
+          workloadId: w.id,
+          expectedVersion: w.version,
+          actor: alex,
+          proposal: {
+            kind: 'date',
+            date: `2026-12-${String(i + 1).padStart(2, '0')}`,
+            basis: 'kickoff_meeting',
+          },
+          reason,
+          source: 'teams',
+          today: TODAY,
+        }),
+      ),
+    );
+    await faulty.close();
+    const failed = results.filter((r) => r.status === 'rejected');
+    expect(failed).toHaveLength(1);
+    const settled = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.status] : []));
+    // exo twice from one version: one of the two is a conflict, unless the failing one was exo's first.
+    const changed = settled.filter((s) => s === 'changed').length;
+    expect(changed + settled.filter((s) => s === 'conflict').length).toBe(targets.length - 1);
+    expect(await count('esd_changes')).toBe(changed);
+    expect(await count('status_notes')).toBe(changed);
+    for (const [i, result] of results.entries()) {
+      const w = targets[i] as Workload;
+      const now = (await store.getWorkload(w.id))?.workload;
+      if (result.status === 'fulfilled' && result.value.status === 'changed')
+        expect(now?.esd?.date).toBe(result.value.change.new.date);
+      if (result.status === 'rejected' && w.id !== exo.id) expect(now).toEqual(w);
+    }
+  });
+
   it('tells the assigned FM when someone else moves their date, once per change', async () => {
     const result = await change(exo, '2026-12-01', {
       actor: gateway,
