@@ -208,14 +208,15 @@ describe.each(engines)('store contract on %s', (engine) => {
     },
   );
 
-  it('concurrent changes commit together, each all or nothing: one failing piece is rolled back alone', async () => {
+  it('R8: concurrent changes commit together, each all or nothing: one failing piece is rolled back alone', async () => {
     // Ten writers at once: on SQLite they share commits (group commit), on PostgreSQL the pool runs them.
+    // The third change to reach its history row fails there.
+    const failNext = [false, false, true];
     const faulty = await open({
       afterStatement: (step) => {
         if (step === 'history' && failNext.shift()) throw new Error('simulated failure');
       },
     });
-    const failNext = [false, false, true];
     const extra = await faulty.registerTenant(
       { ...tenant, id: 'tenant-fabrikam', name: 'fabrikam' },
       [

@@ -12,8 +12,7 @@
  */
 
 export const NOT_COMPILED: unique symbol = Symbol('not compiled');
-export type Expanded = unknown;
-export type CompiledTemplate = (data: object) => Expanded | typeof NOT_COMPILED;
+export type CompiledTemplate = (data: object) => unknown;
 
 type Node = (data: object) => unknown;
 

@@ -45,8 +45,7 @@ async function candidateTenants(session: Session, query: string): Promise<Tenant
 }
 
 /** What the waterfall remembers between its steps. */
-const values = (step: WaterfallStepContext) =>
-  step.values as { candidates?: Tenant[]; tenantId?: string };
+const values = (step: WaterfallStepContext) => step.values as { candidates?: Tenant[] };
 
 function matchTenant(text: string, candidates: readonly Tenant[]): Tenant | null {
   const wanted = normalizeText(text);
