@@ -15,12 +15,13 @@ import {
   SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
+import type { Engine } from './engine.js';
 import * as initial from './migrations/001-initial.js';
 import * as delivery from './migrations/002-delivery.js';
 import * as replays from './migrations/003-webhook-replays.js';
 import type { Database } from './schema.js';
 
-export type Engine = 'sqlite' | 'postgres';
+export type { Engine };
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EsdWindow } from '../domain/index.js';
-import type { Engine } from './connect.js';
+import type { Engine } from './engine.js';
 import type { Database } from './schema.js';
 
 export interface StoreContext {

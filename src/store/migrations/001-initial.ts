@@ -1,5 +1,5 @@
 import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
-import type { Engine } from '../connect.js';
+import type { Engine } from '../engine.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the untyped schema
 type Db = Kysely<any>;
