@@ -56,7 +56,12 @@ const envShape = z.object({
       .optional(),
   ),
   SQLITE_PATH: z.string().trim().min(1).default('./data/esd-bot.db'),
-  DEMO_DATA: boolean(true),
+  // No default here: it depends on the engine (below).
+  DEMO_DATA: optionalText.pipe(
+    z
+      .stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'] })
+      .optional(),
+  ),
 
   ALLOWED_TENANT_IDS: z
     .string()
@@ -238,7 +243,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'sqlite', path: env.SQLITE_PATH },
-    demoData: env.DEMO_DATA,
+    // PostgreSQL is likely a real, shared database: demo tenants and role grants only on request
+    // there. SQLite is the developer's own file: demo data by default (issue 13, item 9).
+    demoData: env.DEMO_DATA ?? !env.DATABASE_URL,
     allowedTenantIds: env.ALLOWED_TENANT_IDS,
     defaultTimeZone: env.DEFAULT_TIME_ZONE,
     esdWindow: { pastDays: env.ESD_WINDOW_PAST_DAYS, futureDays: env.ESD_WINDOW_FUTURE_DAYS },

@@ -4,9 +4,10 @@ import restify from 'restify';
 import type { Bot } from '../bot/adapter.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
-import { httpRequests, registry } from '../metrics/metrics.js';
+import { httpRequests, registry, routeLabel } from '../metrics/metrics.js';
 import type { Store } from '../store/store.js';
 import { gatewayRoutes } from './gateway/routes.js';
+import { bodyError, readJson } from './json-body.js';
 import { reportRoutes } from './reports/routes.js';
 
 export interface ServerDeps {
@@ -32,56 +33,95 @@ function healthRoutes(server: restify.Server, deps: ServerDeps): void {
 }
 
 /**
- * The Bot Framework posts every Teams activity here. The token is checked first, so that any
- * authentication failure (a bad signature included, which botbuilder would report as a 500) is a
- * 401 and nothing is processed.
+ * True for a Host header naming this machine: localhost, any 127.x.y.z or [::1], any port. In
+ * local mode nothing else is served, so a web page the FM visits cannot drive the bot, not even
+ * through a name of its own that resolves to 127.0.0.1 (DNS rebinding; issue 13, item 6).
+ */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(host.trim().toLowerCase());
+  if (!match) return false;
+  const name = match[1] as string;
+  if (name === 'localhost' || name === '[::1]') return true;
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(name);
+  return !!octets && octets.slice(1).every((o) => Number(o) <= 255);
+}
+
+/**
+ * The claims of a bearer token that botframework-connector has already validated (signature,
+ * issuer, audience): read here for what it does not check.
+ */
+function claimsOf(authorization: string): Record<string, unknown> | null {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1];
+  const payload = token?.split('.')[1];
+  if (!payload) return null;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The Bot Framework posts every Teams activity here. Only application/json is read, in memory
+ * (issue 13, item 1); then the token is checked, so that any authentication failure (a bad
+ * signature included, which botbuilder would report as a 500) is a 401 and nothing is processed.
  */
 function messagesRoute(server: restify.Server, deps: ServerDeps): void {
+  const localMode = deps.config.bot.localMode;
   // Microsoft's Teams emulator probes the endpoint with HEAD before it connects.
   server.head('/api/messages', async (_req, res) => {
     res.send(200);
   });
-  server.post(
-    '/api/messages',
-    restify.plugins.bodyParser({
-      maxBodySize: MAX_ACTIVITY_BYTES,
-      mapParams: false,
-      rejectUnknown: true,
-    }),
-    async (req, res) => {
-      const { adapter, bot, auth } = deps.bot;
-      const activity = req.body as Partial<Activity> | undefined;
-      if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') {
-        res.send(400, { error: 'invalid_activity' });
-        return;
-      }
-      let identity: AuthenticateRequestResult;
-      try {
-        identity = await auth.authenticateRequest(
-          activity as Activity,
-          req.header('authorization') ?? '',
-        );
-      } catch (error) {
-        deps.logger.warn(
-          { err: (error as Error).message?.slice(0, 200) },
-          'unauthenticated request to /api/messages',
-        );
-        res.send(401, { error: 'unauthorized' });
-        return;
-      }
-      try {
-        const answer = await adapter.processAuthenticated(
-          identity,
-          activity as Activity,
-          (context) => bot.run(context),
-        );
-        res.send(answer?.status ?? 200, answer?.body);
-      } catch (error) {
-        deps.logger.error({ err: (error as Error).message }, 'activity processing failed');
-        res.send(500, { error: 'internal' });
-      }
-    },
-  );
+  server.post('/api/messages', async (req, res) => {
+    const { adapter, bot, auth } = deps.bot;
+    if (localMode && !isLoopbackHost(req.headers.host)) {
+      req.resume();
+      deps.logger.warn('local mode: request for a Host that is not this machine refused');
+      res.send(403, {
+        error: 'forbidden',
+        message: 'local mode answers requests to localhost, 127.0.0.1 or [::1] only',
+      });
+      return;
+    }
+    const body = await readJson(req, MAX_ACTIVITY_BYTES);
+    if (!body.ok) {
+      if (body.status === 413) res.header('Connection', 'close');
+      res.send(body.status, bodyError(body.status, MAX_ACTIVITY_BYTES));
+      return;
+    }
+    const activity = body.value as Partial<Activity> | null;
+    if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') {
+      res.send(400, { error: 'invalid_activity' });
+      return;
+    }
+    const authorization = req.header('authorization') ?? '';
+    let identity: AuthenticateRequestResult;
+    try {
+      identity = await auth.authenticateRequest(activity as Activity, authorization);
+      // botframework-connector accepts a signed token without `exp`: such a token would never
+      // expire, so it is refused here (issue 13, item 9).
+      if (!localMode && typeof claimsOf(authorization)?.exp !== 'number')
+        throw new Error('token without exp');
+    } catch (error) {
+      deps.logger.warn(
+        { err: (error as Error).message?.slice(0, 200) },
+        'unauthenticated request to /api/messages',
+      );
+      res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    try {
+      const answer = await adapter.processAuthenticated(identity, activity as Activity, (context) =>
+        bot.run(context),
+      );
+      res.send(answer?.status ?? 200, answer?.body);
+    } catch (error) {
+      deps.logger.error({ err: (error as Error).message }, 'activity processing failed');
+      res.send(500, { error: 'internal' });
+    }
+  });
 }
 
 /** Prometheus metrics, for the operators' scraper. */
@@ -102,7 +142,7 @@ function requestLog(server: restify.Server, logger: Logger): void {
     'after',
     (req: restify.Request, res: restify.Response, route: { path?: string } | undefined) => {
       const status = res.statusCode;
-      httpRequests.inc({ route: String(route?.path ?? 'unmatched'), status: String(status) });
+      httpRequests.inc({ route: routeLabel(route?.path), status: String(status) });
       logger[status >= 500 ? 'error' : status >= 400 ? 'warn' : 'debug'](
         {
           requestId: req.getId(),

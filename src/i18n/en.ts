@@ -67,6 +67,7 @@ export const en = {
   'general.tooLong': 'That message is too long for me ({max} characters at most).',
   'general.noWorkloads':
     'No workloads are assigned to you. If you work for the Gateway Team or manage FMs, ask an admin to grant you that role.',
+  'general.tenantNotServed': 'This app does not serve your organization.',
   'general.workloadGone': 'That workload no longer exists.',
   'command.help': 'help',
   'command.engagements': 'my engagements',

@@ -72,6 +72,7 @@ export const es: Messages = {
   'general.tooLong': 'Ese mensaje es demasiado largo para mí ({max} caracteres como máximo).',
   'general.noWorkloads':
     'No tienes ninguna carga de trabajo asignada. Si trabajas en el equipo de Gateway o supervisas a FMs, pide a un administrador del bot que te asigne ese rol.',
+  'general.tenantNotServed': 'Esta aplicación no atiende a tu organización.',
   'general.workloadGone': 'Esa carga de trabajo ya no existe.',
   'command.help': 'ayuda',
   'command.engagements': 'mis interacciones',

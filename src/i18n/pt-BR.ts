@@ -72,6 +72,7 @@ export const ptBR: Messages = {
   'general.tooLong': 'Essa mensagem é longa demais para mim (no máximo {max} caracteres).',
   'general.noWorkloads':
     'Nenhum workload está atribuído a você. Se você trabalha na Equipe de Gateway ou gerencia FMs, peça a um administrador que conceda essa função a você.',
+  'general.tenantNotServed': 'Este aplicativo não atende à sua organização.',
   'general.workloadGone': 'Esse workload não existe mais.',
   'command.help': 'ajuda',
   'command.engagements': 'meus envolvimentos',

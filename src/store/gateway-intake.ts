@@ -64,9 +64,7 @@ export type RecordHandoffResult =
   /** The same id with another body: nothing written. */
   | { status: 'conflict' }
   /** A rule refused a date (R1, the window, ...): nothing written. */
-  | { status: 'rejected'; tenant: Tenant; workloads: WorkloadRejection[] }
-  /** This very signed request was processed before: a replay, refused, nothing written. */
-  | { status: 'replayed' };
+  | { status: 'rejected'; tenant: Tenant; workloads: WorkloadRejection[] };
 
 /** What the `result` column holds: the answer, and the handoff itself for the FM's card. */
 interface StoredResult {
@@ -140,9 +138,12 @@ const ATTEMPTS = 3;
 const REPLAY_MEMORY_MS = 15 * 60_000;
 
 /**
- * `signature` identifies the signed request (a hash of its signature header): it is claimed in
- * the same transaction as the write, so a request refused or failed can be sent again, and one
- * that succeeded cannot be replayed.
+ * `signature` identifies the signed request (a hash of its signature header). The request that
+ * creates the handoff records it in the same transaction; the byte-identical request again (a
+ * retry policy resending after a lost answer, within the five minutes the signature is accepted)
+ * then gets the first answer again: 201 and the same body, nothing written (issue 13, "Retries
+ * from real callers"). Any other request for the same id is a replay (200, same body) or a
+ * conflict (409), as before.
  */
 export async function recordHandoff(
   ctx: StoreContext,
@@ -158,14 +159,32 @@ export async function recordHandoff(
           .deleteFrom('webhook_replays')
           .where('seen_at', '<', new Date(now.getTime() - REPLAY_MEMORY_MS).toISOString())
           .execute();
-        const claimed = await trx
-          .insertInto('webhook_replays')
-          .values({ signature, seen_at: now.toISOString() })
-          .onConflict((oc) => oc.column('signature').doNothing())
+        const retried = await trx
+          .selectFrom('webhook_replays')
+          .select('signature')
+          .where('signature', '=', signature)
           .executeTakeFirst();
-        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0)
-          return { status: 'replayed' as const };
-        return write(trx, ctx, handoff, bodyHash);
+        if (retried) {
+          const first = await trx
+            .selectFrom('gateway_handoffs')
+            .select(['body_hash', 'result'])
+            .where('handoff_id', '=', handoff.handoffId)
+            .executeTakeFirst();
+          // The same signature over the same bytes: the body is the one that created the row.
+          if (first && first.body_hash === bodyHash)
+            return {
+              status: 'created' as const,
+              response: (JSON.parse(first.result) as StoredResult).response,
+            };
+        }
+        const result = await write(trx, ctx, handoff, bodyHash);
+        if (result.status === 'created')
+          await trx
+            .insertInto('webhook_replays')
+            .values({ signature, seen_at: now.toISOString() })
+            .onConflict((oc) => oc.column('signature').doNothing())
+            .execute();
+        return result;
       });
     } catch (error) {
       if (error instanceof Rollback) return error.result;

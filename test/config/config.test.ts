@@ -64,6 +64,16 @@ describe('configuration', () => {
     expect((error as ConfigError).message).not.toContain(secret);
   });
 
+  it('DEMO_DATA defaults to true on SQLite and false on PostgreSQL; an explicit value wins', () => {
+    expect(parseConfig({}).demoData).toBe(true);
+    expect(parseConfig({ DEMO_DATA: '' }).demoData).toBe(true);
+    const pg = 'postgres://esd@127.0.0.1:5432/esd';
+    expect(parseConfig({ DATABASE_URL: pg }).demoData).toBe(false);
+    expect(parseConfig({ DATABASE_URL: pg, DEMO_DATA: '' }).demoData).toBe(false);
+    expect(parseConfig({ DATABASE_URL: pg, DEMO_DATA: 'true' }).demoData).toBe(true);
+    expect(parseConfig({ DEMO_DATA: 'false' }).demoData).toBe(false);
+  });
+
   it('refuses a non-loopback HOST in local mode', () => {
     expect(() => parseConfig({ HOST: '0.0.0.0' })).toThrow(/HOST/);
     expect(parseConfig({ HOST: '::1' }).host).toBe('::1');

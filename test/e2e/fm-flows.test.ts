@@ -11,6 +11,7 @@ import {
 } from '../../src/domain/index.js';
 import { formatDate, formatMonth } from '../../src/i18n/format.js';
 import { DEMO_FM } from '../../src/store/demo-data.js';
+import { signedHeaders } from '../support/signing.js';
 import { GATEWAY_SECRET } from './support/bot.js';
 import { cardText } from './support/emulator.js';
 import { demoTenant, ENGLISH, localInstant, useWorld } from './support/world.js';
@@ -239,8 +240,14 @@ describe.sequential('the demo FM in the emulator (en-US, America/New_York)', () 
     expect(await page.text(acknowledged)).toContain(
       world.t('handoff.acknowledged', { customer: 'Litware Inc' }),
     );
-    const status = await fetch(`${world.bot.url}/api/gateway/handoffs/${handoffId}`, {
-      headers: signed(''),
+    // A GET is signed over its method and path (docs/api.md, "Signing requests").
+    const target = `/api/gateway/handoffs/${handoffId}`;
+    const status = await fetch(`${world.bot.url}${target}`, {
+      headers: signedHeaders({
+        secret: GATEWAY_SECRET,
+        timestamp: Math.floor(Date.now() / 1000),
+        url: target,
+      }),
     });
     expect(status.status).toBe(200);
     const state = (await status.json()) as { notification: string; acknowledgedAt: string | null };

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, startApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config/config.js';
@@ -78,6 +81,11 @@ describe('Bot Framework JWT validation with MicrosoftAppId set', () => {
       () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: SERVICE_URL, nbf: 1, exp: 1000 })}`,
     ],
     [
+      // botframework-connector accepts it; such a token would never expire (issue 13, item 9).
+      'a properly signed token without exp',
+      () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: SERVICE_URL, exp: undefined })}`,
+    ],
+    [
       'a token signed by another key',
       () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: SERVICE_URL }, issuer.strangerKey)}`,
     ],
@@ -99,5 +107,55 @@ describe('Bot Framework JWT validation with MicrosoftAppId set', () => {
     const response = await post(activity(aad), header());
     expect(response.status).toBe(401);
     expect(await app.store.getPerson(aad)).toBeNull();
+  });
+});
+
+describe('bodies before authentication (issue 13, item 1)', () => {
+  const previous = process.env.TMPDIR;
+  let folder: string;
+  beforeAll(() => {
+    // formidable (restify's bodyParser) wrote uploads to os.tmpdir(), which reads TMPDIR on
+    // every call: this process serves the requests, so the server sees this folder.
+    folder = mkdtempSync(join(tmpdir(), 'esd-uploads-'));
+    process.env.TMPDIR = folder;
+  });
+  afterAll(() => {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const fiveMegabytes = 'x'.repeat(5 * 1024 * 1024);
+  const boundary = 'esd-boundary-0123456789';
+  it.each([
+    [
+      'multipart/form-data with a 5 MB file',
+      `multipart/form-data; boundary=${boundary}`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n${fiveMegabytes}\r\n--${boundary}--\r\n`,
+    ],
+    [
+      'application/x-www-form-urlencoded',
+      'application/x-www-form-urlencoded',
+      `type=message&text=${fiveMegabytes.slice(0, 100_000)}`,
+    ],
+    ['text/plain', 'text/plain', JSON.stringify(activity(randomUUID()))],
+    ['no content type', '', JSON.stringify(activity(randomUUID()))],
+  ])('a tokenless %s post gets 415 and leaves the temp folder empty', async (_name, type, body) => {
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: type ? { 'content-type': type } : {},
+      body: type ? body : new Blob([body]),
+    });
+    const answer = await response.text();
+    // Nothing on disk first: today's code left a 5 MB upload_* file here and answered 400.
+    expect(readdirSync(folder)).toEqual([]);
+    expect(response.status).toBe(415);
+    expect(JSON.parse(answer)).toMatchObject({ error: 'unsupported_media_type' });
+  });
+
+  it('a JSON body over 256 KB gets 413, before authentication', async () => {
+    const response = await post({ ...activity(randomUUID()), text: 'x'.repeat(300 * 1024) });
+    expect(response.status).toBe(413);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });

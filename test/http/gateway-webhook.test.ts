@@ -4,7 +4,7 @@
  * PostgreSQL when TEST_DATABASE_URL is set), and requests signed here, independently of the code
  * under test, the way docs/api.md tells the Gateway Team to sign them.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, startApp } from '../../src/app.js';
@@ -13,6 +13,7 @@ import { createLogger } from '../../src/log/logger.js';
 import type { Database } from '../../src/store/schema.js';
 import type { Store } from '../../src/store/store.js';
 import { createTestDatabase, engines } from '../support/databases.js';
+import { bodySignedHeaders, signedHeaders as sign } from '../support/signing.js';
 import { NOW, TeamsHarness } from '../support/teams.js';
 
 const SECRET = 'gw-current-secret-0123456789abcdef-XYZ';
@@ -57,23 +58,30 @@ function handoff(overrides: Json = {}): Json {
   };
 }
 
-function signature(secret: string, timestamp: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
-}
-
 interface SendOptions {
   secret?: string;
   /** Seconds from the server clock. */
   skew?: number;
   headers?: Record<string, string>;
   omit?: ('x-esd-timestamp' | 'x-esd-signature')[];
+  /** The first scheme, "<timestamp>.<body>" (still accepted on the POST). */
+  bodyOnly?: boolean;
 }
 
-function signedHeaders(body: string, options: SendOptions): Record<string, string> {
-  const timestamp = String(NOW_SECONDS + (options.skew ?? 0));
+const HANDOFFS = '/api/gateway/handoffs';
+
+/** Signed with test/support/signing.ts, the production signing function (docs/api.md). */
+function signedHeaders(
+  body: string,
+  options: SendOptions,
+  request: { method: string; url: string } = { method: 'POST', url: HANDOFFS },
+): Record<string, string> {
+  const timestamp = NOW_SECONDS + (options.skew ?? 0);
+  const secret = options.secret ?? SECRET;
   const headers: Record<string, string> = {
-    'x-esd-timestamp': timestamp,
-    'x-esd-signature': signature(options.secret ?? SECRET, timestamp, body),
+    ...(options.bodyOnly
+      ? bodySignedHeaders(secret, timestamp, body)
+      : sign({ secret, timestamp, ...request, body })),
     ...options.headers,
   };
   for (const name of options.omit ?? []) delete headers[name];
@@ -100,8 +108,9 @@ function postTo(url: string, body: unknown, options: SendOptions = {}): Promise<
 }
 
 function getFrom(url: string, handoffId: string, options: SendOptions = {}): Promise<Answer> {
-  return fetch(`${url}/api/gateway/handoffs/${encodeURIComponent(handoffId)}`, {
-    headers: signedHeaders('', options),
+  const target = `${HANDOFFS}/${encodeURIComponent(handoffId)}`;
+  return fetch(`${url}${target}`, {
+    headers: signedHeaders('', options, { method: 'GET', url: target }),
   }).then(answer);
 }
 
@@ -391,14 +400,27 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
       });
     });
 
-    it('the very same signed request again is a replay: 401, nothing written', async () => {
+    it('the very same signed request again (a retry policy) gets the first answer again: 201, same body, nothing written', async () => {
+      for (const bodyOnly of [false, true]) {
+        const body = handoff();
+        const first = await post(body, { bodyOnly });
+        expect(first.status).toBe(201);
+        await writesNothing(async () => {
+          // Power Automate, Logic Apps or API Management resend the byte-identical request.
+          for (let i = 0; i < 3; i++) expect(await post(body, { bodyOnly })).toEqual(first);
+        });
+        // Another body under the same id, even signed the same second, is still a conflict.
+        const other = await post({ ...body, notes: 'Another note.' }, { bodyOnly });
+        expect(other.status).toBe(409);
+      }
+    });
+
+    it('a retry of a 200 answer gets 200 again', async () => {
       const body = handoff();
       expect((await post(body)).status).toBe(201);
-      await writesNothing(async () => {
-        const replay = await post(body);
-        expect(replay.status).toBe(401);
-        expect(String(replay.body.message)).toContain('already processed');
-      });
+      const second = await post(body, { skew: 1 });
+      expect(second.status).toBe(200);
+      expect(await post(body, { skew: 1 })).toEqual(second);
     });
 
     it('a request refused by the rules is not remembered: once fixed at the sender, it goes through', async () => {
@@ -411,7 +433,7 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
 
     it('10 concurrent identical requests: exactly one 201, the rest 200, one of everything', async () => {
       const body = handoff();
-      // Ten retries, each signed at its own second (the very same signed request would be a replay).
+      // Ten retries, each signed at its own second.
       const answers = await Promise.all(
         Array.from({ length: 10 }, (_, i) => post(body, { skew: i })),
       );
@@ -519,6 +541,28 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
         });
         expect((await post('[]')).status).toBe(400);
         expect((await post('')).status).toBe(400);
+      });
+    });
+
+    it.each([
+      [
+        'multipart/form-data; boundary=x',
+        '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n',
+      ],
+      ['application/x-www-form-urlencoded', 'handoffId=gw-1'],
+      ['text/plain', '{}'],
+      ['application/json; charset=latin1', '{}'],
+    ])('415 for %s, signed or not; nothing written (issue 13, item 1)', async (type, raw) => {
+      await writesNothing(async () => {
+        for (const headers of [signedHeaders(raw, {}), {}]) {
+          const res = await fetch(`${url}/api/gateway/handoffs`, {
+            method: 'POST',
+            headers: { ...headers, 'content-type': type },
+            body: raw,
+          });
+          expect(res.status).toBe(415);
+          expect(await res.json()).toMatchObject({ error: 'unsupported_media_type' });
+        }
       });
     });
 
@@ -643,7 +687,7 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
         const raw = JSON.stringify(body);
         const tampered = await fetch(`${url}/api/gateway/handoffs`, {
           method: 'POST',
-          headers: signedHeaders(raw, {}),
+          headers: { 'content-type': 'application/json', ...signedHeaders(raw, {}) },
           body: raw.replace('2026-12-01', '2026-12-02'),
         });
         expect(tampered.status).toBe(401);
@@ -691,9 +735,25 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
       expect((await post(handoff(), { secret: PREVIOUS })).status).toBe(201);
     });
 
-    it('the GET is signed too, over "<timestamp>." and an empty body', async () => {
+    it('the POST also accepts the first scheme, "<timestamp>.<body>"', async () => {
       const body = handoff();
+      expect((await post(body, { bodyOnly: true })).status).toBe(201);
+      expect((await post(handoff(), { bodyOnly: true, secret: OTHER })).status).toBe(401);
+    });
+
+    it('the GET is signed too, over its method and path: it reads that handoff only', async () => {
+      const body = handoff();
+      const other = handoff();
       expect((await post(body)).status).toBe(201);
+      expect((await post(other)).status).toBe(201);
+      const target = `${HANDOFFS}/${idOf(body)}`;
+      const captured = signedHeaders('', {}, { method: 'GET', url: target });
+      expect((await fetch(`${url}${target}`, { headers: captured })).status).toBe(200);
+      const elsewhere = await fetch(`${url}${HANDOFFS}/${idOf(other)}`, { headers: captured });
+      expect(elsewhere.status).toBe(401);
+      // The first scheme ("<timestamp>." over no body) is not enough for a GET.
+      const legacy = bodySignedHeaders(SECRET, NOW_SECONDS, '');
+      expect((await fetch(`${url}${target}`, { headers: legacy })).status).toBe(401);
       expect((await get(idOf(body), { secret: OTHER })).status).toBe(401);
       expect((await get(idOf(body), { omit: ['x-esd-signature'] })).status).toBe(401);
       expect((await get(idOf(body), { skew: 301 })).status).toBe(401);
@@ -849,9 +909,12 @@ describe('logs', () => {
   it('never contain a secret or a signature, whatever the outcome', async () => {
     const body = handoff();
     const raw = JSON.stringify(body);
-    const signatures = [SECRET, PREVIOUS, OTHER].map((secret) =>
-      signature(secret, String(NOW_SECONDS), raw),
-    );
+    const signatures = [SECRET, PREVIOUS, OTHER].flatMap((secret) => [
+      sign({ secret, timestamp: NOW_SECONDS, method: 'POST', url: HANDOFFS, body: raw })[
+        'x-esd-signature'
+      ] as string,
+      bodySignedHeaders(secret, NOW_SECONDS, raw)['x-esd-signature'] as string,
+    ]);
     expect((await postTo(app.url, body)).status).toBe(201);
     expect((await postTo(app.url, body, { secret: PREVIOUS })).status).toBe(200);
     expect((await postTo(app.url, body, { secret: OTHER })).status).toBe(401);

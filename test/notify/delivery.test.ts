@@ -324,8 +324,11 @@ describe('Gateway handoff notification', () => {
       const answer = await gateway.execute(alex, 'esd.ackHandoff', ack?.data ?? {});
       expect(cardText(answer.body?.value)).toContain('Handoff acknowledged');
       const statusAt = String(Math.floor(Date.now() / 1000));
-      const status = await fetch(`${gateway.app.url}/api/gateway/handoffs/${handoffId}`, {
-        headers: { 'x-esd-timestamp': statusAt, 'x-esd-signature': sign(statusAt, '') },
+      const target = `/api/gateway/handoffs/${handoffId}`;
+      // A GET is signed over its method and path (docs/api.md, "Signing requests").
+      const { signedHeaders } = await import('../support/signing.js');
+      const status = await fetch(`${gateway.app.url}${target}`, {
+        headers: signedHeaders({ secret, timestamp: statusAt, url: target }),
       });
       const result = (await status.json()) as {
         notification: string;

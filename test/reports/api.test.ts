@@ -13,10 +13,10 @@
  * ISO weeks from the one of 2026-11-22: W47 (11-16) W48 (11-23) W49 (11-30) W50 (12-07)
  * W51 (12-14) W52 (12-21) W53 (12-28; 2026 has 53 weeks) 2027-W01 (01-04 to 01-10).
  */
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
 import { engines } from '../support/databases.js';
+import { bodySignedHeaders, signedHeaders } from '../support/signing.js';
 import { NOW, TeamsHarness } from '../support/teams.js';
 
 const SECRET = 'reports-secret-0123456789abcdef-0123456789';
@@ -31,12 +31,9 @@ const [CONTOSO, FABRIKAM, NORTHWIND, TAILSPIN] = DEMO_TENANTS.map((t) => t.id) a
 
 type Json = Record<string, unknown>;
 
-function signed(secret = SECRET, skew = 0): Record<string, string> {
-  const timestamp = String(NOW_SECONDS + skew);
-  return {
-    'x-esd-timestamp': timestamp,
-    'x-esd-signature': `sha256=${createHmac('sha256', secret).update(`${timestamp}.`).digest('hex')}`,
-  };
+/** A GET of `url` signed as docs/api.md says: method, path and query. */
+function signed(url: string, secret = SECRET, skew = 0): Record<string, string> {
+  return signedHeaders({ secret, timestamp: NOW_SECONDS + skew, url });
 }
 
 describe.each(engines)('the reports API on %s', (engine) => {
@@ -44,7 +41,7 @@ describe.each(engines)('the reports API on %s', (engine) => {
 
   async function get(
     path: string,
-    headers: Record<string, string> = signed(),
+    headers: Record<string, string> = signed(path),
   ): Promise<{ status: number; type: string; text: string; json: Json }> {
     const response = await fetch(`${teams.app.url}${path}`, { headers });
     const text = await response.text();
@@ -56,7 +53,7 @@ describe.each(engines)('the reports API on %s', (engine) => {
       json: type.includes('json') && text ? (JSON.parse(text) as Json) : {},
     };
   }
-  const csv = (path: string) => get(path, { ...signed(), accept: 'text/csv' });
+  const csv = (path: string) => get(path, { ...signed(path), accept: 'text/csv' });
 
   beforeAll(async () => {
     teams = await TeamsHarness.start({
@@ -257,8 +254,12 @@ describe.each(engines)('the reports API on %s', (engine) => {
   describe('authentication and validation', () => {
     it.each([
       ['no signature', {} as Record<string, string>, /required/],
-      ['a wrong secret', signed('not-the-secret-0000000000000000000000'), /does not match/],
-      ['a stale timestamp', signed(SECRET, -301), /5 minutes/],
+      [
+        'a wrong secret',
+        signed('/api/reports/capacity', 'not-the-secret-0000000000000000000000'),
+        /does not match/,
+      ],
+      ['a stale timestamp', signed('/api/reports/capacity', SECRET, -301), /5 minutes/],
     ])('401 with %s', async (_, headers, message) => {
       const res = await get('/api/reports/capacity', headers);
       expect(res.status).toBe(401);
@@ -268,8 +269,68 @@ describe.each(engines)('the reports API on %s', (engine) => {
       });
     });
 
+    it('a signature is good for its own method, path and query only (issue 13, item 7)', async () => {
+      const captured = signed('/api/reports/capacity?weeks=4');
+      expect((await get('/api/reports/capacity?weeks=4', captured)).status).toBe(200);
+      // The query's order and spelling do not matter: it is signed in canonical form.
+      expect(
+        (await get('/api/reports/capacity?weeks=4', signed('/api/reports/capacity?weeks=%34')))
+          .status,
+      ).toBe(200);
+      for (const other of [
+        '/api/reports/upcoming',
+        '/api/reports/upcoming?weeks=4',
+        '/api/reports/capacity',
+        '/api/reports/capacity?weeks=52',
+        '/api/reports/capacity?weeks=4&fm=alexw@example.com',
+        `/api/tenants/${CONTOSO}`,
+      ]) {
+        const res = await get(other, captured);
+        expect(res.status, other).toBe(401);
+        expect(res.json.message).toMatch(/does not match/);
+      }
+      const contoso = signed(`/api/tenants/${CONTOSO}`);
+      expect((await get(`/api/tenants/${CONTOSO}`, contoso)).status).toBe(200);
+      expect((await get(`/api/tenants/${FABRIKAM}`, contoso)).status).toBe(401);
+      // Another method with the same signature.
+      const post = await fetch(`${teams.app.url}/api/tenants/${CONTOSO}`, {
+        method: 'POST',
+        headers: { ...contoso, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(post.status).not.toBe(200);
+      // The signature of the first scheme ("<timestamp>." and no body) reads nothing any more.
+      const legacy = bodySignedHeaders(SECRET, NOW_SECONDS, '');
+      expect((await get('/api/reports/capacity', legacy)).status).toBe(401);
+    });
+
+    it.each([
+      ['/api/reports/capacity?from=9999-12-31&weeks=52', 'from'],
+      ['/api/reports/capacity?from=0001-01-01', 'from'],
+      ['/api/reports/upcoming?asOf=9999-12-01&days=366', 'asOf'],
+      ['/api/reports/upcoming?asOf=9999-12-31', 'asOf'],
+      ['/api/reports/upcoming?asOf=1000-01-01&overdueDays=366', 'asOf'],
+    ])('400 naming the allowed range for %s, never 503 or a five-digit year', async (url, path) => {
+      const res = await get(url);
+      expect(res.status).toBe(400);
+      expect(res.json.problems).toEqual([
+        { path, message: 'must be between 2000-01-01 and 2199-12-31' },
+      ]);
+      expect(res.text).not.toContain('+0');
+    });
+
+    it('the edges of the allowed range answer 200', async () => {
+      expect((await get('/api/reports/capacity?from=2199-12-31&weeks=52')).status).toBe(200);
+      expect((await get('/api/reports/upcoming?asOf=2199-12-31&days=366')).json.until).toMatch(
+        /^\d{4}-/,
+      );
+      expect((await get('/api/reports/upcoming?asOf=2000-01-01&overdueDays=366')).status).toBe(200);
+    });
+
     it('accepts the previous secret during a rotation', async () => {
-      expect((await get(`/api/tenants/${CONTOSO}`, signed(PREVIOUS))).status).toBe(200);
+      expect(
+        (await get(`/api/tenants/${CONTOSO}`, signed(`/api/tenants/${CONTOSO}`, PREVIOUS))).status,
+      ).toBe(200);
     });
 
     it('400 listing every problem of the query', async () => {
@@ -292,7 +353,10 @@ describe.each(engines)('the reports API on %s', (engine) => {
     });
 
     it('answers problems in JSON even to a client that asked for CSV', async () => {
-      const res = await get('/api/reports/capacity?weeks=99', { ...signed(), accept: 'text/csv' });
+      const res = await get('/api/reports/capacity?weeks=99', {
+        ...signed('/api/reports/capacity?weeks=99'),
+        accept: 'text/csv',
+      });
       expect(res.status).toBe(400);
       expect(res.type).toMatch(/application\/json/);
     });
@@ -303,12 +367,18 @@ describe.each(engines)('the reports API on %s', (engine) => {
       ['*/*', 'application/json'],
       ['text/*', 'text/csv'],
     ])('Accept: %s gives %s', async (accept, type) => {
-      const res = await get(`/api/tenants/${CONTOSO}`, { ...signed(), accept });
+      const res = await get(`/api/tenants/${CONTOSO}`, {
+        ...signed(`/api/tenants/${CONTOSO}`),
+        accept,
+      });
       expect(res.type).toContain(type);
     });
 
     it('406 for a format it does not have', async () => {
-      const res = await get('/api/reports/upcoming', { ...signed(), accept: 'application/xml' });
+      const res = await get('/api/reports/upcoming', {
+        ...signed('/api/reports/upcoming'),
+        accept: 'application/xml',
+      });
       expect(res.status).toBe(406);
     });
   });
@@ -318,7 +388,9 @@ describe('the reports API without a secret', () => {
   it('is disabled: 503 not_configured, like the webhook', async () => {
     const teams = await TeamsHarness.start();
     try {
-      const response = await fetch(`${teams.app.url}/api/reports/capacity`, { headers: signed() });
+      const response = await fetch(`${teams.app.url}/api/reports/capacity`, {
+        headers: signed('/api/reports/capacity'),
+      });
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ error: 'not_configured' });
     } finally {

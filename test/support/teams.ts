@@ -83,6 +83,8 @@ export class TeamsHarness {
     const env: Record<string, string> = {
       PORT: '0',
       LOG_LEVEL: 'silent',
+      // The tests' world is the demo data, on both engines (PostgreSQL's default is false).
+      DEMO_DATA: 'true',
       ...(database.target.kind === 'sqlite'
         ? { SQLITE_PATH: database.target.path }
         : { DATABASE_URL: (options.rewriteDatabaseUrl ?? ((u) => u))(database.target.url) }),

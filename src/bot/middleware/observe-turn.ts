@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../../log/logger.js';
-import { turnSeconds, turns } from '../../metrics/metrics.js';
+import { activityTypeLabel, turnSeconds, turns } from '../../metrics/metrics.js';
 
 export const TURN_LOG = Symbol('esd-bot.turnLog');
 
@@ -14,8 +14,12 @@ export function turnLog(context: TurnContext, fallback: Logger): Logger {
 export function observeTurn(logger: Logger): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>) {
-      const type = context.activity.type ?? 'unknown';
-      const log = logger.child({ turnId: context.activity.id ?? randomUUID(), activityType: type });
+      // The metric's label is one of a closed set; the log line keeps what was sent (cut short).
+      const type = activityTypeLabel(context.activity.type);
+      const log = logger.child({
+        turnId: context.activity.id ?? randomUUID(),
+        activityType: String(context.activity.type ?? 'unknown').slice(0, 64),
+      });
       context.turnState.set(TURN_LOG, log);
       const stop = turnSeconds.startTimer({ type });
       let outcome = 'error';

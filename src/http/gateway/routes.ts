@@ -2,72 +2,23 @@ import { createHash } from 'node:crypto';
 import type restify from 'restify';
 import { explainViolation } from '../../bot/explain.js';
 import type { RecordHandoffResult } from '../../store/gateway-intake.js';
+import { bodyError, isJsonContentType, readJsonBytes } from '../json-body.js';
 import type { ServerDeps } from '../server.js';
-import { HANDOFF_ID, parseHandoff } from './handoff-schema.js';
 import {
   readSignatureHeaders,
+  received,
+  SIGNATURE_PROBLEMS,
   type SignatureProblem,
   verifySignature,
-} from './verify-signature.js';
+} from '../signature.js';
+import { HANDOFF_ID, parseHandoff } from './handoff-schema.js';
 
 /** Largest handoff body accepted (a handoff with 50 workloads and full notes is under 20 KB). */
 export const MAX_HANDOFF_BYTES = 256 * 1024;
 
-const UNAUTHORIZED: Record<SignatureProblem, string> = {
-  malformed:
-    'X-Esd-Timestamp (Unix seconds) and X-Esd-Signature (sha256=<hex>) are required and must be well formed',
-  stale: 'X-Esd-Timestamp is more than 5 minutes away from the server clock',
-  mismatch: 'X-Esd-Signature does not match the request',
-  replayed:
-    'this signed request was already processed: to send it again, sign it again with a new X-Esd-Timestamp',
-};
-
-const EMPTY = Buffer.alloc(0);
-
-type Body = { ok: true; bytes: Buffer } | { ok: false };
-
-/**
- * The raw request bytes, exactly as signed, at most `limit` of them. An over-long body is not
- * kept: the caller answers 413 at once and the rest of the upload is drained and dropped.
- */
-function readRawBody(req: restify.Request, limit: number): Promise<Body> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    req.resume();
-    return Promise.resolve({ ok: false });
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    const onData = (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > limit) {
-        done = true;
-        chunks.length = 0;
-        resolve({ ok: false });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => {
-      if (done) return;
-      done = true;
-      resolve({ ok: true, bytes: Buffer.concat(chunks, size) });
-    });
-    req.once('error', (error) => {
-      if (done) return;
-      done = true;
-      reject(error);
-    });
-  });
-}
-
 /**
  * POST /api/gateway/handoffs and GET /api/gateway/handoffs/{handoffId}, for the Gateway Team's
- * system (docs/api.md). Both are signed with a shared secret (verify-signature.ts).
+ * system (docs/api.md). Both are signed with a shared secret (../signature.ts).
  */
 export function gatewayRoutes(server: restify.Server, deps: ServerDeps): void {
   const secrets = deps.config.gateway.webhookSecrets;
@@ -93,7 +44,7 @@ export function gatewayRoutes(server: restify.Server, deps: ServerDeps): void {
   function unauthorized(req: restify.Request, res: restify.Response, problem: SignatureProblem) {
     // The reason, never the headers' values.
     log.warn({ method: req.method, url: req.url, problem }, 'gateway request refused');
-    res.send(401, { error: 'unauthorized', message: UNAUTHORIZED[problem] });
+    res.send(401, { error: 'unauthorized', message: SIGNATURE_PROBLEMS[problem] });
   }
 
   function unavailable(res: restify.Response, error: unknown, what: string) {
@@ -102,30 +53,30 @@ export function gatewayRoutes(server: restify.Server, deps: ServerDeps): void {
   }
 
   server.post('/api/gateway/handoffs', async (req, res) => {
+    // Only JSON is read, in memory: anything else is refused before a byte is (issue 13, item 1).
+    if (secrets.length > 0 && !isJsonContentType(req.headers)) {
+      req.resume();
+      res.send(415, bodyError(415, MAX_HANDOFF_BYTES));
+      return;
+    }
     const signed = preflight(req, res);
     if (!signed) {
       req.resume();
       return;
     }
-    let body: Body;
-    try {
-      body = await readRawBody(req, MAX_HANDOFF_BYTES);
-    } catch {
-      res.send(400, {
-        error: 'invalid_body',
-        problems: [{ path: '(body)', message: 'unreadable' }],
-      });
-      return;
-    }
+    const body = await readJsonBytes(req, MAX_HANDOFF_BYTES);
     if (!body.ok) {
-      res.header('Connection', 'close');
-      res.send(413, {
-        error: 'too_large',
-        message: `the body may have at most ${MAX_HANDOFF_BYTES} bytes`,
-      });
+      if (body.status === 413) res.header('Connection', 'close');
+      res.send(
+        body.status,
+        body.status === 400
+          ? { error: 'invalid_body', problems: [{ path: '(body)', message: 'unreadable' }] }
+          : bodyError(body.status, MAX_HANDOFF_BYTES),
+      );
       return;
     }
-    if (!verifySignature(secrets, signed, body.bytes)) {
+    // The request-bound scheme, or the first one ("<timestamp>.<body>"): the body names the handoff.
+    if (!verifySignature(secrets, signed, received(req, body.bytes), { bodyOnly: true })) {
       unauthorized(req, res, 'mismatch');
       return;
     }
@@ -157,9 +108,6 @@ export function gatewayRoutes(server: restify.Server, deps: ServerDeps): void {
     const handoffId = parsed.handoff.handoffId;
     log.info({ handoffId, outcome: result.status }, 'gateway handoff');
     switch (result.status) {
-      case 'replayed':
-        unauthorized(req, res, 'replayed');
-        return;
       case 'created':
         res.send(201, result.response);
         return;
@@ -192,8 +140,8 @@ export function gatewayRoutes(server: restify.Server, deps: ServerDeps): void {
   server.get('/api/gateway/handoffs/:handoffId', async (req, res) => {
     const signed = preflight(req, res);
     if (!signed) return;
-    // A GET carries no body: the signature is over "<timestamp>." alone.
-    if (!verifySignature(secrets, signed, EMPTY)) {
+    // The signature covers the method and the path: it reads this handoff and no other.
+    if (!verifySignature(secrets, signed, received(req))) {
       unauthorized(req, res, 'mismatch');
       return;
     }

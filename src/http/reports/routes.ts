@@ -13,8 +13,8 @@ import {
   computeTimeline,
   computeUpcoming,
 } from '../../reports/index.js';
-import { readSignatureHeaders, verifySignature } from '../gateway/verify-signature.js';
 import type { ServerDeps } from '../server.js';
+import { checkSignedRequest, received, SIGNATURE_PROBLEMS } from '../signature.js';
 import {
   capacityCsv,
   capacityJson,
@@ -27,11 +27,10 @@ import {
 /**
  * GET /api/reports/capacity, GET /api/reports/upcoming and GET /api/tenants/{id}, for the
  * Gateway Team's and the managers' systems (docs/api.md, "Reports API"): JSON, or CSV with
- * `Accept: text/csv`. Signed like the Gateway webhook, over "<timestamp>." and an empty body,
- * with the same secret(s); disabled (503) until GATEWAY_WEBHOOK_SECRET is set.
+ * `Accept: text/csv`. Signed with the same secret(s) as the Gateway webhook, over the method, the
+ * path and the query (../signature.ts): a captured signature reads this report with this query
+ * and nothing else. Disabled (503) until GATEWAY_WEBHOOK_SECRET is set.
  */
-
-const EMPTY = Buffer.alloc(0);
 
 /**
  * JSON whatever the Accept header says: restify would otherwise pick a formatter from it, and a
@@ -42,14 +41,22 @@ function sendJson(res: restify.Response, status: number, body: unknown): void {
   res.send(status, body);
 }
 
-const UNAUTHORIZED: Record<string, string> = {
-  malformed:
-    'X-Esd-Timestamp (Unix seconds) and X-Esd-Signature (sha256=<hex>) are required and must be well formed',
-  stale: 'X-Esd-Timestamp is more than 5 minutes away from the server clock',
-  mismatch: 'X-Esd-Signature does not match the request',
-};
+/**
+ * The dates a report may start from. With at most 52 weeks or 366 days after them, every date a
+ * report computes stays a four-digit year: 9999-12-31 was answered 503 ("Invalid time value")
+ * and "until":"+010000-12" (issue 13, item 7).
+ */
+export const REPORT_DATE_MIN = '2000-01-01';
+export const REPORT_DATE_MAX = '2199-12-31';
 
-const date = z.string().trim().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
+const date = z
+  .string()
+  .trim()
+  .refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD')
+  .refine(
+    (value) => value >= REPORT_DATE_MIN && value <= REPORT_DATE_MAX,
+    `must be between ${REPORT_DATE_MIN} and ${REPORT_DATE_MAX}`,
+  );
 const count = (min: number, max: number) =>
   z
     .string()
@@ -144,18 +151,13 @@ export function reportRoutes(server: restify.Server, deps: ServerDeps): void {
       });
       return null;
     }
-    const headers = readSignatureHeaders(req.headers, deps.now());
-    const problem = !headers.ok
-      ? headers.problem
-      : verifySignature(secrets, headers.signed, EMPTY)
-        ? null
-        : 'mismatch';
-    if (problem) {
-      log.warn({ method: req.method, url: req.getPath(), problem }, 'reports request refused');
-      sendJson(res, 401, {
-        error: 'unauthorized',
-        message: UNAUTHORIZED[problem] ?? 'unauthorized',
-      });
+    const check = checkSignedRequest(secrets, req.headers, received(req), deps.now());
+    if (!check.ok) {
+      log.warn(
+        { method: req.method, url: req.getPath(), problem: check.problem },
+        'reports request refused',
+      );
+      sendJson(res, 401, { error: 'unauthorized', message: SIGNATURE_PROBLEMS[check.problem] });
       return null;
     }
     const format = negotiate(req.header('accept'));
