@@ -14,8 +14,8 @@ import type { StoreContext } from '../store/context.js';
 import type { OutboxRow, Recipient } from '../store/delivery.js';
 import { getHandoffDetails } from '../store/gateway-intake.js';
 import { getEsdChange, getWorkload, upcomingFor } from '../store/queries.js';
-import { reminderClosed } from '../store/reminders.js';
-import type { DigestPayload, ReminderPayload } from './sweep.js';
+import { type ReminderPayload, reminderClosed, reminderToken } from '../store/reminders.js';
+import type { DigestPayload } from './sweep.js';
 
 export type Rendered = { activity: Partial<Activity> } | { skip: string };
 
@@ -54,7 +54,7 @@ export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer
       return asCard(
         reminderCard(
           {
-            outboxId: Number(row.id),
+            reminder: await reminderToken(ctx, Number(row.id)),
             tenant,
             workloadId: workload.id,
             code: workload.code,

@@ -1,6 +1,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { formatDate, formatMonth } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
+import { admit } from '../access.js';
 import { type Banner, type ChangeFormValues, changeCard } from '../cards/change-card.js';
 import { presentCard, presentText } from '../present.js';
 import { recognizeTypedDate } from '../recognize-date.js';
@@ -86,6 +87,8 @@ export class OpenCardDialog extends Dialog<OpenCardOptions> {
       return false;
     }
     const workloads = await store.tenantWorkloads(tenant.id);
+    // The tenant id came from a card or the dialog's state: the same gate as every card verb.
+    if (!(await admit(dc.context, { channels: workloads.map((w) => w.channel) }))) return false;
     if (workloads.length === 0) {
       // An empty workload list would be a card with nothing to choose.
       await presentText(dc.context, t(session.lang, 'general.noWorkloads'));
