@@ -11,7 +11,7 @@ import {
   type DialogState,
   DialogTurnStatus,
 } from 'botbuilder-dialogs';
-import { addDays } from '../domain/index.js';
+import { addDays, cleanText } from '../domain/index.js';
 import { t } from '../i18n/translate.js';
 import {
   canSeeCapacity,
@@ -97,7 +97,8 @@ export class EsdBot extends TeamsActivityHandler {
       return;
     }
     const lang = getSession(context).lang;
-    const text = (activity.text ?? '').trim();
+    // Control and bidi characters never enter (issue 13): what is matched is what is seen.
+    const text = cleanText(activity.text ?? '').trim();
     if (!text) return;
     if (text.length > MAX_TEXT_LENGTH) {
       await presentText(context, t(lang, 'general.tooLong', { max: MAX_TEXT_LENGTH }));

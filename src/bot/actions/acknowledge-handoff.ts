@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { isAssignedFm } from '../../domain/index.js';
+import { escapeMarkdown, isAssignedFm } from '../../domain/index.js';
 import { formatInstant } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import { admit } from '../access.js';
@@ -30,7 +30,7 @@ export async function acknowledgeHandoff(context: TurnContext, data: unknown): P
     );
     return;
   }
-  const customer = details.tenant.customerName;
+  const customer = escapeMarkdown(details.tenant.customerName);
   const actor = await session.actor();
   const workloads = await store.tenantWorkloads(details.tenant.id);
   if (!(await admit(context, { channels: workloads.map((w) => w.channel) }))) return;

@@ -1,6 +1,7 @@
 import {
   type Basis,
   type Esd,
+  escapeMarkdown,
   type Tenant,
   type WorkloadCode,
   workloadName,
@@ -38,7 +39,7 @@ export interface ReminderActionData {
  */
 export function reminderCard(input: ReminderCardInput, lang: Language): Card {
   const workload = workloadName(input.code, lang);
-  const customer = input.tenant.customerName;
+  const customer = escapeMarkdown(input.tenant.customerName);
   const date = formatEsd(input.esd, lang);
   const data = (verb: string): ReminderActionData => ({ verb, reminder: input.reminder });
   const title = input.followUp
@@ -62,7 +63,7 @@ export function reminderCard(input: ReminderCardInput, lang: Language): Card {
     title,
     late: input.late && !input.followUp ? t(lang, 'reminder.late') : '',
     customer,
-    tenant: input.tenant.name,
+    tenant: escapeMarkdown(input.tenant.name),
     workload,
     date,
     basis: input.basis ? basisLabel(input.basis, lang) : '—',

@@ -1,4 +1,5 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { escapeMarkdown } from '../../domain/index.js';
 import { formatDate, formatMonth } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import { admit } from '../access.js';
@@ -61,7 +62,10 @@ export class OpenCardDialog extends Dialog<OpenCardOptions> {
             tenantId,
             prefill: { date: typed.date },
             banner: {
-              text: t(lang, 'change.typedDate', { text, date: formatDate(typed.date, lang) }),
+              text: t(lang, 'change.typedDate', {
+                text: escapeMarkdown(text),
+                date: formatDate(typed.date, lang),
+              }),
               style: 'accent',
             },
           }
@@ -69,7 +73,10 @@ export class OpenCardDialog extends Dialog<OpenCardOptions> {
             tenantId,
             prefill: { month: typed.month, basis: 'estimated' },
             banner: {
-              text: t(lang, 'change.typedMonth', { text, month: formatMonth(typed.month, lang) }),
+              text: t(lang, 'change.typedMonth', {
+                text: escapeMarkdown(text),
+                month: formatMonth(typed.month, lang),
+              }),
               style: 'accent',
             },
           },
