@@ -31,7 +31,8 @@ export function cleanLine(value: string): string {
  */
 export function escapeMarkdown(value: string): string {
   return cleanText(value)
-    .replace(/[\\`*_[\]()#>~]/g, '\\$&')
-    .replace(/^(\s*)([-+])/gm, '$1\\$2')
+    .replace(/[\\`*_[\]()~]/g, '\\$&')
+    // Headings, quotes and list markers mean something only at a line's start.
+    .replace(/^(\s*)([-+#>])/gm, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
