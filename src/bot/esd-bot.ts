@@ -11,7 +11,7 @@ import {
   type DialogState,
   DialogTurnStatus,
 } from 'botbuilder-dialogs';
-import { addDays } from '../domain/index.js';
+import { addDays, cleanText } from '../domain/index.js';
 import { t } from '../i18n/translate.js';
 import {
   canSeeCapacity,
@@ -22,11 +22,7 @@ import {
   parseCapacityArgs,
   pickTenant,
 } from '../reports/index.js';
-import { acknowledgeHandoff } from './actions/acknowledge-handoff.js';
-import { submitChange } from './actions/change-esd.js';
-import { showHistory } from './actions/history.js';
-import { submitNoResponse } from './actions/no-response.js';
-import { reminderData, respondToReminderCard } from './actions/reminder-response.js';
+import { runCardVerb } from './card-verbs.js';
 import { capacityCard } from './cards/capacity-card.js';
 import { engagementsCard } from './cards/engagements-card.js';
 import { helpCard } from './cards/help-card.js';
@@ -36,11 +32,7 @@ import { tenantHistoryCard } from './cards/tenant-history-card.js';
 import { tenantPickText, tenantTimelineCard } from './cards/tenant-timeline-card.js';
 import { upcomingCard } from './cards/upcoming-card.js';
 import { type Command, recognizeCommand } from './commands.js';
-import {
-  CHANGE_DATE_DIALOG,
-  ChangeDateDialog,
-  type ChangeDateOptions,
-} from './dialogs/change-date-dialog.js';
+import { CHANGE_DATE_DIALOG, ChangeDateDialog } from './dialogs/change-date-dialog.js';
 import { invokeResponse, presentCard, presentText } from './present.js';
 import { getSession } from './session.js';
 
@@ -105,7 +97,8 @@ export class EsdBot extends TeamsActivityHandler {
       return;
     }
     const lang = getSession(context).lang;
-    const text = (activity.text ?? '').trim();
+    // Control and bidi characters never enter (issue 13): what is matched is what is seen.
+    const text = cleanText(activity.text ?? '').trim();
     if (!text) return;
     if (text.length > MAX_TEXT_LENGTH) {
       await presentText(context, t(lang, 'general.tooLong', { max: MAX_TEXT_LENGTH }));
@@ -123,55 +116,11 @@ export class EsdBot extends TeamsActivityHandler {
       await presentText(context, t(lang, 'general.notUnderstood'));
   }
 
+  /** Card verbs: a table (card-verbs.ts), each verb through the one permission gate. */
   private async handleCardAction(context: TurnContext, verb: string, data: unknown): Promise<void> {
     const dc = await this.dialogContext(context);
     const input = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-    switch (verb) {
-      case 'esd.change':
-        // A written date ends the dialog: a later typed date must not reopen this card.
-        if (await submitChange(context, input)) await dc.cancelAllDialogs();
-        return;
-      case 'esd.pickTenant':
-        await dc.cancelAllDialogs();
-        await dc.beginDialog(CHANGE_DATE_DIALOG, {
-          tenantId: String(input.tenant ?? ''),
-          replace: true,
-        });
-        return;
-      case 'esd.startChange': {
-        // From the engagements list (no tenant) or a handoff card (its tenant).
-        await dc.cancelAllDialogs();
-        const tenantId = typeof input.tenantId === 'string' ? input.tenantId : undefined;
-        await dc.beginDialog(CHANGE_DATE_DIALOG, { tenantId } satisfies ChangeDateOptions);
-        return;
-      }
-      case 'esd.reminder.started':
-      case 'esd.reminder.noAnswer':
-      case 'esd.reminder.inactive':
-        await respondToReminderCard(context, verb, input);
-        return;
-      case 'esd.reminder.reschedule': {
-        // "Customer asked for another date": the change card, for that workload, in place of the reminder.
-        const reminder = reminderData.safeParse(input);
-        if (!reminder.success) break;
-        await dc.cancelAllDialogs();
-        await dc.beginDialog(CHANGE_DATE_DIALOG, {
-          tenantId: reminder.data.tenantId,
-          prefill: { workload: reminder.data.workloadId },
-          replace: true,
-        } satisfies ChangeDateOptions);
-        return;
-      }
-      case 'esd.noResponse':
-        await submitNoResponse(context, input);
-        return;
-      case 'esd.history':
-        await showHistory(context, input);
-        return;
-      case 'esd.ackHandoff':
-        await acknowledgeHandoff(context, input);
-        return;
-    }
+    if (await runCardVerb({ context, dc, verb, input })) return;
     // An unknown verb, or a reminder's data that does not parse: a card from another version.
     const lang = getSession(context).lang;
     await presentText(

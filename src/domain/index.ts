@@ -1,3 +1,4 @@
+export * from './access.js';
 export * from './basis.js';
 export * from './calendar-date.js';
 export * from './decide-esd-change.js';
@@ -7,5 +8,6 @@ export * from './notes.js';
 export * from './permissions.js';
 export * from './reason.js';
 export * from './roles.js';
+export * from './text.js';
 export * from './types.js';
 export * from './workloads.js';

@@ -191,7 +191,9 @@ export const en = {
   'handoff.acknowledged': 'You took over {customer}; the Gateway Team can see it.',
   'handoff.alreadyAcknowledged': 'This handoff was already acknowledged ({when}).',
   'handoff.gone': 'This handoff is no longer known.',
-  'handoff.notYours': 'Only the FM assigned to {customer} can acknowledge this handoff.',
+  'access.notYours': 'That is not one of your customers. Ask {assignee}.',
+  'access.notYoursNobody': 'That is not one of your customers. Ask the Gateway Team.',
+  'handoff.notYours': 'Only the assigned FM can acknowledge this handoff.',
   // proactive: a date moved by someone else
   'notice.changedByOther':
     '{who} ({role}) changed the Engagement Start Date of {workload} at {customer}: {old} → {new}. Reason: {reason}',

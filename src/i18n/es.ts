@@ -201,7 +201,9 @@ export const es: Messages = {
   'handoff.acknowledged': 'Te hiciste cargo de {customer}; el equipo de Gateway puede verlo.',
   'handoff.alreadyAcknowledged': 'La recepción de este traspaso ya se confirmó ({when}).',
   'handoff.gone': 'Este traspaso ya no existe.',
-  'handoff.notYours': 'Solo el FM asignado a {customer} puede confirmar este traspaso.',
+  'access.notYours': 'Este no es uno de sus clientes. Pregunte a {assignee}.',
+  'access.notYoursNobody': 'Este no es uno de sus clientes. Pregunte al Gateway Team.',
+  'handoff.notYours': 'Solo el FM asignado puede confirmar este traspaso.',
   // proactive: a date moved by someone else
   'notice.changedByOther':
     '{who} ({role}) cambió la fecha de inicio de la interacción de la carga de trabajo {workload} del cliente {customer}: {old} → {new}. Motivo: {reason}',

@@ -200,7 +200,9 @@ export const ptBR: Messages = {
   'handoff.acknowledged': 'Você assumiu o cliente {customer}; a Equipe de Gateway pode ver isso.',
   'handoff.alreadyAcknowledged': 'O recebimento deste repasse já foi confirmado ({when}).',
   'handoff.gone': 'Este repasse não existe mais.',
-  'handoff.notYours': 'Só o FM atribuído ao cliente {customer} pode confirmar este repasse.',
+  'access.notYours': 'Este não é um dos seus clientes. Fale com {assignee}.',
+  'access.notYoursNobody': 'Este não é um dos seus clientes. Fale com o Gateway Team.',
+  'handoff.notYours': 'Só o FM atribuído pode confirmar este repasse.',
   // proactive: a date moved by someone else
   'notice.changedByOther':
     '{who} ({role}) alterou a Data de Início do Envolvimento do workload {workload} do cliente {customer}: {old} → {new}. Motivo: {reason}',

@@ -6,7 +6,7 @@ import { noticeCard } from '../bot/cards/notice-card.js';
 import { reminderCard } from '../bot/cards/reminder-card.js';
 import type { Card } from '../bot/cards/templates.js';
 import { upcomingCard } from '../bot/cards/upcoming-card.js';
-import { addDays, type CalendarDate, workloadName } from '../domain/index.js';
+import { addDays, type CalendarDate, escapeMarkdown, workloadName } from '../domain/index.js';
 import { formatEsd } from '../i18n/format.js';
 import { type Language, resolveLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
@@ -14,8 +14,8 @@ import type { StoreContext } from '../store/context.js';
 import type { OutboxRow, Recipient } from '../store/delivery.js';
 import { getHandoffDetails } from '../store/gateway-intake.js';
 import { getEsdChange, getWorkload, upcomingFor } from '../store/queries.js';
-import { reminderClosed } from '../store/reminders.js';
-import type { DigestPayload, ReminderPayload } from './sweep.js';
+import { type ReminderPayload, reminderClosed, reminderToken } from '../store/reminders.js';
+import type { DigestPayload } from './sweep.js';
 
 export type Rendered = { activity: Partial<Activity> } | { skip: string };
 
@@ -54,7 +54,7 @@ export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer
       return asCard(
         reminderCard(
           {
-            outboxId: Number(row.id),
+            reminder: await reminderToken(ctx, Number(row.id)),
             tenant,
             workloadId: workload.id,
             code: workload.code,
@@ -91,13 +91,14 @@ export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer
         noticeCard({
           title: t(lang, 'notice.changedByOtherTitle'),
           text: t(lang, 'notice.changedByOther', {
-            who: change.actorName,
+            // Names and the reason were typed by people: shown as text (issue 13).
+            who: escapeMarkdown(change.actorName),
             role: roleLabel(change.role, lang),
             workload: workloadName(found.workload.code, lang),
-            customer: found.tenant.customerName,
+            customer: escapeMarkdown(found.tenant.customerName),
             old: formatEsd(change.old, lang),
             new: formatEsd(change.new, lang),
-            reason: change.reason,
+            reason: escapeMarkdown(change.reason),
           }),
         }),
       );

@@ -8,25 +8,23 @@ import {
 } from '../domain/index.js';
 import type { StoreContext } from '../store/context.js';
 import type { OutboxMessage } from '../store/outbox.js';
-import { enqueueAll, reminderCandidates } from '../store/reminders.js';
+import {
+  enqueueAll,
+  type ReminderPayload,
+  reminderCandidates,
+  reminderKey,
+} from '../store/reminders.js';
 
 const DAY_MS = 86_400_000;
 
-export interface ReminderPayload {
-  workloadId: string;
-  tenantId: string;
-  date: CalendarDate;
-  estimate: boolean;
-  late: boolean;
-  followUp: boolean;
-}
+// The reminder's payload and key live with the reminder store (a floor below the bot and notify).
+export type { ReminderPayload } from '../store/reminders.js';
+export { reminderKey } from '../store/reminders.js';
 
 export interface DigestPayload {
   weekStart: CalendarDate;
   fm: { aadObjectId: string | null; upn: string | null };
 }
-
-export const reminderKey = (workloadId: string, date: string) => `reminder:${workloadId}:${date}`;
 
 /**
  * Queues what is due as of `asOf`: a reminder on each In Progress, FM-assigned workload's ESD at

@@ -1,7 +1,7 @@
 import {
   type Actor,
   type DeliveryChannel,
-  permittedRole,
+  mayAccess,
   type Tenant,
   type Workload,
 } from '../domain/index.js';
@@ -17,17 +17,13 @@ export function canSeeCapacity(actor: Actor): boolean {
   return CAPACITY_ROLES.some((role) => roles.includes(role));
 }
 
-/** Roles that may act on any workload, so see any tenant (docs/domain.md, permissions.ts). */
-const ANY_TENANT_ROLES = ['gateway', 'manager', 'fta', 'fe', 're_engagement'] as const;
-
 /**
  * A tenant's timeline and history: for whoever may act on at least one of its workloads (its
  * assigned FM, a partner for its own customers, R11), and for the roles that may act on any.
+ * The same rule as every card verb: domain/access.ts.
  */
 export function canSeeTenant(actor: Actor, channels: readonly DeliveryChannel[]): boolean {
-  const roles: readonly string[] = Array.isArray(actor.roles) ? actor.roles : [];
-  if (ANY_TENANT_ROLES.some((role) => roles.includes(role))) return true;
-  return channels.some((channel) => permittedRole(actor, channel) !== null);
+  return mayAccess(actor, channels);
 }
 
 export type TenantPick<T extends { tenant: Tenant; workloads: readonly Workload[] }> =

@@ -19,6 +19,7 @@ import type { Engine } from './engine.js';
 import * as initial from './migrations/001-initial.js';
 import * as delivery from './migrations/002-delivery.js';
 import * as replays from './migrations/003-webhook-replays.js';
+import * as reminderTokens from './migrations/004-reminder-tokens.js';
 import type { Database } from './schema.js';
 
 export type { Engine };
@@ -177,6 +178,7 @@ function provider(engine: Engine): MigrationProvider {
     '001-initial': { up: (db) => initial.up(db, engine) },
     '002-delivery': { up: (db) => delivery.up(db) },
     '003-webhook-replays': { up: (db) => replays.up(db) },
+    '004-reminder-tokens': { up: (db) => reminderTokens.up(db) },
   };
   return { getMigrations: async () => all };
 }

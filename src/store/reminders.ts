@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import {
   type Actor,
@@ -13,6 +14,81 @@ import { toWorkload } from './mappers.js';
 import { cancelPendingForWorkload, enqueue, type OutboxMessage } from './outbox.js';
 import type { WorkloadsTable } from './schema.js';
 import { insertStatusNote } from './status-notes.js';
+
+/** What a reminder message carries in the outbox (kind 'reminder'); the card carries none of it. */
+export interface ReminderPayload {
+  workloadId: string;
+  tenantId: string;
+  date: CalendarDate;
+  estimate: boolean;
+  late: boolean;
+  followUp: boolean;
+}
+
+/** One reminder per workload and date: the outbox key. */
+export const reminderKey = (workloadId: string, date: string) => `reminder:${workloadId}:${date}`;
+
+/**
+ * The reminder card's reference to its outbox row: 128 random bits, made once per row (a row
+ * rendered again, after a failed send, keeps its token). Never the row's sequential id, so a
+ * card cannot name a reminder it was not sent (issue 13).
+ */
+export async function reminderToken(ctx: StoreContext, outboxId: number): Promise<string> {
+  const existing = async () =>
+    (
+      await ctx.db
+        .selectFrom('reminder_tokens')
+        .select('token')
+        .where('outbox_id', '=', outboxId)
+        .executeTakeFirst()
+    )?.token;
+  const found = await existing();
+  if (found) return found;
+  await ctx.db
+    .insertInto('reminder_tokens')
+    .values({
+      token: randomBytes(16).toString('base64url'),
+      outbox_id: outboxId,
+      created_at: isoNow(ctx),
+    })
+    // Two instances rendering the same row: one token wins, both read it back.
+    .onConflict((oc) => oc.column('outbox_id').doNothing())
+    .execute();
+  const token = await existing();
+  if (!token) throw new Error(`no reminder token for outbox row ${outboxId}`);
+  return token;
+}
+
+export interface StoredReminder {
+  outboxId: number;
+  recipient: { aadObjectId: string | null; upn: string | null };
+  payload: ReminderPayload;
+}
+
+/** The reminder a card's token names, as stored; null for an unknown token. */
+export async function findReminder(
+  ctx: StoreContext,
+  token: string,
+): Promise<StoredReminder | null> {
+  const row = await ctx.db
+    .selectFrom('reminder_tokens')
+    .innerJoin('outbox', 'outbox.id', 'reminder_tokens.outbox_id')
+    .select([
+      'outbox.id as id',
+      'outbox.kind as kind',
+      'outbox.payload as payload',
+      'outbox.recipient_aad_object_id as aad',
+      'outbox.recipient_upn as upn',
+    ])
+    .where('reminder_tokens.token', '=', token)
+    .executeTakeFirst();
+  if (row?.kind !== 'reminder') return null;
+  return {
+    outboxId: Number(row.id),
+    recipient: { aadObjectId: row.aad, upn: row.upn },
+    payload: JSON.parse(row.payload) as ReminderPayload,
+  };
+}
 
 export interface ReminderCandidate {
   workload: Workload;

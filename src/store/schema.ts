@@ -17,6 +17,7 @@ export interface Database {
   bot_state: BotStateTable;
   reminder_responses: ReminderResponsesTable;
   webhook_replays: WebhookReplaysTable;
+  reminder_tokens: ReminderTokensTable;
 }
 
 export interface TenantsTable {
@@ -149,4 +150,11 @@ export interface WebhookReplaysTable {
   /** SHA-256 of the request's signature header value. */
   signature: string;
   seen_at: string;
+}
+
+/** A reminder card's reference to its outbox row (migration 004): random, never sequential. */
+export interface ReminderTokensTable {
+  token: string;
+  outbox_id: number;
+  created_at: string;
 }

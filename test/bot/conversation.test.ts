@@ -299,6 +299,7 @@ describe('change date, in three languages', () => {
     const woodgroveExo = await workloadId(WOODGROVE, 'EXO');
     const workload = (await teams.app.store.getWorkload(woodgroveExo))?.workload;
     const before = await historyCount(WOODGROVE, 'EXO');
+    teams.connector.clear();
     const answer = await teams.execute(alex, 'esd.change', {
       verb: 'esd.change',
       tenantId: WOODGROVE,
@@ -308,12 +309,16 @@ describe('change date, in three languages', () => {
       basis: 'planned',
       reason: 'Trying to change a workload that is not mine.',
     });
-    expect(cardText(answer.body?.value)).toContain('is assigned to meganb@example.com');
+    // Refused before anything of Woodgrove is shown again (issue 13: no card, just "ask Megan").
+    expect(answer.body?.type).not.toBe('application/vnd.microsoft.card.adaptive');
+    expect(teams.connector.texts().at(-1)).toBe(
+      'That is not one of your customers. Ask meganb@example.com.',
+    );
     expect(await historyCount(WOODGROVE, 'EXO')).toBe(before);
     // Nor read its history.
     teams.connector.clear();
     await teams.execute(alex, 'esd.history', { verb: 'esd.history', workload: woodgroveExo });
-    expect(teams.connector.texts().at(-1)).toContain('is assigned to meganb@example.com');
+    expect(teams.connector.texts().at(-1)).toContain('Ask meganb@example.com');
     // And the search for a customer by name only finds their own.
     teams.connector.clear();
     await teams.say(alex, 'change date woodgrove');

@@ -416,8 +416,9 @@ describe('acknowledging a handoff', () => {
     const { context, sent } = turn(MEGAN, { verb: 'esd.ackHandoff', handoffId: id });
     await acknowledgeHandoff(context, { verb: 'esd.ackHandoff', handoffId: id });
     expect(replacement(context)).toBeUndefined();
+    // Not yours, ask the assignee: and nothing of the customer (issue 13, item 2).
     expect(sent.map((a) => a.text)).toEqual([
-      'Only the FM assigned to Contoso Ltd can acknowledge this handoff.',
+      'That is not one of your customers. Ask alexw@example.com.',
     ]);
     expect(await acknowledgedAt(id)).toBeNull();
   });

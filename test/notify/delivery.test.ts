@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
-import { actionData, adele, alex, as, cardText, NOW, TeamsHarness } from '../support/teams.js';
+import {
+  actionData,
+  adele,
+  alex,
+  as,
+  cardText,
+  megan,
+  NOW,
+  TeamsHarness,
+} from '../support/teams.js';
 
 const FABRIKAM = DEMO_TENANTS[1]?.id as string;
 const CONTOSO = DEMO_TENANTS[0]?.id as string;
@@ -137,20 +146,41 @@ describe('reminders reach the FM', () => {
 });
 
 describe('reminder card actions (R7)', () => {
-  async function sentReminder() {
-    await teams.install(alex);
-    await queueFabrikamReminder();
-    await dispatch();
-    const card = reminderCards()[0];
+  /** The buttons' data of the last Fabrikam reminder card, by verb. */
+  function lastReminderData() {
+    const card = reminderCards().at(-1);
     if (!card) throw new Error('no reminder card');
     const actions = (card as { actions: { verb: string; data: Record<string, unknown> }[] })
       .actions;
     return Object.fromEntries(actions.map((a) => [a.verb, a.data]));
   }
 
+  async function sentReminder() {
+    await teams.install(alex);
+    const exo = await queueFabrikamReminder();
+    await dispatch();
+    return { data: lastReminderData(), exo };
+  }
+
+  const statusNotes = async () => (await teams.app.store.statusNotes(FABRIKAM)).length;
+  const responses = () =>
+    teams.app.store.ctx.db.selectFrom('reminder_responses').selectAll().execute();
+
+  it('the card carries only an unguessable reference: no outbox id, workload or date', async () => {
+    const { data, exo } = await sentReminder();
+    for (const [verb, value] of Object.entries(data)) {
+      expect(Object.keys(value).sort()).toEqual(['reminder', 'verb']);
+      expect(value.verb).toBe(verb);
+      expect(String(value.reminder)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    }
+    const json = JSON.stringify(data);
+    expect(json).not.toContain(exo);
+    expect(json).not.toContain('2026-11-22');
+    expect(json).not.toContain(FABRIKAM);
+  });
+
   it('“No answer yet” writes a note, keeps the date, queues one follow-up; a second press writes nothing', async () => {
-    const data = await sentReminder();
-    const exo = data['esd.reminder.noAnswer']?.workloadId as string;
+    const { data, exo } = await sentReminder();
     const before = (await teams.app.store.getWorkload(exo))?.workload;
     const answer = await teams.execute(
       alex,
@@ -174,26 +204,32 @@ describe('reminder card actions (R7)', () => {
         n.text.includes('has not answered'),
       ),
     ).toHaveLength(1);
-    // The follow-up goes out when due, as a follow-up.
+    // The follow-up goes out when due, as a follow-up, with a token of its own.
     teams.connector.clear();
     expect(await dispatch(new Date('2026-11-24T09:00:00Z'))).toMatchObject({ sent: 1 });
     expect(cardText(teams.lastCard())).toContain('Follow-up');
+    expect(lastReminderData()['esd.reminder.started']?.reminder).not.toBe(
+      data['esd.reminder.started']?.reminder,
+    );
   });
 
-  it('“Communication started” writes a note and stops further reminders for that date', async () => {
-    const data = await sentReminder();
+  it('“Communication started” on the follow-up writes a note and stops further reminders for that date', async () => {
+    const { data } = await sentReminder();
     await teams.execute(alex, 'esd.reminder.noAnswer', data['esd.reminder.noAnswer'] ?? {});
-    // The follow-up card, answered "started", cancels nothing more is pending; the note says so.
-    const answer = await teams.execute(alex, 'esd.reminder.started', {
-      ...data['esd.reminder.started'],
-      outboxId: 999_999,
-    });
+    teams.connector.clear();
+    await dispatch(new Date('2026-11-24T09:00:00Z'));
+    const followUp = lastReminderData();
+    const answer = await teams.execute(
+      alex,
+      'esd.reminder.started',
+      followUp['esd.reminder.started'] ?? {},
+    );
     expect(cardText(answer.body?.value)).toContain('communication started');
     expect((await rows()).filter((r) => r.status === 'pending')).toHaveLength(0);
   });
 
   it('“Customer inactive” writes a note and leaves the date untouched', async () => {
-    const data = await sentReminder();
+    const { data } = await sentReminder();
     const answer = await teams.execute(
       alex,
       'esd.reminder.inactive',
@@ -203,8 +239,8 @@ describe('reminder card actions (R7)', () => {
     expect((await teams.app.store.statusNotes(FABRIKAM))[0]?.text).toContain('inactive');
   });
 
-  it('“Customer asked for another date” opens the change card for that workload, in place', async () => {
-    const data = await sentReminder();
+  it('“Customer asked for another date” opens the change card for the stored workload, in place', async () => {
+    const { data, exo } = await sentReminder();
     const answer = await teams.execute(
       alex,
       'esd.reminder.reschedule',
@@ -212,25 +248,64 @@ describe('reminder card actions (R7)', () => {
     );
     const card = answer.body?.value;
     expect(cardText(card)).toContain('Change an Engagement Start Date');
-    expect(JSON.stringify(card)).toContain(
-      `"value":"${data['esd.reminder.reschedule']?.workloadId}"`,
-    );
+    expect(JSON.stringify(card)).toContain(`"value":"${exo}"`);
     expect(actionData(card).tenantId).toBe(FABRIKAM);
   });
 
-  it('nobody else can answer an FM’s reminder', async () => {
-    const data = await sentReminder();
-    await teams.say(as(adele, 'en-US'), 'help');
-    const megan = {
-      ...adele,
-      id: '29:megan',
-      aadObjectId: '00000000-0000-0000-0000-0000000000021',
-      upn: 'meganb@example.com',
-      name: 'Megan Bowen',
-    };
-    teams.connector.clear();
-    await teams.execute(megan, 'esd.reminder.inactive', data['esd.reminder.inactive'] ?? {});
-    expect(teams.connector.texts().at(-1)).toContain('is assigned to alexw@example.com');
+  it('Megan pressing Alex’s reminder is refused, records nothing, and Alex can still answer', async () => {
+    const { data } = await sentReminder();
+    const notes = await statusNotes();
+    for (const verb of [
+      'esd.reminder.started',
+      'esd.reminder.noAnswer',
+      'esd.reminder.inactive',
+      'esd.reminder.reschedule',
+    ]) {
+      teams.connector.clear();
+      const answer = await teams.execute(megan, verb, data[verb] ?? {});
+      expect(answer.body?.type).not.toBe('application/vnd.microsoft.card.adaptive');
+      const said = teams.connector.texts().join(' ');
+      expect(said).toContain('not one of your customers');
+      expect(said).toContain('alexw@example.com');
+      expect(said).not.toMatch(/Fabrikam|Exchange|Nov 22|2026/);
+    }
+    expect(await responses()).toHaveLength(0);
+    expect(await statusNotes()).toBe(notes);
+    expect((await rows()).filter((r) => r.dedupe_key.includes('followup'))).toHaveLength(0);
+    const answer = await teams.execute(
+      alex,
+      'esd.reminder.inactive',
+      data['esd.reminder.inactive'] ?? {},
+    );
+    expect(cardText(answer.body?.value)).toContain('will not remind you');
+  });
+
+  it('old cards (outbox id, workload, date) and made-up references get “card expired”: future reminders cannot be claimed', async () => {
+    const { exo } = await sentReminder();
+    const [row] = await rows();
+    const notes = await statusNotes();
+    const forged = [
+      // A card from before tokens, naming this reminder and the next twenty.
+      ...Array.from({ length: 21 }, (_, i) => ({
+        outboxId: Number(row?.id) + i,
+        workloadId: exo,
+        tenantId: FABRIKAM,
+        date: '2026-11-22',
+        estimate: false,
+      })),
+      { reminder: String(Number(row?.id) + 1).padStart(22, '0') },
+      { reminder: 'AAAAAAAAAAAAAAAAAAAAAA' },
+    ];
+    for (const value of forged) {
+      teams.connector.clear();
+      await teams.execute(megan, 'esd.reminder.noAnswer', value);
+      expect(teams.connector.texts().join(' ')).toContain('This card is out of date');
+      await teams.execute(alex, 'esd.reminder.started', value);
+      expect(teams.connector.texts().join(' ')).not.toContain('communication started');
+    }
+    expect(await responses()).toHaveLength(0);
+    expect(await statusNotes()).toBe(notes);
+    expect((await rows()).filter((r) => r.dedupe_key.includes('followup'))).toHaveLength(0);
   });
 });
 

@@ -1,8 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { isAssignedFm } from '../../domain/index.js';
+import { escapeMarkdown, isAssignedFm } from '../../domain/index.js';
 import { formatInstant } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
+import { admit } from '../access.js';
 import { noticeCard } from '../cards/notice-card.js';
 import { presentCard, presentText } from '../present.js';
 import { getSession } from '../session.js';
@@ -29,11 +30,13 @@ export async function acknowledgeHandoff(context: TurnContext, data: unknown): P
     );
     return;
   }
-  const customer = details.tenant.customerName;
+  const customer = escapeMarkdown(details.tenant.customerName);
   const actor = await session.actor();
   const workloads = await store.tenantWorkloads(details.tenant.id);
+  if (!(await admit(context, { channels: workloads.map((w) => w.channel) }))) return;
+  // Seeing the tenant is not enough: only its assigned FM takes the handoff over.
   if (!workloads.some((workload) => isAssignedFm(actor, workload.channel))) {
-    await presentText(context, t(lang, 'handoff.notYours', { customer }));
+    await presentText(context, t(lang, 'handoff.notYours'));
     return;
   }
   const result = await store.acknowledgeHandoff(details.handoffId, session.services.now());

@@ -4,6 +4,7 @@ import { type EsdProposal, type Field, REASON_MAX_LENGTH } from '../../domain/in
 import { formatEsd } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import { ruleRejections } from '../../metrics/metrics.js';
+import { admit } from '../access.js';
 import { type ChangeFormValues, changeCard } from '../cards/change-card.js';
 import { confirmationCard } from '../cards/confirmation-card.js';
 import { fieldErrors } from '../explain.js';
@@ -48,6 +49,8 @@ export async function submitChange(context: TurnContext, data: unknown): Promise
     return false;
   }
   const workloads = await store.tenantWorkloads(tenant.id);
+  // Before anything of the tenant is shown again: the card's tenant id is only a claim.
+  if (!(await admit(context, { channels: workloads.map((w) => w.channel) }))) return false;
   const values: ChangeFormValues = {
     workload: input.workload,
     date: input.date,

@@ -1,9 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { permittedRole } from '../../domain/index.js';
 import { t } from '../../i18n/translate.js';
+import { admit } from '../access.js';
 import { historyCard } from '../cards/history-card.js';
-import { notPermittedText } from '../explain.js';
 import { presentCard, presentText } from '../present.js';
 import { getSession } from '../session.js';
 import { text } from './limits.js';
@@ -11,8 +10,8 @@ import { text } from './limits.js';
 const submission = z.object({ workload: text(200) });
 
 /**
- * Shows one workload's history. Reading follows the same rule as changing: the assigned FM or a
- * role that may act on any workload (a forged card naming another FM's workload gets nothing).
+ * Shows one workload's history. Reading follows the same rule as changing (domain/access.ts): a
+ * forged card naming another FM's workload gets "not yours" and nothing of it.
  */
 export async function showHistory(context: TurnContext, data: unknown): Promise<void> {
   const session = getSession(context);
@@ -27,11 +26,7 @@ export async function showHistory(context: TurnContext, data: unknown): Promise<
     );
     return;
   }
-  const actor = await session.actor();
-  if (!permittedRole(actor, found.workload.channel)) {
-    await presentText(context, notPermittedText(found, lang));
-    return;
-  }
+  if (!(await admit(context, { channels: [found.workload.channel] }))) return;
   const changes = await store.workloadHistory(found.workload.id);
   await presentCard(
     context,

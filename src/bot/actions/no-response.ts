@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { REASON_MAX_LENGTH } from '../../domain/index.js';
+import { accessTo, REASON_MAX_LENGTH } from '../../domain/index.js';
 import { formatEsd } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
+import { admit, refusalText } from '../access.js';
 import { noResponseCard } from '../cards/no-response-card.js';
 import { noticeCard } from '../cards/notice-card.js';
-import { notPermittedText } from '../explain.js';
 import { presentCard, presentText } from '../present.js';
 import { getSession } from '../session.js';
 import { text } from './limits.js';
@@ -43,6 +43,7 @@ export async function submitNoResponse(context: TurnContext, data: unknown): Pro
   if (kind !== 'no_answer' && kind !== 'inactive') return again(t(lang, 'noResponse.kindMissing'));
   const found = await store.getWorkload(workloadId);
   if (!found) return again(t(lang, 'change.workloadMissing'));
+  if (!(await admit(context, { channels: [found.workload.channel] }))) return;
 
   const result = await store.recordNoResponse({
     workloadId,
@@ -66,5 +67,5 @@ export async function submitNoResponse(context: TurnContext, data: unknown): Pro
   if (result.status === 'not_found') return again(t(lang, 'general.workloadGone'));
   if (result.code === 'detail_too_long')
     return again(t(lang, 'violation.reason_too_long', { max: REASON_MAX_LENGTH }));
-  return again(notPermittedText(found, lang));
+  return again(refusalText(accessTo(await session.actor(), [found.workload.channel]), lang));
 }

@@ -1,30 +1,44 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import {
-  addBusinessDays,
-  type CalendarDate,
-  calendarDateIn,
-  instantAt,
-  isCalendarDate,
-} from '../../domain/index.js';
+import { addBusinessDays, calendarDateIn, instantAt } from '../../domain/index.js';
 import { formatDate } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
-import type { ReminderPayload } from '../../notify/sweep.js';
-import { reminderKey } from '../../notify/sweep.js';
-import { type ReminderAction, respondToReminder } from '../../store/reminders.js';
+import {
+  findReminder,
+  type ReminderAction,
+  type ReminderPayload,
+  reminderKey,
+  respondToReminder,
+  type StoredReminder,
+} from '../../store/reminders.js';
+import type { Store } from '../../store/store.js';
+import type { Subject } from '../access.js';
 import { noticeCard } from '../cards/notice-card.js';
-import { notPermittedText } from '../explain.js';
 import { presentCard, presentText } from '../present.js';
 import { getSession } from '../session.js';
-import { id } from './limits.js';
 
-export const reminderData = z.object({
-  outboxId: z.coerce.number().int().positive(),
-  workloadId: id,
-  tenantId: id,
-  date: z.string().refine(isCalendarDate, 'must be a calendar date'),
-  estimate: z.boolean().optional().default(false),
-});
+/**
+ * A reminder button's data: its token only (reminder-card.ts). Cards sent before tokens, with an
+ * outbox id, workload and date, no longer parse and get "card expired".
+ */
+export const reminderData = z.object({ reminder: z.string().trim().min(16).max(64) });
+
+/** The stored reminder a pressed card names, or null (unknown token, or an old card). */
+export async function loadReminder(store: Store, data: unknown): Promise<StoredReminder | null> {
+  const parsed = reminderData.safeParse(data);
+  return parsed.success ? findReminder(store.ctx, parsed.data.reminder) : null;
+}
+
+/** The permission subject of a reminder press: its workload's channel and its recipient. */
+export async function reminderSubject(store: Store, data: unknown): Promise<Subject | null> {
+  const reminder = await loadReminder(store, data);
+  if (!reminder) return null;
+  const found = await store.getWorkload(reminder.payload.workloadId);
+  return {
+    channels: found ? [found.workload.channel] : [],
+    recipient: { upn: reminder.recipient.upn ?? '', aadObjectId: reminder.recipient.aadObjectId },
+  };
+}
 
 const ACTIONS: Record<string, ReminderAction> = {
   'esd.reminder.started': 'started',
@@ -33,8 +47,10 @@ const ACTIONS: Record<string, ReminderAction> = {
 };
 
 /**
- * A button on a reminder (R7). The card is replaced by what was recorded, so it cannot be pressed
- * twice; a second press that races the first finds the answer already stored and writes nothing.
+ * A button on a reminder (R7). The workload, date and reminder come from the stored row its token
+ * names, never from the card; the permission gate (access.ts) has already admitted the person.
+ * The card is replaced by what was recorded, so it cannot be pressed twice; a second press that
+ * races the first finds the answer already stored and writes nothing.
  */
 export async function respondToReminderCard(
   context: TurnContext,
@@ -44,17 +60,16 @@ export async function respondToReminderCard(
   const session = getSession(context);
   const { store, config } = session.services;
   const lang = session.lang;
-  const parsed = reminderData.safeParse(data);
   const action = ACTIONS[verb];
-  if (!parsed.success || !action) {
+  const reminder = action ? await loadReminder(store, data) : null;
+  if (!reminder || !action) {
     await presentText(
       context,
       t(lang, 'general.cardExpired', { command: t(lang, 'command.engagements') }),
     );
     return;
   }
-  const input = parsed.data;
-  const date = input.date as CalendarDate;
+  const { workloadId, tenantId, date, estimate } = reminder.payload;
   const actor = await session.actor();
 
   // "No answer yet": one follow-up after FOLLOW_UP_BUSINESS_DAYS, at the usual local time.
@@ -63,24 +78,25 @@ export async function respondToReminderCard(
     config.reminders.followUpBusinessDays,
   );
   const followUpPayload: ReminderPayload = {
-    workloadId: input.workloadId,
-    tenantId: input.tenantId,
+    workloadId,
+    tenantId,
     date,
-    estimate: input.estimate,
+    estimate,
     late: false,
     followUp: true,
   };
   const result = await respondToReminder(store.ctx, {
-    outboxId: input.outboxId,
-    workloadId: input.workloadId,
-    esd: { date, estimate: input.estimate },
+    outboxId: reminder.outboxId,
+    workloadId,
+    esd: { date, estimate },
     action,
     actor,
     followUp: {
       kind: 'reminder',
-      dedupeKey: `${reminderKey(input.workloadId, date)}:followup:${followUpDate}`,
-      workloadId: input.workloadId,
-      recipient: { aadObjectId: session.identity.aadObjectId, upn: session.identity.upn },
+      dedupeKey: `${reminderKey(workloadId, date)}:followup:${followUpDate}`,
+      workloadId,
+      // To the reminder's recipient, whoever pressed (a manager answering for the FM).
+      recipient: reminder.recipient,
       payload: followUpPayload,
       dueAt: instantAt(followUpDate, config.reminders.localTime, session.timeZone).toISOString(),
     },
@@ -123,9 +139,8 @@ export async function respondToReminderCard(
         'replace',
       );
       return;
-    case 'not_permitted': {
-      const found = await store.getWorkload(input.workloadId);
-      await presentText(context, found ? notPermittedText(found, lang) : t(lang, 'reminder.gone'));
-    }
+    case 'not_permitted':
+      // Admitted as the recipient, but the workload is no longer theirs (reassigned, R6).
+      await presentText(context, t(lang, 'reminder.gone'));
   }
 }

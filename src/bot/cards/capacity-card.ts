@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import { enUS, es, ptBR } from 'date-fns/locale';
-import { type CalendarDate, workloadName } from '../../domain/index.js';
+import { type CalendarDate, escapeMarkdown, workloadName } from '../../domain/index.js';
 import { formatDate } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
@@ -49,8 +49,8 @@ export function capacityCard(report: CapacityReport, lang: Language): Card {
   const rows = shown.map((row) => {
     const starts = t(lang, 'capacity.starts', { count: row.total });
     return {
-      fm: row.name ?? row.upn,
-      detail: row.name ? `${row.upn} · ${starts}` : starts,
+      fm: escapeMarkdown(row.name ?? row.upn),
+      detail: row.name ? `${escapeMarkdown(row.upn)} · ${starts}` : starts,
       weight: 'Default',
       cells: row.cells.map((c, i) =>
         cell(c, report.maxCell, {

@@ -2,6 +2,7 @@ import {
   addDays,
   type CalendarDate,
   type EsdWindow,
+  escapeMarkdown,
   type Field,
   monthOf,
   type Tenant,
@@ -109,8 +110,8 @@ export function changeCard(input: ChangeCardInput, lang: Language): Card {
   return expandCard('change-esd', {
     s: wording(lang),
     subtitle: t(lang, 'change.subtitle', {
-      customer: input.tenant.customerName,
-      tenant: input.tenant.name,
+      customer: escapeMarkdown(input.tenant.customerName),
+      tenant: escapeMarkdown(input.tenant.name),
     }),
     banner: input.banner ?? { text: '', style: 'default' },
     workloads: input.workloads.map((w) => ({ value: w.id, title: workloadChoiceTitle(w, lang) })),

@@ -1,4 +1,10 @@
-import { type EsdChange, type Tenant, type Workload, workloadName } from '../../domain/index.js';
+import {
+  type EsdChange,
+  escapeMarkdown,
+  type Tenant,
+  type Workload,
+  workloadName,
+} from '../../domain/index.js';
 import { formatEsd } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
@@ -21,12 +27,12 @@ export function confirmationCard(
       basis: t(lang, 'common.basis'),
       note: t(lang, 'done.note'),
     },
-    customer: input.tenant.customerName,
-    tenant: input.tenant.name,
+    customer: escapeMarkdown(input.tenant.customerName),
+    tenant: escapeMarkdown(input.tenant.name),
     workload: workloadName(input.workload.code, lang),
     oldDate: formatEsd(input.change.old, lang),
     newDate: formatEsd(input.change.new, lang),
     basis: basisLabel(input.change.basis, lang),
-    note: input.note,
+    note: escapeMarkdown(input.note),
   });
 }

@@ -1,4 +1,4 @@
-import { workloadName } from '../../domain/index.js';
+import { escapeMarkdown, workloadName } from '../../domain/index.js';
 import { formatEsd } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
@@ -15,7 +15,11 @@ export function engagementsCard(items: readonly TenantWorkload[], lang: Language
   for (const { tenant, workload } of items) {
     let group = byTenant.get(tenant.id);
     if (!group) {
-      group = { customer: tenant.customerName, tenant: tenant.name, rows: [] };
+      group = {
+        customer: escapeMarkdown(tenant.customerName),
+        tenant: escapeMarkdown(tenant.name),
+        rows: [],
+      };
       byTenant.set(tenant.id, group);
     }
     group.rows.push({

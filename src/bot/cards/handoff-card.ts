@@ -1,5 +1,6 @@
 import {
   type Esd,
+  escapeMarkdown,
   type L1Status,
   type Tenant,
   type WorkloadCode,
@@ -56,10 +57,11 @@ export function handoffCard(input: HandoffCardInput, lang: Language): Card {
       acknowledge: t(lang, 'handoff.acknowledge'),
       change: t(lang, 'handoff.change'),
     },
-    title: t(lang, 'handoff.title', { customer: input.tenant.customerName }),
-    enteredBy: t(lang, 'handoff.enteredBy', { name: input.enteredBy.name }),
-    customer: input.tenant.customerName,
-    tenant: input.tenant.name,
+    title: t(lang, 'handoff.title', { customer: escapeMarkdown(input.tenant.customerName) }),
+    enteredBy: t(lang, 'handoff.enteredBy', { name: escapeMarkdown(input.enteredBy.name) }),
+    // What people typed (the Gateway Team, the customer's names) is shown as text (issue 13).
+    customer: escapeMarkdown(input.tenant.customerName),
+    tenant: escapeMarkdown(input.tenant.name),
     reference: input.handoffId,
     workloads: input.workloads.map((w) => ({
       workload: workloadName(w.code, lang),
@@ -67,7 +69,7 @@ export function handoffCard(input: HandoffCardInput, lang: Language): Card {
       esd: formatEsd(w.esd, lang),
       weight: w.esd ? 'Bolder' : 'Lighter',
     })),
-    notes: input.notes?.trim() ?? '',
+    notes: escapeMarkdown(input.notes?.trim() ?? ''),
     acknowledge,
     change,
   });

@@ -1,4 +1,10 @@
-import { type EsdChange, type Tenant, type Workload, workloadName } from '../../domain/index.js';
+import {
+  type EsdChange,
+  escapeMarkdown,
+  type Tenant,
+  type Workload,
+  workloadName,
+} from '../../domain/index.js';
 import { formatEsd, formatInstant } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
@@ -13,7 +19,7 @@ export function historyCard(
   return expandCard('history', {
     s: { empty: t(lang, 'history.empty') },
     title: t(lang, 'history.title', { workload: workloadName(input.workload.code, lang) }),
-    subtitle: `${input.tenant.customerName} · ${statusLabel(input.workload.l1Status, lang)} · ${formatEsd(input.workload.esd, lang)}`,
+    subtitle: `${escapeMarkdown(input.tenant.customerName)} · ${statusLabel(input.workload.l1Status, lang)} · ${formatEsd(input.workload.esd, lang)}`,
     entries: input.changes.map((c) => historyEntry(c, input.timeZone, lang)),
   });
 }
@@ -27,9 +33,10 @@ export function historyEntry(change: EsdChange, timeZone: string, lang: Language
     }),
     by: t(lang, 'history.by', {
       when: formatInstant(change.changedAt, lang, timeZone),
-      who: change.actorName,
+      who: escapeMarkdown(change.actorName),
       role: roleLabel(change.role, lang),
     }),
-    reason: t(lang, 'history.reason', { reason: change.reason }),
+    // Another person's words: shown as text, never as a link or markup (issue 13).
+    reason: t(lang, 'history.reason', { reason: escapeMarkdown(change.reason) }),
   };
 }

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../../domain/index.js';
 import { type Card, expandCard } from './templates.js';
 
 /** A card with no action: what a spent form turns into, so it cannot be pressed twice. */
@@ -7,5 +8,10 @@ export function noticeCard(input: {
   quote?: string;
   color?: 'Good' | 'Default' | 'Attention';
 }): Card {
-  return expandCard('notice', { quote: '', color: 'Default', ...input });
+  // The quote is a note people wrote (a reason, a detail): shown as text (issue 13).
+  return expandCard('notice', {
+    color: 'Default',
+    ...input,
+    quote: escapeMarkdown(input.quote ?? ''),
+  });
 }

@@ -1,6 +1,7 @@
 import {
   type Basis,
   type Esd,
+  escapeMarkdown,
   type Tenant,
   type WorkloadCode,
   workloadName,
@@ -12,7 +13,8 @@ import { basisLabel } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
 export interface ReminderCardInput {
-  outboxId: number;
+  /** The reminder's unguessable token (store/reminders.ts): the only thing its buttons send. */
+  reminder: string;
   tenant: Tenant;
   workloadId: string;
   code: WorkloadCode;
@@ -22,14 +24,13 @@ export interface ReminderCardInput {
   followUp: boolean;
 }
 
-/** What every button of the reminder sends back: enough to act without any other state. */
+/**
+ * What every button of the reminder sends back: the verb and the reminder's token, nothing else.
+ * The server takes the workload, the date and the recipient from the stored reminder (issue 13).
+ */
 export interface ReminderActionData {
   verb: string;
-  outboxId: number;
-  workloadId: string;
-  tenantId: string;
-  date: string;
-  estimate: boolean;
+  reminder: string;
 }
 
 /**
@@ -38,16 +39,9 @@ export interface ReminderActionData {
  */
 export function reminderCard(input: ReminderCardInput, lang: Language): Card {
   const workload = workloadName(input.code, lang);
-  const customer = input.tenant.customerName;
+  const customer = escapeMarkdown(input.tenant.customerName);
   const date = formatEsd(input.esd, lang);
-  const data = (verb: string): ReminderActionData => ({
-    verb,
-    outboxId: input.outboxId,
-    workloadId: input.workloadId,
-    tenantId: input.tenant.id,
-    date: input.esd.date,
-    estimate: input.esd.estimate,
-  });
+  const data = (verb: string): ReminderActionData => ({ verb, reminder: input.reminder });
   const title = input.followUp
     ? t(lang, 'reminder.followUpTitle', { workload, customer })
     : input.late
@@ -69,7 +63,7 @@ export function reminderCard(input: ReminderCardInput, lang: Language): Card {
     title,
     late: input.late && !input.followUp ? t(lang, 'reminder.late') : '',
     customer,
-    tenant: input.tenant.name,
+    tenant: escapeMarkdown(input.tenant.name),
     workload,
     date,
     basis: input.basis ? basisLabel(input.basis, lang) : '—',

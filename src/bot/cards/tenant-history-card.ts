@@ -1,4 +1,10 @@
-import { type EsdChange, type Tenant, type Workload, workloadName } from '../../domain/index.js';
+import {
+  type EsdChange,
+  escapeMarkdown,
+  type Tenant,
+  type Workload,
+  workloadName,
+} from '../../domain/index.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import { historyEntry } from './history-card.js';
@@ -23,8 +29,10 @@ export function tenantHistoryCard(
   const shown = input.changes.slice(0, TENANT_HISTORY_MAX);
   return expandCard('tenant-history', {
     s: {
-      title: t(lang, 'tenantHistory.title', { customer: input.tenant.customerName }),
-      subtitle: tenantLabel(input.tenant),
+      title: t(lang, 'tenantHistory.title', {
+        customer: escapeMarkdown(input.tenant.customerName),
+      }),
+      subtitle: escapeMarkdown(tenantLabel(input.tenant)),
       empty: t(lang, 'tenantHistory.empty'),
       more:
         input.changes.length > shown.length

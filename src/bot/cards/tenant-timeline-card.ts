@@ -1,4 +1,4 @@
-import { type Tenant, workloadName } from '../../domain/index.js';
+import { escapeMarkdown, type Tenant, workloadName } from '../../domain/index.js';
 import { formatEsd } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
@@ -20,15 +20,15 @@ export function tenantTimelineCard(timeline: TenantTimeline, lang: Language): Ca
   const total = timeline.dated.length + timeline.undated.length;
   return expandCard('tenant-timeline', {
     s: {
-      title: t(lang, 'tenant.title', { customer: tenant.customerName }),
-      subtitle: t(lang, 'tenant.subtitle', { tenant: tenant.name, count: total }),
+      title: t(lang, 'tenant.title', { customer: escapeMarkdown(tenant.customerName) }),
+      subtitle: t(lang, 'tenant.subtitle', { tenant: escapeMarkdown(tenant.name), count: total }),
       span:
         timeline.span && timeline.span.days > 0
           ? t(lang, 'tenant.span', { span: daysText(timeline.span.days, lang) })
           : '',
       empty: total === 0 ? t(lang, 'tenant.noWorkloads') : '',
       undated: t(lang, 'tenant.undated'),
-      hint: t(lang, 'tenant.historyHint', { name: tenant.customerName }),
+      hint: t(lang, 'tenant.historyHint', { name: escapeMarkdown(tenant.customerName) }),
     },
     dated: timeline.dated.map((entry) => {
       const gap = entry.gapToNext;
@@ -75,15 +75,15 @@ export function tenantPickText(
     case 'need_name':
       return t(lang, 'tenant.needName');
     case 'none':
-      return t(lang, 'tenant.noMatch', { text: query });
+      return t(lang, 'tenant.noMatch', { text: escapeMarkdown(query) });
     case 'not_allowed':
       return t(lang, 'tenant.notAllowed');
     case 'many':
       return t(lang, 'tenant.many', {
-        text: query,
+        text: escapeMarkdown(query),
         names: pick.tenants
           .slice(0, 10)
-          .map((tenant: Tenant) => tenantLabel(tenant))
+          .map((tenant: Tenant) => escapeMarkdown(tenantLabel(tenant)))
           .join('; '),
       });
   }

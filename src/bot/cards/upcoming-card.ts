@@ -1,6 +1,7 @@
 import {
   addDays,
   type CalendarDate,
+  escapeMarkdown,
   isoWeekday,
   type Tenant,
   type Workload,
@@ -40,7 +41,7 @@ export function upcomingCard(
       date: formatEsd(workload.esd, lang),
       // R9: an estimate stands out from an agreed day (and says "(estimate)" too).
       color: workload.esd.estimate ? 'Accent' : 'Default',
-      customer: tenant.customerName,
+      customer: escapeMarkdown(tenant.customerName),
       workload: workloadName(workload.code, lang),
     });
     weeks.set(monday, rows);
@@ -61,7 +62,7 @@ export function upcomingCard(
                 offset === -1
                   ? t(lang, 'upcoming.yesterday')
                   : t(lang, 'upcoming.daysAgo', { days: Math.abs(offset) }),
-              customer: tenant.customerName,
+              customer: escapeMarkdown(tenant.customerName),
               workload: workloadName(workload.code, lang),
             },
           ]

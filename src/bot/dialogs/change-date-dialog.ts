@@ -6,7 +6,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { Tenant } from '../../domain/index.js';
+import { escapeMarkdown, type Tenant } from '../../domain/index.js';
 import { t } from '../../i18n/translate.js';
 import type { Banner, ChangeFormValues } from '../cards/change-card.js';
 import { pickTenantCard } from '../cards/picker-cards.js';
@@ -87,7 +87,7 @@ export class ChangeDateDialog extends ComponentDialog {
       await presentText(
         step.context,
         options.query
-          ? t(lang, 'pickTenant.noMatch', { text: options.query })
+          ? t(lang, 'pickTenant.noMatch', { text: escapeMarkdown(options.query) })
           : actor.roles.length > 0
             ? t(lang, 'pickTenant.needName')
             : t(lang, 'general.noWorkloads'),

@@ -1,6 +1,8 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { escapeMarkdown } from '../../domain/index.js';
 import { formatDate, formatMonth } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
+import { admit } from '../access.js';
 import { type Banner, type ChangeFormValues, changeCard } from '../cards/change-card.js';
 import { presentCard, presentText } from '../present.js';
 import { recognizeTypedDate } from '../recognize-date.js';
@@ -60,7 +62,10 @@ export class OpenCardDialog extends Dialog<OpenCardOptions> {
             tenantId,
             prefill: { date: typed.date },
             banner: {
-              text: t(lang, 'change.typedDate', { text, date: formatDate(typed.date, lang) }),
+              text: t(lang, 'change.typedDate', {
+                text: escapeMarkdown(text),
+                date: formatDate(typed.date, lang),
+              }),
               style: 'accent',
             },
           }
@@ -68,7 +73,10 @@ export class OpenCardDialog extends Dialog<OpenCardOptions> {
             tenantId,
             prefill: { month: typed.month, basis: 'estimated' },
             banner: {
-              text: t(lang, 'change.typedMonth', { text, month: formatMonth(typed.month, lang) }),
+              text: t(lang, 'change.typedMonth', {
+                text: escapeMarkdown(text),
+                month: formatMonth(typed.month, lang),
+              }),
               style: 'accent',
             },
           },
@@ -86,6 +94,8 @@ export class OpenCardDialog extends Dialog<OpenCardOptions> {
       return false;
     }
     const workloads = await store.tenantWorkloads(tenant.id);
+    // The tenant id came from a card or the dialog's state: the same gate as every card verb.
+    if (!(await admit(dc.context, { channels: workloads.map((w) => w.channel) }))) return false;
     if (workloads.length === 0) {
       // An empty workload list would be a card with nothing to choose.
       await presentText(dc.context, t(session.lang, 'general.noWorkloads'));

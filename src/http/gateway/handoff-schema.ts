@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   type CalendarDate,
+  cleanLine,
+  cleanText,
   isCalendarDate,
   L1_STATUSES,
   WORKLOAD_CODES,
@@ -21,7 +23,7 @@ export const NAME_MAX = 200;
 export const NOTES_MAX = 4000;
 export const WORKLOADS_MAX = 50;
 
-const name = z.string().trim().min(1, 'must not be empty').max(NAME_MAX);
+const name = z.string().overwrite(cleanLine).trim().min(1, 'must not be empty').max(NAME_MAX);
 const upn = z
   .string()
   .trim()
@@ -82,7 +84,7 @@ export const handoffSchema = z.strictObject({
       { when: () => true },
     ),
   enteredBy: z.strictObject({ upn, name }),
-  notes: z.string().max(NOTES_MAX).nullish(),
+  notes: z.string().overwrite(cleanText).max(NOTES_MAX).nullish(),
 });
 
 export type HandoffBody = z.infer<typeof handoffSchema>;

@@ -1,0 +1,48 @@
+import type { TurnContext } from 'botbuilder';
+import {
+  type Access,
+  accessTo,
+  type DeliveryChannel,
+  escapeMarkdown,
+  type FmIdentity,
+  isSamePerson,
+} from '../domain/index.js';
+import type { Language } from '../i18n/language.js';
+import { t } from '../i18n/translate.js';
+import { presentText } from './present.js';
+import { getSession } from './session.js';
+
+/**
+ * What a pressed card names, as the store has it: the delivery channels of the workloads it shows
+ * (one workload, or a tenant's), and for a reminder the person it was sent to.
+ */
+export interface Subject {
+  channels: readonly DeliveryChannel[];
+  recipient?: FmIdentity;
+}
+
+/**
+ * "Not yours, ask <assignee>", and nothing else of the tenant: no workload, status, date, id or
+ * version, whatever the card claimed (issue 13, item 2).
+ */
+export function refusalText(access: Access, lang: Language): string {
+  if (access.allowed) return '';
+  return access.ask
+    ? t(lang, 'access.notYours', { assignee: escapeMarkdown(access.ask) })
+    : t(lang, 'access.notYoursNobody');
+}
+
+/**
+ * The one permission gate of card verbs and the change card (domain/access.ts): true when the
+ * person may see and act on the subject (or is the reminder's recipient); otherwise answers the
+ * refusal and returns false.
+ */
+export async function admit(context: TurnContext, subject: Subject): Promise<boolean> {
+  const session = getSession(context);
+  const actor = await session.actor();
+  if (subject.recipient && isSamePerson(actor, subject.recipient)) return true;
+  const access = accessTo(actor, subject.channels);
+  if (access.allowed) return true;
+  await presentText(context, refusalText(access, session.lang));
+  return false;
+}

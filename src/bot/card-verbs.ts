@@ -1,0 +1,149 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { Store } from '../store/store.js';
+import { admit, type Subject } from './access.js';
+import { acknowledgeHandoff } from './actions/acknowledge-handoff.js';
+import { submitChange } from './actions/change-esd.js';
+import { showHistory } from './actions/history.js';
+import { submitNoResponse } from './actions/no-response.js';
+import {
+  loadReminder,
+  reminderSubject,
+  respondToReminderCard,
+} from './actions/reminder-response.js';
+import { CHANGE_DATE_DIALOG, type ChangeDateOptions } from './dialogs/change-date-dialog.js';
+import { getSession } from './session.js';
+
+/** A pressed card: its verb, its data (inputs included), and the turn's dialogs. */
+export interface CardPress {
+  context: TurnContext;
+  dc: DialogContext;
+  verb: string;
+  input: Record<string, unknown>;
+}
+
+/**
+ * A card verb: what the pressed card names (`subject`, loaded from the store by the ids in its
+ * data), and what to do once the person is admitted. `subject` returns null when the card names
+ * nothing that exists (the handler answers "gone" or "expired", which tells nothing of a tenant).
+ */
+export interface CardVerb {
+  subject?: (store: Store, input: Record<string, unknown>) => Promise<Subject | null>;
+  run: (press: CardPress) => Promise<boolean>;
+}
+
+const idIn = (value: unknown): string =>
+  typeof value === 'string' && value.length <= 200 ? value.trim() : '';
+
+async function tenantSubject(store: Store, tenantId: string): Promise<Subject | null> {
+  if (!tenantId || !(await store.getTenant(tenantId))) return null;
+  return { channels: (await store.tenantWorkloads(tenantId)).map((w) => w.channel) };
+}
+
+async function workloadSubject(store: Store, workloadId: string): Promise<Subject | null> {
+  const found = workloadId ? await store.getWorkload(workloadId) : null;
+  return found ? { channels: [found.workload.channel] } : null;
+}
+
+const reminder: CardVerb = {
+  subject: reminderSubject,
+  run: async ({ context, verb, input }) => {
+    await respondToReminderCard(context, verb, input);
+    return true;
+  },
+};
+
+/**
+ * Every card verb, by name. `handleCardAction` passes each through the one permission gate
+ * (access.ts, domain/access.ts) before its handler runs: a forged card naming another FM's
+ * tenant or workload is refused here, whatever the verb. Returns false for "card expired".
+ */
+export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
+  'esd.change': {
+    subject: (store, input) => tenantSubject(store, idIn(input.tenantId)),
+    run: async ({ context, dc, input }) => {
+      // A written date ends the dialog: a later typed date must not reopen this card.
+      if (await submitChange(context, input)) await dc.cancelAllDialogs();
+      return true;
+    },
+  },
+  'esd.pickTenant': {
+    subject: (store, input) => tenantSubject(store, idIn(input.tenant)),
+    run: async ({ dc, input }) => {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(CHANGE_DATE_DIALOG, {
+        tenantId: idIn(input.tenant),
+        replace: true,
+      } satisfies ChangeDateOptions);
+      return true;
+    },
+  },
+  'esd.startChange': {
+    // From the engagements list (no tenant) or a handoff card (its tenant).
+    subject: (store, input) => tenantSubject(store, idIn(input.tenantId)),
+    run: async ({ dc, input }) => {
+      await dc.cancelAllDialogs();
+      const tenantId = idIn(input.tenantId) || undefined;
+      await dc.beginDialog(CHANGE_DATE_DIALOG, { tenantId } satisfies ChangeDateOptions);
+      return true;
+    },
+  },
+  'esd.reminder.started': reminder,
+  'esd.reminder.noAnswer': reminder,
+  'esd.reminder.inactive': reminder,
+  'esd.reminder.reschedule': {
+    // "Customer asked for another date": the change card, for the stored reminder's workload.
+    subject: reminderSubject,
+    run: async ({ context, dc, input }) => {
+      const stored = await loadReminder(storeOf(context), input);
+      if (!stored) return false;
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(CHANGE_DATE_DIALOG, {
+        tenantId: stored.payload.tenantId,
+        prefill: { workload: stored.payload.workloadId },
+        replace: true,
+      } satisfies ChangeDateOptions);
+      return true;
+    },
+  },
+  'esd.noResponse': {
+    subject: (store, input) => workloadSubject(store, idIn(input.workload)),
+    run: async ({ context, input }) => {
+      await submitNoResponse(context, input);
+      return true;
+    },
+  },
+  'esd.history': {
+    subject: (store, input) => workloadSubject(store, idIn(input.workload)),
+    run: async ({ context, input }) => {
+      await showHistory(context, input);
+      return true;
+    },
+  },
+  'esd.ackHandoff': {
+    subject: async (store, input) => {
+      const details = idIn(input.handoffId)
+        ? await store.getHandoffDetails(idIn(input.handoffId))
+        : null;
+      return details ? tenantSubject(store, details.tenant.id) : null;
+    },
+    run: async ({ context, input }) => {
+      await acknowledgeHandoff(context, input);
+      return true;
+    },
+  },
+};
+
+const storeOf = (context: TurnContext) => getSession(context).services.store;
+
+/**
+ * Runs a pressed card's verb once the person is admitted. False: an unknown verb or data that
+ * does not parse (a card from another version), for the caller's "card expired".
+ */
+export async function runCardVerb(press: CardPress): Promise<boolean> {
+  const verb = Object.hasOwn(CARD_VERBS, press.verb) ? CARD_VERBS[press.verb] : undefined;
+  if (!verb) return false;
+  const subject = verb.subject ? await verb.subject(storeOf(press.context), press.input) : null;
+  if (subject && !(await admit(press.context, subject))) return true;
+  return verb.run(press);
+}

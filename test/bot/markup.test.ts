@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseHandoff } from '../../src/http/gateway/handoff-schema.js';
+import { DEMO_TENANTS } from '../../src/store/demo-data.js';
+import {
+  actionData,
+  adele,
+  alex,
+  cardText,
+  TeamsHarness,
+  type TeamsUser,
+} from '../support/teams.js';
+
+/**
+ * Issue 13, item 5: what one person typed is shown to another as text. Markdown is escaped where
+ * it is shown; control and bidi characters are removed where the text enters.
+ */
+const CONTOSO = DEMO_TENANTS[0]?.id as string;
+const HANDOFF_TENANT = '0b5e6a9c-1d2e-4f30-8a41-5b6c7d8e9f01';
+const RLO = '\u202E';
+
+const patti: TeamsUser = {
+  id: '29:patti',
+  aadObjectId: '00000000-0000-0000-0000-0000000000023',
+  name: 'Patti Fernandez',
+  upn: 'pattif@example.com',
+  locale: 'en-US',
+  timeZone: 'UTC',
+};
+
+let teams: TeamsHarness;
+beforeAll(async () => {
+  teams = await TeamsHarness.start();
+  teams.connector.addMember({
+    id: patti.id,
+    aadObjectId: patti.aadObjectId,
+    name: patti.name,
+    userPrincipalName: patti.upn,
+  });
+  await teams.app.store.grantRole({ upn: patti.upn, role: 'manager', grantedBy: 'test' });
+});
+afterAll(async () => teams?.close());
+
+describe('people’s text is shown as text', () => {
+  it('an FM’s reason [click](https://evil.example) shows literally in a manager’s history card', async () => {
+    await teams.say(alex, 'change date contoso');
+    const card = teams.lastCard();
+    const teamsWorkload = (await teams.app.store.tenantWorkloads(CONTOSO)).find(
+      (w) => w.code === 'TEAMS',
+    );
+    const reason = `Customer asked [click](https://evil.example) **now**${RLO} please.`;
+    const done = await teams.execute(alex, 'esd.change', {
+      ...actionData(card),
+      workload: teamsWorkload?.id,
+      date: '2026-12-15',
+      month: '',
+      basis: 'phone_call',
+      reason,
+    });
+    expect(cardText(done.body?.value)).toContain('Engagement Start Date saved');
+    // Stored without the override character: it never entered.
+    const [latest] = await teams.app.store.workloadHistory(teamsWorkload?.id as string);
+    expect(latest?.reason).toBe('Customer asked [click](https://evil.example) **now** please.');
+
+    // The manager's view: the workload's history, and the tenant's.
+    const answer = await teams.execute(patti, 'esd.history', {
+      verb: 'esd.history',
+      workload: teamsWorkload?.id,
+    });
+    teams.connector.clear();
+    await teams.say(patti, 'history contoso');
+    for (const shown of [cardText(answer.body?.value), cardText(teams.lastCard())]) {
+      expect(shown).toContain('\\[click\\]\\(https://evil.example\\) \\*\\*now\\*\\* please.');
+      expect(shown).not.toContain('[click](');
+      expect(shown).not.toContain('**now**');
+      expect(shown).not.toContain(RLO);
+    }
+  });
+
+  it('a Gateway note with markdown and a right-to-left override is inert in the FM’s handoff card', async () => {
+    const parsed = parseHandoff({
+      handoffId: 'gw-markup-1',
+      tenant: {
+        id: HANDOFF_TENANT,
+        name: 'litware.onmicrosoft.com',
+        customerName: `**Litware** [Inc](https://evil.example)`,
+      },
+      deliveryChannel: { type: 'FM', fm: { upn: alex.upn } },
+      workloads: [{ code: 'EXO', l1Status: 'in_progress' }],
+      enteredBy: { upn: 'gateway@example.com', name: `Gabriel ${RLO}agetrO` },
+      notes: `Call first.\n- [urgent](https://evil.example)\n1. **now** ${RLO}txt.exe`,
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    // The override never entered: the schema removed it.
+    expect(JSON.stringify(parsed.handoff)).not.toContain(RLO);
+    await teams.app.store.recordHandoff(parsed.handoff, parsed.bodyHash, 'sig-markup-1');
+    await teams.install(alex);
+    teams.connector.clear();
+    await teams.app.delivery.dispatcher.runOnce(new Date('2026-12-22T12:00:00.000Z'));
+    const card = teams.connector.cards().find((c) => JSON.stringify(c).includes('gw-markup-1'));
+    const shown = cardText(card);
+    expect(shown).toContain('\\*\\*Litware\\*\\* \\[Inc\\]\\(https://evil.example\\)');
+    expect(shown).toContain('Gabriel agetrO');
+    expect(shown).toContain('\\- \\[urgent\\]\\(https://evil.example\\)');
+    expect(shown).toContain('1\\. \\*\\*now\\*\\* txt.exe');
+    expect(shown).not.toContain('[urgent](');
+    expect(shown).not.toContain('**Litware**');
+    expect(JSON.stringify(card)).not.toContain(RLO);
+    expect(JSON.stringify(card)).not.toContain('\\u202e');
+  });
+
+  it('a chat message’s bidi characters never reach the answer', async () => {
+    teams.connector.clear();
+    await teams.say(adele, `change date **no${RLO}such** [x](https://evil.example)`);
+    const said = teams.connector.texts().join('\n');
+    expect(said).not.toContain(RLO);
+    expect(said).not.toContain('[x](');
+  });
+});
