@@ -31,9 +31,9 @@ export function isOwnDateLanguage(language: string): language is OwnDateLanguage
 }
 
 const DE_MONTHS: readonly RegExp[] = [
-  /^(?:januar|jänner|janner|jan)$/,
+  /^(?:januar|jänner|jaenner|jan)$/,
   /^(?:februar|feber|feb)$/,
-  /^(?:märz|maerz|marz|mär|mar|mrz)$/,
+  /^(?:märz|maerz|mär|mrz)$/,
   /^(?:april|apr)$/,
   /^mai$/,
   /^(?:juni|jun)$/,
@@ -136,8 +136,10 @@ function parseGerman(text: string, today: CalendarDate): OwnDate | null {
   const s = text.replace(/^(?:am|ab|zum|bis zum) /, '');
   if (s === 'heute') return { kind: 'date', date: today };
   if (s === 'morgen') return { kind: 'date', date: addDays(today, 1) };
-  if (s === 'übermorgen' || s === 'ubermorgen') return { kind: 'date', date: addDays(today, 2) };
-  const wd = /^(?:(?:nächsten|nächster|nachsten|nachster|kommenden|kommender) )?(\p{L}+)$/u.exec(s);
+  if (s === 'übermorgen' || s === 'uebermorgen') return { kind: 'date', date: addDays(today, 2) };
+  const wd = /^(?:(?:nächsten|nächster|naechsten|naechster|kommenden|kommender) )?(\p{L}+)$/u.exec(
+    s,
+  );
   if (wd) {
     const day = DE_WEEKDAYS.indexOf(wd[1] as string);
     if (day >= 0) return { kind: 'date', date: nextWeekday(day, today) };
