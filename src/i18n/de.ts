@@ -1,8 +1,8 @@
 import type { Messages } from './en.js';
 
 /**
- * German. Domain terms follow Microsoft's German playbook (docs/domain.md, "The FAQ in the
- * playbook's six languages"): "Startdatum der Beteiligung" (never shortened to "Startdatum",
+ * German. Domain terms follow Microsoft's German playbook (docs/domain.md, "Words in the
+ * playbook's German, Japanese and Chinese"): "Startdatum der Beteiligung" (never shortened to "Startdatum",
  * which is any start date), "Arbeitsbereich" for workload, "allgemeine Statusnotizen",
  * "Kick-off-Meeting", "Gateway-Team", the L1 statuses "In Bearbeitung", "Unbekannter Status",
  * "Blockiert", "Keine Absicht". The user is "Sie"; quotes are „…“. FM stays FM.

@@ -1,8 +1,8 @@
 import type { Messages } from './en.js';
 
 /**
- * Japanese. Domain terms follow Microsoft's Japanese playbook (docs/domain.md, "The FAQ in the
- * playbook's six languages"): 「エンゲージメント開始日」 (never shortened to 「開始日」 or
+ * Japanese. Domain terms follow Microsoft's Japanese playbook (docs/domain.md, "Words in the
+ * playbook's German, Japanese and Chinese"): 「エンゲージメント開始日」 (never shortened to 「開始日」 or
  * 「キックオフ日」, which the playbook uses for the kickoff date), 「ワークロード」,
  * 「全体的なステータス メモ」, 「キックオフ ミーティング」, 「Gateway チーム」, the L1 statuses
  * 「進行中」「ステータス不明」「ブロック」「意思なし」. Polite です/ます; quotes are 「…」. FM stays FM.

@@ -2,7 +2,7 @@ import type { Messages } from './en.js';
 
 /**
  * Simplified Chinese. Domain terms follow Microsoft's Simplified Chinese playbook (docs/domain.md,
- * "The FAQ in the playbook's six languages"): “接洽开始日期” (never shortened to “开始日期” or
+ * "Words in the playbook's German, Japanese and Chinese"): “接洽开始日期” (never shortened to “开始日期” or
  * “启动日期”: the playbook's “启动日期” is the kickoff date), “工作负载”, “总体状态笔记”, “启动会议”,
  * “Gateway 团队”, the L1 statuses “进行中”“未知”“受阻”“无意图”. Quotes are “…”. FM stays FM.
  */

@@ -206,8 +206,9 @@ describe('t', () => {
 });
 
 /**
- * The official terms of Microsoft's own playbook translations (docs/domain.md, "The FAQ in the
- * playbook's six languages"), and never a shortening the language uses for something else.
+ * The official terms of Microsoft's own playbook translations (docs/domain.md, "Words in the
+ * playbook's German, Japanese and Chinese"), and never a shortening the language uses for
+ * something else.
  */
 describe('playbook terms in German, Japanese and Simplified Chinese', () => {
   const TERMS = {
