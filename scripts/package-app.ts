@@ -1,6 +1,7 @@
 /**
  * Builds the Teams app package: build/esd-bot-teams-app.zip, holding at its root
- *   manifest.json (with ${{BOT_ID}} filled in), color.png, outline.png, pt-BR.json, es-ES.json.
+ *   manifest.json (with ${{BOT_ID}} filled in), color.png, outline.png, and the
+ *   localization files pt-BR.json, es-ES.json, de.json, ja.json, zh-Hans.json.
  *
  * Run: npm run package [-- --out <path>]
  * The bot id is MicrosoftAppId, read through the config module (the one place that reads the
@@ -27,6 +28,9 @@ export const PACKAGE_FILES = [
   'outline.png',
   'pt-BR.json',
   'es-ES.json',
+  'de.json',
+  'ja.json',
+  'zh-Hans.json',
 ] as const;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -7,6 +7,7 @@ import {
   monthOf,
 } from '../domain/index.js';
 import type { Language } from '../i18n/language.js';
+import { isOwnDateLanguage, parseDateDeJaZh } from './parse-date-de-ja-zh.js';
 
 interface Resolution {
   timex?: string;
@@ -50,7 +51,15 @@ export type TypedDate =
   | { kind: 'date'; date: CalendarDate }
   | { kind: 'month'; month: CalendarMonth };
 
-const CULTURE: Record<Language, string> = { en: 'en-us', 'pt-BR': 'es-es', es: 'es-es' };
+// German and Japanese have no model in the recognizers package: parse-date-de-ja-zh.ts reads them.
+const CULTURE: Record<Language, string> = {
+  en: 'en-us',
+  'pt-BR': 'es-es',
+  es: 'es-es',
+  de: 'de-de',
+  ja: 'ja-jp',
+  'zh-Hans': 'zh-cn',
+};
 
 /**
  * The recognizers have no Portuguese date model; Portuguese date words map one to one onto
@@ -105,9 +114,14 @@ export function recognizeTypedDate(
   // The change dialog asks twice in one turn (its validator, then its step): same question, same answer.
   if (last && last.text === text && last.language === language && last.today === today)
     return last.result;
-  const bridged = bridge(text, language);
-  const result =
-    dayAndMonth(bridged, CULTURE[language], today) ?? recognize(bridged, language, today);
+  let result: TypedDate | null;
+  if (isOwnDateLanguage(language)) {
+    result = parseDateDeJaZh(text, language, today);
+    if (!result && language === 'zh-Hans') result = recognize(text, language, today);
+  } else {
+    const bridged = bridge(text, language);
+    result = dayAndMonth(bridged, CULTURE[language], today) ?? recognize(bridged, language, today);
+  }
   last = { text, language, today, result };
   return result;
 }

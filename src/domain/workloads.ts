@@ -21,12 +21,20 @@ export const WORKLOAD_CODES = [
 
 export type WorkloadCode = (typeof WORKLOAD_CODES)[number];
 
-export type Language = 'en' | 'pt-BR' | 'es';
+export type Language = 'en' | 'pt-BR' | 'es' | 'de' | 'ja' | 'zh-Hans';
 
 type Names = Record<Language, string>;
 
-// Product names stay English where Microsoft's own pt-BR and es pages keep them English.
-const same = (name: string): Names => ({ en: name, 'pt-BR': name, es: name });
+// Product names stay English where Microsoft's own localized pages keep them English (all of
+// them in German, Japanese and Simplified Chinese except the two descriptive ones below).
+const same = (name: string): Names => ({
+  en: name,
+  'pt-BR': name,
+  es: name,
+  de: name,
+  ja: name,
+  'zh-Hans': name,
+});
 
 export const WORKLOAD_NAMES: Record<WorkloadCode, Names> = {
   EXO: same('Exchange Online'),
@@ -39,6 +47,9 @@ export const WORKLOAD_NAMES: Record<WorkloadCode, Names> = {
     en: 'Microsoft 365 Apps',
     'pt-BR': 'Aplicativos do Microsoft 365',
     es: 'Aplicaciones de Microsoft 365',
+    de: 'Microsoft 365 Apps',
+    ja: 'Microsoft 365 Apps',
+    'zh-Hans': 'Microsoft 365 应用版',
   },
   PROJ: same('Project'),
   PBI: same('Power BI'),
@@ -50,6 +61,9 @@ export const WORKLOAD_NAMES: Record<WorkloadCode, Names> = {
     en: 'Purview Information Protection (AIP)',
     'pt-BR': 'Proteção de Informações do Purview (AIP)',
     es: 'Protección de la información de Purview (AIP)',
+    de: 'Purview Information Protection (AIP)',
+    ja: 'Purview Information Protection (AIP)',
+    'zh-Hans': 'Purview 信息保护 (AIP)',
   },
   WIN: same('Windows'),
   WDATP: same('Defender for Endpoint (MDATP)'),

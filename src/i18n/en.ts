@@ -1,5 +1,6 @@
 /**
- * English strings. Keys are the contract: pt-BR.ts and es.ts must define every one (a test checks).
+ * English strings. Keys are the contract: pt-BR, es, de, ja and zh-Hans must define every one
+ * (a test checks).
  * `{name}` placeholders are filled by `t()`. Domain terms follow docs/domain.md.
  */
 export const en = {

@@ -1,11 +1,35 @@
 import { format } from 'date-fns';
-import { enUS, es, ptBR } from 'date-fns/locale';
+import { de, enUS, es, ja, ptBR, zhCN } from 'date-fns/locale';
 import type { CalendarDate, CalendarMonth, Esd } from '../domain/index.js';
 import type { Language } from './language.js';
 import { t } from './translate.js';
 
-const DATE_FNS_LOCALES = { en: enUS, 'pt-BR': ptBR, es } as const;
-const INTL_LOCALES = { en: 'en-US', 'pt-BR': 'pt-BR', es: 'es-ES' } as const;
+export const DATE_FNS_LOCALES = { en: enUS, 'pt-BR': ptBR, es, de, ja, 'zh-Hans': zhCN } as const;
+const INTL_LOCALES = {
+  en: 'en-US',
+  'pt-BR': 'pt-BR',
+  es: 'es-ES',
+  de: 'de-DE',
+  ja: 'ja-JP',
+  'zh-Hans': 'zh-CN',
+} as const;
+
+/**
+ * date-fns patterns per language. German writes the month out ("15. Januar 2027": "15. Jan. 2027"
+ * reads as an abbreviation list); Japanese and Chinese write 2027年1月15日, not date-fns' numeric
+ * medium forms (2027/01/15, 2027-01-15).
+ */
+const PATTERNS: Record<
+  Language,
+  { date: string; weekday: string; month: string; dayMonth: string }
+> = {
+  en: { date: 'PP', weekday: 'EEE, PP', month: 'LLLL yyyy', dayMonth: 'd MMM' },
+  'pt-BR': { date: 'PP', weekday: 'EEE, PP', month: "LLLL 'de' yyyy", dayMonth: 'd MMM' },
+  es: { date: 'PP', weekday: 'EEE, PP', month: "LLLL 'de' yyyy", dayMonth: 'd MMM' },
+  de: { date: 'PPP', weekday: 'EEE, PPP', month: 'LLLL yyyy', dayMonth: 'd. MMM' },
+  ja: { date: 'PPP', weekday: "PPP'('EEE')'", month: "yyyy'年'M'月'", dayMonth: "M'月'd'日'" },
+  'zh-Hans': { date: 'PPP', weekday: 'PPP EEE', month: "yyyy'年'M'月'", dayMonth: "M'月'd'日'" },
+};
 
 /** A calendar date as a local date object; formatting it never crosses a time zone. */
 function asLocalDate(date: CalendarDate | `${string}-${string}-${string}`): Date {
@@ -17,7 +41,7 @@ function asLocalDate(date: CalendarDate | `${string}-${string}-${string}`): Date
 
 /**
  * Formatted dates and months, kept: a card shows the same few dozen on every turn, and date-fns
- * takes ~10 µs for each. Bounded: emptied when full (a day has 3 languages × 2 forms).
+ * takes ~10 µs for each. Bounded: emptied when full (a day has 6 languages × 2 forms).
  */
 const formatted = new Map<string, string>();
 const MAX_FORMATTED = 10_000;
@@ -32,26 +56,33 @@ function remembered(key: string, make: () => string): string {
   return text;
 }
 
-/** "Jan 15, 2027" / "15 de jan. de 2027" / "15 ene 2027". */
+/** "Jan 15, 2027" / "15 de jan. de 2027" / "15 ene 2027" / "15. Januar 2027" / "2027年1月15日". */
 export function formatDate(date: CalendarDate, language: Language): string {
   return remembered(`d|${language}|${date}`, () =>
-    format(asLocalDate(date), 'PP', { locale: DATE_FNS_LOCALES[language] }),
+    format(asLocalDate(date), PATTERNS[language].date, { locale: DATE_FNS_LOCALES[language] }),
   );
 }
 
-/** "Mon, Jan 15, 2027", for lists where the weekday helps. */
+/** "Mon, Jan 15, 2027" / "2027年1月15日(金)", for lists where the weekday helps. */
 export function formatDateWithWeekday(date: CalendarDate, language: Language): string {
-  return format(asLocalDate(date), 'EEE, PP', { locale: DATE_FNS_LOCALES[language] });
+  return format(asLocalDate(date), PATTERNS[language].weekday, {
+    locale: DATE_FNS_LOCALES[language],
+  });
 }
 
-/** "February 2027" / "fevereiro de 2027" / "febrero de 2027". */
+/** A day and month without the year, for narrow columns: "15 Jan" / "15. Jan." / "1月15日". */
+export function formatDayMonth(date: CalendarDate, language: Language): string {
+  return format(asLocalDate(date), PATTERNS[language].dayMonth, {
+    locale: DATE_FNS_LOCALES[language],
+  });
+}
+
+/** "February 2027" / "fevereiro de 2027" / "febrero de 2027" / "Februar 2027" / "2027年2月". */
 export function formatMonth(month: CalendarMonth | string, language: Language): string {
   return remembered(`m|${language}|${month}`, () =>
-    format(
-      asLocalDate(`${month}-01` as CalendarDate),
-      language === 'en' ? 'LLLL yyyy' : "LLLL 'de' yyyy",
-      { locale: DATE_FNS_LOCALES[language] },
-    ),
+    format(asLocalDate(`${month}-01` as CalendarDate), PATTERNS[language].month, {
+      locale: DATE_FNS_LOCALES[language],
+    }),
   );
 }
 
@@ -66,7 +97,8 @@ export function formatEsd(esd: Esd | null, language: Language): string {
 /** An instant in the reader's time zone: "Nov 22, 2026, 9:00 AM". */
 export function formatInstant(iso: string, language: Language, timeZone: string): string {
   return new Intl.DateTimeFormat(INTL_LOCALES[language], {
-    dateStyle: 'medium',
+    // Japanese "medium" is 2027/01/15; "long" is 2027年1月15日, as the dates above.
+    dateStyle: language === 'ja' ? 'long' : 'medium',
     timeStyle: 'short',
     timeZone,
   }).format(new Date(iso));

@@ -1,11 +1,21 @@
+import { de } from './de.js';
 import { en, type MessageKey, type Messages } from './en.js';
 import { es } from './es.js';
+import { ja } from './ja.js';
 import type { Language } from './language.js';
 import { ptBR } from './pt-BR.js';
+import { zhHans } from './zh-Hans.js';
 
 export type { MessageKey, Messages };
 
-export const MESSAGES: Record<Language, Messages> = { en, 'pt-BR': ptBR, es };
+export const MESSAGES: Record<Language, Messages> = {
+  en,
+  'pt-BR': ptBR,
+  es,
+  de,
+  ja,
+  'zh-Hans': zhHans,
+};
 
 export type Params = Record<string, string | number>;
 

@@ -20,10 +20,13 @@ import { SESSION, type Session } from '../../src/bot/session.js';
 import { parseConfig } from '../../src/config/config.js';
 import { type Actor, type CalendarDate, toCalendarDate } from '../../src/domain/index.js';
 import { parseHandoff } from '../../src/http/gateway/handoff-schema.js';
+import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
 import { es } from '../../src/i18n/es.js';
+import { ja } from '../../src/i18n/ja.js';
 import { LANGUAGES, type Language } from '../../src/i18n/language.js';
 import { ptBR } from '../../src/i18n/pt-BR.js';
+import { zhHans } from '../../src/i18n/zh-Hans.js';
 import { createLogger } from '../../src/log/logger.js';
 import { Store } from '../../src/store/store.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -88,6 +91,30 @@ const EXPECTED: Record<
     workloads: ['Exchange Online', 'Aplicaciones de Microsoft 365', 'SharePoint Online'],
     statuses: ['En progreso', 'En progreso', 'Bloqueado'],
     dates: ['1 dic 2026', 'febrero de 2027 (estimación)', 'sin definir'],
+  },
+  de: {
+    messages: de,
+    title: 'Neukunde vom Gateway-Team: Contoso Ltda.',
+    enteredBy: 'Vom Gateway-Team aus dem Gespräch mit dem Kunden eingetragen (Gabriel Ortega).',
+    workloads: ['Exchange Online', 'Microsoft 365 Apps', 'SharePoint Online'],
+    statuses: ['In Bearbeitung', 'In Bearbeitung', 'Blockiert'],
+    dates: ['1. Dezember 2026', 'Februar 2027 (Schätzung)', 'nicht festgelegt'],
+  },
+  ja: {
+    messages: ja,
+    title: 'Gateway チームからの新しいお客様: Contoso Ltda.',
+    enteredBy: 'Gateway チームがお客様との会話をもとに入力しました (Gabriel Ortega)。',
+    workloads: ['Exchange Online', 'Microsoft 365 Apps', 'SharePoint Online'],
+    statuses: ['進行中', '進行中', 'ブロック'],
+    dates: ['2026年12月1日', '2027年2月 (推定)', '未設定'],
+  },
+  'zh-Hans': {
+    messages: zhHans,
+    title: '来自 Gateway 团队的新客户：Contoso Ltda.',
+    enteredBy: '由 Gateway 团队根据与客户的对话录入（Gabriel Ortega）。',
+    workloads: ['Exchange Online', 'Microsoft 365 应用版', 'SharePoint Online'],
+    statuses: ['进行中', '进行中', '受阻'],
+    dates: ['2026年12月1日', '2027年2月（估计）', '未设置'],
   },
 };
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, workloadName } from '../../src/domain/index.js';
 import { formatDate } from '../../src/i18n/format.js';
-import { ENGLISH, type Person, PORTUGUESE, SPANISH, useWorld } from './support/world.js';
+import {
+  ENGLISH,
+  GERMAN,
+  JAPANESE,
+  type Person,
+  PORTUGUESE,
+  SPANISH,
+  useWorld,
+} from './support/world.js';
 
 /** What a person types and writes, in their own language. */
 const RUNS: { person: Person; command: string; reason: string }[] = [
@@ -19,6 +27,19 @@ const RUNS: { person: Person; command: string; reason: string }[] = [
     person: SPANISH,
     command: 'cambiar fecha contoso',
     reason: 'El cliente pidió por correo hacer la reunión de inicio de Teams ese día.',
+  },
+  // German has the longest labels (the half-width fields): the screenshots show they fit.
+  {
+    person: GERMAN,
+    command: 'datum ändern contoso',
+    reason:
+      'Der Kunde hat per E-Mail gebeten, das Kick-off-Meeting für Teams an diesem Tag abzuhalten.',
+  },
+  {
+    person: JAPANESE,
+    command: '日付変更 contoso',
+    reason:
+      'お客様からメールで、Teams のキックオフ ミーティングをこの日に行いたいとの依頼がありました。',
   },
 ];
 

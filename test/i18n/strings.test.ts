@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { de } from '../../src/i18n/de.js';
 import { en, type MessageKey, type Messages } from '../../src/i18n/en.js';
 import { es } from '../../src/i18n/es.js';
-import { resolveLanguage } from '../../src/i18n/language.js';
+import { ja } from '../../src/i18n/ja.js';
+import { LANGUAGES, resolveLanguage } from '../../src/i18n/language.js';
 import { ptBR } from '../../src/i18n/pt-BR.js';
-import { t, translator } from '../../src/i18n/translate.js';
+import { MESSAGES, t, translator } from '../../src/i18n/translate.js';
+import { zhHans } from '../../src/i18n/zh-Hans.js';
 
 const EN_KEYS = Object.keys(en) as MessageKey[];
 
@@ -28,7 +31,9 @@ const SAME_AS_ENGLISH_IN_ALL = [
   'history.by',
 ] as const satisfies readonly MessageKey[];
 
-const SAME_AS_ENGLISH: Record<'pt-BR' | 'es', readonly MessageKey[]> = {
+type Translated = 'pt-BR' | 'es' | 'de' | 'ja' | 'zh-Hans';
+
+const SAME_AS_ENGLISH: Record<Translated, readonly MessageKey[]> = {
   'pt-BR': [
     ...SAME_AS_ENGLISH_IN_ALL,
     // Seed 000 keeps "tenant" and "workload" in English inside Portuguese text.
@@ -37,6 +42,15 @@ const SAME_AS_ENGLISH: Record<'pt-BR' | 'es', readonly MessageKey[]> = {
     'change.workloadLabel',
   ],
   es: [...SAME_AS_ENGLISH_IN_ALL],
+  de: [
+    ...SAME_AS_ENGLISH_IN_ALL,
+    // The German playbook keeps "Tenant", "FastTrack Architect" and "FastTrack Engineer".
+    'common.tenant',
+    'role.fta',
+    'role.fe',
+  ],
+  ja: [...SAME_AS_ENGLISH_IN_ALL],
+  'zh-Hans': [...SAME_AS_ENGLISH_IN_ALL],
 };
 
 const TRANSLATIONS = [
@@ -44,8 +58,14 @@ const TRANSLATIONS = [
   { language: 'pt-BR', messages: ptBR, foreignQuotes: /[«»]/ },
   // es quotes are «…» throughout; “…” mixed in would be inconsistent.
   { language: 'es', messages: es, foreignQuotes: /[“”]/ },
+  // de quotes are „…“; ” (the English closing quote) or «» would be wrong.
+  { language: 'de', messages: de, foreignQuotes: /[”«»]/ },
+  // ja quotes are 「…」.
+  { language: 'ja', messages: ja, foreignQuotes: /[“”„«»]/ },
+  // zh-Hans quotes are “…” (full-width in print, the same code points).
+  { language: 'zh-Hans', messages: zhHans, foreignQuotes: /[„«»「」]/ },
 ] as const satisfies readonly {
-  language: 'pt-BR' | 'es';
+  language: Translated;
   messages: Messages;
   foreignQuotes: RegExp;
 }[];
@@ -111,6 +131,24 @@ describe('resolveLanguage', () => {
     ['es-MX', 'es'],
     ['es-419', 'es'],
     ['en-US', 'en'],
+    ['de-DE', 'de'],
+    ['de-AT', 'de'],
+    ['de-CH', 'de'],
+    ['de', 'de'],
+    ['ja-JP', 'ja'],
+    ['ja', 'ja'],
+    ['zh-CN', 'zh-Hans'],
+    ['zh-SG', 'zh-Hans'],
+    ['zh-Hans', 'zh-Hans'],
+    ['zh-Hans-CN', 'zh-Hans'],
+    ['zh_CN', 'zh-Hans'],
+    ['zh', 'zh-Hans'],
+    // Traditional Chinese readers get English, not Simplified characters.
+    ['zh-TW', 'en'],
+    ['zh-HK', 'en'],
+    ['zh-MO', 'en'],
+    ['zh-Hant', 'en'],
+    ['zh-Hant-TW', 'en'],
     ['fr-FR', 'en'],
     ['', 'en'],
     [undefined, 'en'],
@@ -155,11 +193,78 @@ describe('t', () => {
     expect(t('en', 'esd.name')).toBe('Engagement Start Date');
     expect(t('pt-BR', 'esd.name')).toBe('Data de Início do Envolvimento');
     expect(t('es', 'esd.name')).toBe('Fecha de inicio de la interacción');
+    expect(t('de', 'esd.name')).toBe('Startdatum der Beteiligung');
+    expect(t('ja', 'esd.name')).toBe('エンゲージメント開始日');
+    expect(t('zh-Hans', 'esd.name')).toBe('接洽开始日期');
   });
 
   it('binds a language with translator()', () => {
     expect(translator('pt-BR')('general.tooLong', { max: 10 })).toBe(
       t('pt-BR', 'general.tooLong', { max: 10 }),
     );
+  });
+});
+
+/**
+ * The official terms of Microsoft's own playbook translations (docs/domain.md, "Words in the
+ * playbook's German, Japanese and Chinese"), and never a shortening the language uses for
+ * something else.
+ */
+describe('playbook terms in German, Japanese and Simplified Chinese', () => {
+  const TERMS = {
+    de: {
+      esd: 'Startdatum der Beteiligung',
+      statuses: ['In Bearbeitung', 'Unbekannter Status', 'Blockiert', 'Keine Absicht'],
+      notes: 'Allgemeine Statusnotizen',
+      kickoff: 'Kick-off-Meeting',
+      gateway: 'Gateway-Team',
+      frp: 'Qualifizierter FastTrack-Partner',
+      // "Startdatum" alone is any start date; the ESD is always "Startdatum der Beteiligung".
+      shortened: /Startdatum(?! der Beteiligung)(?!en der Beteiligung)/,
+    },
+    ja: {
+      esd: 'エンゲージメント開始日',
+      statuses: ['進行中', 'ステータス不明', 'ブロック', '意思なし'],
+      notes: '全体的なステータス メモ',
+      kickoff: 'キックオフ ミーティング',
+      gateway: 'Gateway チーム',
+      frp: 'FastTrack 対応パートナー',
+      // The playbook's キックオフ日 is the kickoff date, not the ESD.
+      shortened: /キックオフ日/,
+    },
+    'zh-Hans': {
+      esd: '接洽开始日期',
+      statuses: ['进行中', '未知', '受阻', '无意图'],
+      notes: '总体状态笔记',
+      kickoff: '启动会议',
+      gateway: 'Gateway 团队',
+      frp: 'FastTrack 就绪性合作伙伴',
+      // The playbook's 启动日期 is the kickoff date; 开始日期 alone is any start date.
+      shortened: /启动日期|(?<!接洽)开始日期/,
+    },
+  } as const;
+
+  it.each(Object.entries(TERMS))('%s', (language, terms) => {
+    const lang = language as keyof typeof TERMS;
+    expect(t(lang, 'esd.name')).toBe(terms.esd);
+    expect(t(lang, 'common.esd')).toBe(terms.esd);
+    expect([
+      t(lang, 'status.in_progress'),
+      t(lang, 'status.status_unknown'),
+      t(lang, 'status.blocked'),
+      t(lang, 'status.no_intent'),
+    ]).toEqual(terms.statuses);
+    expect(t(lang, 'notes.name')).toBe(terms.notes);
+    expect(t(lang, 'basis.kickoff_meeting')).toBe(terms.kickoff);
+    expect(t(lang, 'role.gateway')).toBe(terms.gateway);
+    expect(t(lang, 'role.frp')).toBe(terms.frp);
+    const shortened = Object.entries(MESSAGES[lang]).filter(([, text]) =>
+      terms.shortened.test(text),
+    );
+    expect(shortened.map(([key]) => key)).toEqual([]);
+  });
+
+  it('covers every language', () => {
+    expect([...LANGUAGES].sort()).toEqual(['de', 'en', 'es', 'ja', 'pt-BR', 'zh-Hans']);
   });
 });

@@ -19,7 +19,7 @@ const MANIFEST_DIR = join(ROOT, 'manifest');
 const SAMPLE_BOT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 // biome-ignore lint/suspicious/noTemplateCurlyInString: the manifest's placeholder, not a template
 const BOT_ID_PLACEHOLDER = '${{BOT_ID}}';
-const LANGUAGE_FILES = ['pt-BR.json', 'es-ES.json'] as const;
+const LANGUAGE_FILES = ['pt-BR.json', 'es-ES.json', 'de.json', 'ja.json', 'zh-Hans.json'] as const;
 /** Teams' own display limits for bot commands (the schema allows longer strings). */
 const COMMAND_TITLE_MAX = 32;
 const COMMAND_DESCRIPTION_MAX = 128;
@@ -263,6 +263,11 @@ describe('manifest.json', () => {
     expect(info.additionalLanguages).toEqual([
       { languageTag: 'pt-br', file: 'pt-BR.json' },
       { languageTag: 'es-es', file: 'es-ES.json' },
+      // Teams falls back from a region to the bare language: "de" serves de-DE, de-AT and de-CH.
+      { languageTag: 'de', file: 'de.json' },
+      { languageTag: 'ja', file: 'ja.json' },
+      // Simplified Chinese only: a zh-TW or zh-HK client gets English, as the bot does.
+      { languageTag: 'zh-cn', file: 'zh-Hans.json' },
     ]);
     const referenced = ['manifest.json', ...Object.values(icons)];
     referenced.push(...info.additionalLanguages.map((l) => l.file));

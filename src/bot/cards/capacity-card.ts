@@ -1,7 +1,5 @@
-import { format } from 'date-fns';
-import { enUS, es, ptBR } from 'date-fns/locale';
-import { type CalendarDate, escapeMarkdown, workloadName } from '../../domain/index.js';
-import { formatDate } from '../../i18n/format.js';
+import { escapeMarkdown, workloadName } from '../../domain/index.js';
+import { formatDate, formatDayMonth } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import type { CapacityCell, CapacityReport } from '../../reports/index.js';
@@ -14,15 +12,9 @@ import { type Card, expandCard } from './templates.js';
  */
 export const CAPACITY_CELL_BUDGET = 72;
 
-const LOCALES = { en: enUS, 'pt-BR': ptBR, es } as const;
 /** Bars grow from this height to BAR_MIN + BAR_RANGE for the busiest cell. */
 const BAR_MIN = 16;
 const BAR_RANGE = 24;
-
-function shortDate(date: CalendarDate, lang: Language): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return format(new Date(y, m - 1, d), 'd MMM', { locale: LOCALES[lang] });
-}
 
 function cell(value: CapacityCell, max: number, options: { busiest: boolean; total?: boolean }) {
   const n = value.count;
@@ -98,7 +90,7 @@ export function capacityCard(report: CapacityReport, lang: Language): Card {
     },
     weeks: report.weeks.map((w) => ({
       label: t(lang, 'capacity.week', { week: w.isoWeek }),
-      date: shortDate(w.start, lang),
+      date: formatDayMonth(w.start, lang),
       style: w.busiest ? 'warning' : 'default',
       color: w.busiest ? 'Attention' : 'Default',
     })),

@@ -21,7 +21,7 @@ const ROOT = process.cwd();
 
 /** One person's setting: the language their Teams client reports, and their time zone. */
 export interface Person {
-  /** BCP 47, as Teams sends it: en-US, pt-BR, es-ES. */
+  /** BCP 47, as Teams sends it: en-US, pt-BR, es-ES, de-DE, ja-JP. */
   locale: string;
   timeZone: string;
   /** Screenshot prefix. */
@@ -35,6 +35,8 @@ export const PORTUGUESE: Person = {
   name: 'pt-BR',
 };
 export const SPANISH: Person = { locale: 'es-ES', timeZone: 'Europe/Madrid', name: 'es' };
+export const GERMAN: Person = { locale: 'de-DE', timeZone: 'Europe/Berlin', name: 'de' };
+export const JAPANESE: Person = { locale: 'ja-JP', timeZone: 'Asia/Tokyo', name: 'ja' };
 
 export function demoTenant(customer: string) {
   const tenant = DEMO_TENANTS.find((t) => t.customerName.startsWith(customer));

@@ -1,0 +1,288 @@
+import type { Messages } from './en.js';
+
+/**
+ * German. Domain terms follow Microsoft's German playbook (docs/domain.md, "Words in the
+ * playbook's German, Japanese and Chinese"): "Startdatum der Beteiligung" (never shortened to "Startdatum",
+ * which is any start date), "Arbeitsbereich" for workload, "allgemeine Statusnotizen",
+ * "Kick-off-Meeting", "Gateway-Team", the L1 statuses "In Bearbeitung", "Unbekannter Status",
+ * "Blockiert", "Keine Absicht". The user is "Sie"; quotes are „…“. FM stays FM.
+ */
+export const de: Messages = {
+  // Common words
+  'esd.name': 'Startdatum der Beteiligung',
+  'esd.notSet': 'nicht festgelegt',
+  'esd.estimate': '{month} (Schätzung)',
+  'notes.name': 'Allgemeine Statusnotizen',
+  'common.customer': 'Kunde',
+  'common.tenant': 'Tenant',
+  'common.workload': 'Arbeitsbereich',
+  'common.status': 'L1-Status',
+  'common.esd': 'Startdatum der Beteiligung',
+  'common.basis': 'Grundlage',
+  'common.assignedTo': 'Zugewiesen an',
+
+  'status.in_progress': 'In Bearbeitung',
+  'status.status_unknown': 'Unbekannter Status',
+  'status.blocked': 'Blockiert',
+  'status.no_intent': 'Keine Absicht',
+  'status.duplicate_invalid': 'Duplikat/Ungültig',
+
+  'basis.kickoff_meeting': 'Kick-off-Meeting',
+  'basis.two_way_email': 'E-Mail-Austausch in beide Richtungen',
+  'basis.phone_call': 'Telefonat mit dem Kunden',
+  'basis.planned': 'Geplanter Start (mit dem Kunden vereinbart)',
+  'basis.estimated': 'Geschätzter Start',
+
+  'role.fm': 'zugewiesener FM',
+  'role.gateway': 'Gateway-Team',
+  'role.manager': 'Manager',
+  'role.fta': 'FastTrack Architect',
+  'role.fe': 'FastTrack Engineer',
+  'role.re_engagement': 'Re-Engagement-Team',
+  'role.frp': 'Qualifizierter FastTrack-Partner',
+
+  // help
+  'help.title': 'esd-bot hält Ihre Startdaten der Beteiligung aktuell',
+  'help.intro':
+    'Ich erfasse für jeden Arbeitsbereich Ihrer Kunden das Datum, an dem der Kunde mit Ihnen die Onboarding-Gespräche beginnt, und trage den Grund jeder Änderung im selben Schritt in die allgemeinen Statusnotizen ein.',
+  'help.commands': 'Was Sie eingeben können',
+  'help.cmd.help': '**hilfe**: diese Nachricht',
+  'help.cmd.engagements':
+    '**meine beteiligungen**: Ihre Kunden und Arbeitsbereiche mit ihrem Startdatum der Beteiligung',
+  'help.cmd.change':
+    '**datum ändern** (optional mit einem Kundennamen): ein Startdatum der Beteiligung mit Begründung ändern',
+  'help.cmd.noResponse':
+    '**keine antwort**: Der Kunde hat nicht geantwortet; eine Notiz wird erfasst, das Datum bleibt',
+  'help.cmd.history':
+    '**verlauf**: die Änderungen am Startdatum der Beteiligung eines Arbeitsbereichs',
+  'help.cmd.upcoming': '**demnächst**: Ihre Startdaten der Beteiligung in den nächsten 30 Tagen',
+  'help.cmd.tenant':
+    '**kunde** <Name>: die Arbeitsbereiche eines Kunden auf einer Zeitachse, mit den Abständen zwischen den Starts',
+  'help.cmd.capacity':
+    '**kapazität**: für das Gateway-Team und Manager die Starts jedes FM pro Woche',
+  'help.what': 'Was das Datum bedeutet',
+  'help.isR4':
+    'Der Tag, an dem Sie und der Kunde die Kommunikation speziell zum FastTrack-Prozess für diesen Arbeitsbereich beginnen. Er kann vor dem Kick-off-Meeting liegen oder auf denselben Tag fallen.',
+  'help.isNotR5':
+    'Nicht der Tag, an dem eine erste E-Mail gesendet oder eine Voicemail hinterlassen wurde: Entscheidend ist ein Austausch in beide Richtungen (der Kunde fragt und Sie antworten, ein Anruf zur Planung des Kick-off-Meetings, das Kick-off-Meeting selbst).',
+  'help.rules':
+    'Nur Arbeitsbereiche mit dem Status „In Bearbeitung“ haben eines. Alte Beteiligungen müssen nicht nachgetragen werden. Wenn Sie nur den Monat kennen, speichere ich dessen ersten Tag als Schätzung.',
+
+  // Commands that need something first
+  'general.tenantNotServed': 'Diese App steht Ihrer Organisation nicht zur Verfügung.',
+  'access.notYours': 'Das ist keiner Ihrer Kunden. Wenden Sie sich an {assignee}.',
+  'access.notYoursNobody': 'Das ist keiner Ihrer Kunden. Wenden Sie sich an das Gateway-Team.',
+  'general.notUnderstood':
+    'Das habe ich nicht verstanden. Geben Sie **hilfe** ein, um zu sehen, was ich kann.',
+  'general.tryAgain':
+    'Bei mir ist ein Fehler aufgetreten, und es wurde nichts gespeichert. Bitte versuchen Sie es in einer Minute erneut.',
+  'general.tooLong': 'Diese Nachricht ist zu lang für mich (höchstens {max} Zeichen).',
+  'general.noWorkloads':
+    'Ihnen sind keine Arbeitsbereiche zugewiesen. Wenn Sie für das Gateway-Team arbeiten oder FMs leiten, bitten Sie einen Administrator, Ihnen diese Rolle zuzuweisen.',
+  'general.workloadGone': 'Dieser Arbeitsbereich existiert nicht mehr.',
+  'command.help': 'hilfe',
+  'command.engagements': 'meine beteiligungen',
+  'command.change': 'datum ändern',
+  'command.noResponse': 'keine antwort',
+  'command.history': 'verlauf',
+  'command.upcoming': 'demnächst',
+  'general.cardExpired':
+    'Diese Karte ist veraltet. Geben Sie **{command}** ein, um neu zu beginnen.',
+
+  // my engagements
+  'engagements.title': 'Ihre Beteiligungen',
+  'engagements.subtitle': 'Frühester Start zuerst · Arbeitsbereiche: {count}',
+  'engagements.noEsd': 'kein Datum',
+  'engagements.change': 'Datum ändern',
+
+  // tenant picker
+  'pickTenant.title': 'Welcher Kunde?',
+  'pickTenant.label': 'Kunde',
+  'pickTenant.placeholder': 'Kunden auswählen',
+  'pickTenant.next': 'Weiter',
+  'pickTenant.noMatch': 'Keiner Ihrer Kunden passt zu „{text}“.',
+  'pickTenant.retry':
+    'Wählen Sie einen Kunden in der Karte aus, oder geben Sie einen Teil des Namens ein.',
+  'pickTenant.needName':
+    'Geben Sie den Namen des Kunden nach dem Befehl ein, zum Beispiel **datum ändern contoso**.',
+
+  // change card
+  'change.title': 'Startdatum der Beteiligung ändern',
+  'change.subtitle': '{customer} · {tenant}',
+  'change.workloadLabel': 'Arbeitsbereich',
+  'change.workloadPlaceholder': 'Arbeitsbereich auswählen',
+  'change.workloadChoice': '{workload} · {status} · {esd}',
+  'change.dateLabel': 'Neues Datum',
+  'change.monthLabel': 'Oder, wenn Sie nur den Monat kennen',
+  'change.monthPlaceholder': 'Nur der Monat (als 1. gespeichert, Schätzung)',
+  'change.basisLabel': 'Was ist an diesem Datum geschehen oder wird geschehen?',
+  'change.basisPlaceholder': 'Bitte auswählen',
+  'change.basisHint':
+    'Eine gesendete E-Mail oder eine Voicemail ohne Antwort zählt nicht: Das Datum ist der Beginn eines Austauschs in beide Richtungen.',
+  'change.reasonLabel': 'Grund (wird in die allgemeinen Statusnotizen geschrieben)',
+  'change.reasonPlaceholder': 'Warum ändert sich das Datum?',
+  'change.submit': 'Datum und Grund speichern',
+  'change.errorSummary':
+    'Es wurde nichts gespeichert. Bitte korrigieren Sie die markierten Angaben.',
+  'change.dateAndMonth': 'Wählen Sie ein Datum oder einen Monat, nicht beides.',
+  'change.dateMissing': 'Wählen Sie ein Datum oder nur den Monat.',
+  'change.workloadMissing': 'Wählen Sie einen Arbeitsbereich.',
+  'change.typedDate':
+    'Ich habe „{text}“ als {date} gelesen. Prüfen Sie die Karte, ergänzen Sie den Grund und speichern Sie.',
+  'change.typedMonth':
+    'Ich habe „{text}“ als {month} (Schätzung) gelesen. Prüfen Sie die Karte, ergänzen Sie den Grund und speichern Sie.',
+  'change.typeHint':
+    'Füllen Sie die Karte oben aus, oder geben Sie ein Datum ein (zum Beispiel „15. Januar“ oder „15.01.2027“).',
+  'change.conflict':
+    'Dieser Arbeitsbereich wurde geändert, während die Karte geöffnet war: Sein Datum ist jetzt {esd}. Es wurde nichts geschrieben. Prüfen Sie es und speichern Sie erneut.',
+
+  // rejections (rules module codes)
+  'violation.not_permitted':
+    '{workload} bei {customer} ist {assignee} zugewiesen: Nur diese Person, das Gateway-Team oder ein Manager kann das Datum ändern.',
+  'violation.not_permitted_unassigned':
+    '{workload} bei {customer} hat noch keinen FM: Nur das Gateway-Team oder ein Manager kann das Datum festlegen.',
+  'violation.status_ineligible':
+    '{workload} hat den Status {status}. Nur Arbeitsbereiche mit dem Status „In Bearbeitung“ haben ein Startdatum der Beteiligung; für „Unbekannter Status“, „Blockiert“, „Keine Absicht“ und „Duplikat/Ungültig“ gilt es nicht.',
+  'violation.date_invalid': 'Das ist kein gültiges Datum.',
+  'violation.month_invalid': 'Das ist kein gültiger Monat.',
+  'violation.date_out_of_window': 'Wählen Sie ein Datum zwischen {earliest} und {latest}.',
+  'violation.estimate_month_past':
+    'Eine Schätzung gilt für einen künftigen Start: Wählen Sie {currentMonth} oder einen späteren Monat.',
+  'violation.basis_invalid':
+    'Wählen Sie aus, was an diesem Datum geschehen ist oder geschehen wird.',
+  'violation.basis_not_estimate':
+    'Mit nur einem Monat ist das Datum eine Schätzung: Wählen Sie „Geplanter Start“ oder „Geschätzter Start“, nicht „{basis}“.',
+  'violation.unchanged': 'Das Datum ist bereits {current}; es gibt nichts zu ändern.',
+  'violation.reason_missing':
+    'Ein Grund ist erforderlich: Er wird in die allgemeinen Statusnotizen eingetragen.',
+  'violation.reason_too_short':
+    'Schreiben Sie mindestens {min} Zeichen, damit Kollegen verstehen, warum sich das Datum verschoben hat.',
+  'violation.reason_too_long': 'Der Grund darf höchstens {max} Zeichen lang sein.',
+  'violation.reason_placeholder':
+    'Beschreiben Sie, was passiert ist (zum Beispiel „Kunde möchte das Kick-off-Meeting in den März verschieben“), keinen Platzhalter.',
+
+  // confirmation
+  'done.title': 'Startdatum der Beteiligung gespeichert',
+  'done.oldDate': 'Bisheriges Datum',
+  'done.newDate': 'Neues Datum',
+  'done.note': 'In den allgemeinen Statusnotizen erfasst',
+
+  // no response (R7)
+  'noResponse.title': 'Der Kunde hat nicht geantwortet',
+  'noResponse.intro':
+    'Eine Notiz wird in die allgemeinen Statusnotizen eingetragen, und das Startdatum der Beteiligung bleibt unverändert (wenn der Kunde antwortet und ein neues Datum vereinbart wird, ändern Sie das Datum dann).',
+  'noResponse.kindLabel': 'Was ist passiert?',
+  'noResponse.kind.no_answer': 'Noch keine Antwort: Ich versuche es weiter',
+  'noResponse.kind.inactive': 'Der Kunde ist inaktiv oder hat nie geantwortet',
+  'noResponse.detailLabel': 'Einzelheiten (optional)',
+  'noResponse.detailPlaceholder': 'Bisherige Versuche, nächster Versuch…',
+  'noResponse.submit': 'Notiz erfassen',
+  'noResponse.kindMissing': 'Wählen Sie aus, was passiert ist.',
+  'noResponse.doneTitle': 'Notiert; das Datum bleibt',
+  'noResponse.done':
+    'In den allgemeinen Statusnotizen erfasst. Das Startdatum der Beteiligung bleibt {esd}.',
+
+  // history
+  'history.pickTitle': 'Verlauf welches Arbeitsbereichs?',
+  'history.show': 'Verlauf anzeigen',
+  'history.title': 'Verlauf von {workload}',
+  'history.empty': 'Noch keine Änderung erfasst.',
+  'history.entry': '{old} → {new}',
+  'history.by': '{when} · {who} ({role})',
+  'history.reason': 'Grund: {reason}',
+
+  // upcoming
+  'upcoming.title': 'Start in den nächsten {days} Tagen',
+  'upcoming.empty': 'Keiner Ihrer Arbeitsbereiche startet in den nächsten {days} Tagen.',
+  'upcoming.week': 'Woche vom {date}',
+
+  // proactive: the Gateway Team's handoff of a new customer (R6)
+  'handoff.title': 'Neukunde vom Gateway-Team: {customer}',
+  'handoff.enteredBy': 'Vom Gateway-Team aus dem Gespräch mit dem Kunden eingetragen ({name}).',
+  'handoff.intro':
+    'Jedes Datum ist das, welches der Kunde im Gateway-Gespräch genannt hat. Wenn der Kunde ein anderes wünscht, ändern Sie es.',
+  'handoff.reference': 'Gateway-Referenz',
+  'handoff.notes': 'Notizen des Gateway-Teams',
+  'handoff.acknowledge': 'Bestätigen',
+  'handoff.change': 'Datum ändern',
+  'handoff.acknowledgedTitle': 'Übergabe bestätigt',
+  'handoff.acknowledged': 'Sie haben {customer} übernommen; das Gateway-Team sieht das.',
+  'handoff.alreadyAcknowledged': 'Diese Übergabe wurde bereits bestätigt ({when}).',
+  'handoff.gone': 'Diese Übergabe ist nicht mehr bekannt.',
+  'handoff.notYours': 'Nur der {customer} zugewiesene FM kann diese Übergabe bestätigen.',
+  // proactive: a date moved by someone else
+  'notice.changedByOther':
+    '{who} ({role}) hat das Startdatum der Beteiligung von {workload} bei {customer} geändert: {old} → {new}. Grund: {reason}',
+  // proactive: reminders (R7) and the weekly digest
+  'notice.changedByOtherTitle': 'Eines Ihrer Startdaten der Beteiligung wurde geändert',
+  'reminder.title': 'Heute ist das Startdatum der Beteiligung von {workload} bei {customer}',
+  'reminder.titleLate':
+    'Das Startdatum der Beteiligung von {workload} bei {customer} war am {date}',
+  'reminder.late': 'Diese Erinnerung kommt verspätet: Zum Fälligkeitszeitpunkt lief kein esd-bot.',
+  'reminder.followUpTitle': 'Nachfrage: Hat {customer} zu {workload} geantwortet?',
+  'reminder.intro':
+    'Haben die Onboarding-Gespräche begonnen? Teilen Sie mir mit, was passiert ist. Das Datum ändert sich nur, wenn der Kunde ein neues vereinbart.',
+  'reminder.started': 'Kommunikation hat begonnen',
+  'reminder.reschedule': 'Kunde wünscht ein anderes Datum',
+  'reminder.noAnswer': 'Noch keine Antwort',
+  'reminder.inactive': 'Kunde inaktiv',
+  'reminder.doneStarted':
+    'In den allgemeinen Statusnotizen vermerkt: Die Kommunikation hat begonnen. Keine weiteren Erinnerungen für dieses Datum.',
+  'reminder.doneNoAnswer':
+    'In den allgemeinen Statusnotizen vermerkt; das Datum bleibt. Ich erinnere Sie am {date} erneut.',
+  'reminder.doneInactive':
+    'In den allgemeinen Statusnotizen vermerkt; das Datum bleibt, und ich erinnere Sie nicht mehr daran.',
+  'reminder.already': 'Diese Erinnerung wurde bereits beantwortet.',
+  'reminder.gone':
+    'Diese Erinnerung gilt nicht mehr: Der Arbeitsbereich oder sein Datum hat sich geändert.',
+  'digest.title': 'Ihre Startdaten der Beteiligung in dieser Woche',
+  // reports: upcoming (overdue first), capacity, a tenant's timeline and history
+  'reports.command.capacity': 'kapazität',
+  'reports.command.tenant': 'kunde',
+  'upcoming.overdueTitle':
+    'Überfällig: Das Datum ist vorbei, und die Kommunikation hat nicht begonnen',
+  'upcoming.overdueHint':
+    'Beantworten Sie die Erinnerung, geben Sie **keine antwort** ein, wenn der Kunde nicht geantwortet hat, oder **datum ändern**, wenn ein anderes Datum vereinbart wurde.',
+  'upcoming.yesterday': 'gestern',
+  'upcoming.daysAgo': 'vor {days} Tagen',
+  'capacity.title': 'Starts pro FM und Woche',
+  'capacity.subtitle':
+    'Arbeitsbereiche „In Bearbeitung“ mit Startdatum der Beteiligung, {from} bis {to}',
+  'capacity.filter': 'Nur angezeigt: {filter}',
+  'capacity.fm': 'Zugewiesener FM',
+  'capacity.week': 'KW{week}',
+  'capacity.allFms': 'Alle FMs',
+  'capacity.starts': 'Starts: {count}',
+  'capacity.busiest': 'Am stärksten ausgelastet: {weeks}',
+  'capacity.busiestWeek': 'Woche vom {date} (Starts: {count})',
+  'capacity.legend':
+    'Jede Zelle zählt die Arbeitsbereiche, die in dieser Woche starten, Schätzungen eingeschlossen. Die Balken sind relativ zur vollsten Zelle; die vollsten Wochen sind hervorgehoben.',
+  'capacity.empty': 'Kein FM hat einen passenden Arbeitsbereich mit dem Status „In Bearbeitung“.',
+  'capacity.more':
+    '{count} weitere FMs werden nicht angezeigt: Ergänzen Sie den Befehl um einen Teil eines Namens, zum Beispiel **kapazität megan**.',
+  'capacity.notAllowed':
+    'Der Kapazitätsbericht ist für das Gateway-Team und Manager bestimmt. Wenn Sie ihn benötigen, bitten Sie einen Administrator, Ihnen eine dieser Rollen zuzuweisen.',
+  'tenant.title': 'Zeitachse von {customer}',
+  'tenant.subtitle': '{tenant} · {count} Arbeitsbereiche',
+  'tenant.span': 'Vom ersten bis zum letzten Start: {span}',
+  'tenant.gap': '↓ {span} bis {workload} ({date})',
+  'tenant.gapApprox': '↓ etwa {span} bis {workload} ({date}, Schätzung)',
+  'tenant.sameDay': '↓ {workload} startet am selben Tag',
+  'tenant.notActive':
+    'Nicht „In Bearbeitung“: Das Datum bleibt als Verlauf erhalten und zählt nicht zu den Abständen.',
+  'tenant.undated': 'Noch kein Startdatum der Beteiligung (normal: nichts nachzutragen)',
+  'tenant.noWorkloads': 'Für diesen Kunden ist kein Arbeitsbereich erfasst.',
+  'tenant.historyHint': 'Jede Änderung dieser Daten sehen Sie mit **verlauf {name}**.',
+  'tenant.needName':
+    'Geben Sie nach dem Befehl einen Teil des Kundennamens ein, zum Beispiel **kunde contoso**.',
+  'tenant.noMatch': 'Kein Kunde passt zu „{text}“.',
+  'tenant.many': 'Mehrere Kunden passen zu „{text}“: {names}. Geben Sie mehr vom Namen ein.',
+  'tenant.notAllowed':
+    'Sie sehen einen Kunden, wenn Ihnen einer seiner Arbeitsbereiche zugewiesen ist, oder mit der Rolle Gateway, Manager, FTA, FE oder Re-Engagement.',
+  'tenantHistory.title': 'Änderungen am Startdatum der Beteiligung bei {customer}',
+  'tenantHistory.empty':
+    'Bei diesem Kunden hat sich noch kein Startdatum der Beteiligung geändert.',
+  'reports.days': '{count} Tage',
+  'reports.oneDay': '1 Tag',
+  'tenantHistory.more': 'Nur die letzten {shown} von {total} Änderungen werden angezeigt.',
+};
