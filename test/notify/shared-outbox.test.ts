@@ -208,7 +208,9 @@ describe('the outbox under load with a misbehaving connector', () => {
           .execute();
         if (pending.length === 0) break;
       }
-      expect(Date.now() - started).toBeLessThan(60_000);
+      // Bounded: the rounds end (each hang costs one send timeout, counted in attended time), not
+      // a wall-clock race with the machine's load.
+      expect(Date.now() - started).toBeLessThan(240_000);
       const texts = connector.texts();
       expect(texts).toHaveLength(180);
       expect(new Set(texts).size).toBe(180);
@@ -227,7 +229,7 @@ describe('the outbox under load with a misbehaving connector', () => {
       await connector.stop();
       await database.drop();
     }
-  }, 90_000);
+  }, 300_000);
 });
 
 /**
