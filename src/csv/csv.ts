@@ -125,10 +125,37 @@ export function parseCsv(text: string): CsvRecord[] {
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-/** One field as RFC 4180 wants it: quoted when it holds a comma, a quote or a line break. */
+/**
+ * Text a spreadsheet would run as a formula (OWASP "CSV injection"): a cell beginning with =, +,
+ * -, @, TAB or CR, also behind any number of single quotes (so that a value that really begins
+ * with a quote and a formula character reads back as itself, see restoreFormulaText).
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+
+/**
+ * Neutralizes formula-like text as OWASP recommends: one single quote in front (a spreadsheet
+ * shows the rest as text), and the field quoted. Applied to every string cell, whatever its
+ * column: names, reasons and notes are typed by people. Numbers and booleans that we write
+ * ourselves (an estimate, a version) are never formulas and are left as they are.
+ */
+export function neutralizeFormulaText(text: string): string {
+  return FORMULA.test(text) ? `'${text}` : text;
+}
+
+/** The exact reverse of neutralizeFormulaText, for the import: one leading quote removed. */
+export function restoreFormulaText(text: string): string {
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * One field as RFC 4180 wants it: quoted when it holds a comma, a quote or a line break; text a
+ * spreadsheet would take for a formula is neutralized and quoted too.
+ */
 export function csvField(value: string | number | boolean | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return String(value);
+  const text = neutralizeFormulaText(value);
+  return NEEDS_QUOTES.test(text) || text !== value ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** One record, ended by CRLF. */

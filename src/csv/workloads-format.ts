@@ -12,7 +12,14 @@ import {
   WORKLOAD_CODES,
   type WorkloadCode,
 } from '../domain/index.js';
-import { type CsvRecord, CsvSyntaxError, csvLine, readCsv, writeCsv } from './csv.js';
+import {
+  type CsvRecord,
+  CsvSyntaxError,
+  csvLine,
+  readCsv,
+  restoreFormulaText,
+  writeCsv,
+} from './csv.js';
 
 /**
  * The CSV format of tenants and workloads that `npm run import` reads and `npm run export`
@@ -178,7 +185,9 @@ export function parseRow(
     ]);
   }
   const values: Partial<Record<WorkloadColumn, string>> = {};
-  for (const [i, column] of columns.entries()) if (column) values[column] = record.fields[i];
+  // What the export neutralized as a would-be formula (src/csv/csv.ts) reads back as typed.
+  for (const [i, column] of columns.entries())
+    if (column) values[column] = restoreFormulaText(record.fields[i] ?? '');
   const parsed = rowShape.safeParse(values);
   if (!parsed.success) {
     return reject(

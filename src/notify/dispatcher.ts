@@ -5,6 +5,8 @@ import { proactiveSends } from '../metrics/metrics.js';
 import type { StoreContext } from '../store/context.js';
 import {
   claimDue,
+  extendLeases,
+  fenceLease,
   findRecipient,
   markUnreachable,
   type OutboxRow,
@@ -13,7 +15,7 @@ import {
   saveReachability,
   settle,
 } from '../store/delivery.js';
-import { backoffMs, Pacer } from './pacing.js';
+import { backoffMs, Pacer, SendGate } from './pacing.js';
 import type { Rendered } from './render.js';
 import { classify, type ProactiveChannel } from './teams-channel.js';
 
@@ -30,6 +32,8 @@ export interface DispatcherDeps {
   owner?: string;
   leaseMs?: number;
   batchSize?: number;
+  /** Sends in flight at once (16 by default). */
+  maxConcurrentSends?: number;
 }
 
 /** What happened to each claimed row; `released` rows went back unsent, their lease near its end. */
@@ -65,11 +69,15 @@ function interleave(rows: readonly OutboxRow[]): OutboxRow[] {
 export class Dispatcher {
   readonly owner: string;
   private readonly pacer: Pacer;
+  private readonly gate: SendGate;
   private readonly leaseMs: number;
   private readonly batchSize: number;
   private stopping = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** Claimed rows not yet settled: their leases are kept alive by the heartbeat. */
+  private readonly inFlight = new Set<number>();
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: DispatcherDeps) {
     this.owner = deps.owner ?? `dispatcher-${randomUUID()}`;
@@ -77,6 +85,7 @@ export class Dispatcher {
       deps.config.proactive.maxPerSecond,
       deps.config.proactive.conversationIntervalMs,
     );
+    this.gate = new SendGate(deps.maxConcurrentSends ?? 16);
     this.leaseMs = deps.leaseMs ?? deps.config.proactive.leaseMs;
     // A batch must be sent well within its lease, or another instance takes rows still queued here.
     const sendable = Math.floor((deps.config.proactive.maxPerSecond * this.leaseMs) / 1000 / 4);
@@ -99,6 +108,22 @@ export class Dispatcher {
     // Batches overlap: while one batch sends in its paced slots, the next is claimed, rendered and
     // given the slots that follow, so the pace does not stop between batches. Two at most.
     const batches: Promise<(keyof DispatchStats)[]>[] = [];
+    this.startHeartbeat();
+    try {
+      await this.claimAndSend(dueBy, batches, count);
+      for (const batch of batches) count(await batch);
+    } finally {
+      await Promise.allSettled(batches);
+      this.stopHeartbeat();
+    }
+    return stats;
+  }
+
+  private async claimAndSend(
+    dueBy: Date,
+    batches: Promise<(keyof DispatchStats)[]>[],
+    count: (outcomes: (keyof DispatchStats)[]) => void,
+  ): Promise<void> {
     while (!this.stopping) {
       while (batches.length >= 2) count(await (batches.shift() as (typeof batches)[number]));
       const rows = await claimDue(this.deps.ctx, {
@@ -108,6 +133,7 @@ export class Dispatcher {
         limit: this.batchSize,
       });
       if (rows.length === 0) break;
+      for (const row of rows) this.inFlight.add(Number(row.id));
       const outcomes: Promise<keyof DispatchStats>[] = [];
       const ordered = interleave(rows);
       // Rendered a few at a time, letting the timers of earlier sends fire between them: a whole
@@ -123,8 +149,32 @@ export class Dispatcher {
       batches.push(Promise.all(outcomes));
       if (rows.length < this.batchSize) break;
     }
-    for (const batch of batches) count(await batch);
-    return stats;
+  }
+
+  /**
+   * While a batch is in flight (queued for a send slot, rendering, sending), its leases are
+   * extended every third of a lease, so a slow batch is not claimed again by another instance
+   * while its sends are still going out. The extension is fenced like a send (see fenceLease):
+   * a lease that lapsed (this process stalled longer than a lease) is not revived, and the fence
+   * before each send then refuses to send that row.
+   */
+  private startHeartbeat(): void {
+    if (this.heartbeat) return;
+    const beat = async () => {
+      const ids = [...this.inFlight];
+      try {
+        await extendLeases(this.deps.ctx, ids, this.owner, this.leaseMs);
+      } catch (error) {
+        this.deps.logger.warn({ err: (error as Error).message }, 'outbox lease heartbeat failed');
+      }
+      if (this.heartbeat) this.heartbeat = setTimeout(beat, Math.max(100, this.leaseMs / 3));
+    };
+    this.heartbeat = setTimeout(beat, Math.max(100, this.leaseMs / 3));
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeat) clearTimeout(this.heartbeat);
+    this.heartbeat = null;
   }
 
   /** `ready` is called once the row has its send slot (or needs none): the next one may be prepared. */
@@ -133,10 +183,16 @@ export class Dispatcher {
     ready: () => void = () => {},
   ): Promise<keyof DispatchStats> {
     const { ctx, logger } = this.deps;
-    const outcome = await this.attempt(row, ready);
-    ready();
-    if (outcome === 'released') return 'released';
-    const settled = await settle(ctx, Number(row.id), this.owner, outcome);
+    let outcome: Outcome | 'released';
+    let settled: boolean;
+    try {
+      outcome = await this.attempt(row, ready);
+      ready();
+      if (outcome === 'released') return 'released';
+      settled = await settle(ctx, Number(row.id), this.owner, outcome);
+    } finally {
+      this.inFlight.delete(Number(row.id));
+    }
     proactiveSends.inc({ kind: row.kind, result: outcome.status });
     const log = {
       outboxId: row.id,
@@ -153,7 +209,7 @@ export class Dispatcher {
   }
 
   private async attempt(row: OutboxRow, ready: () => void): Promise<Outcome | 'released'> {
-    const { ctx, channel, render } = this.deps;
+    const { ctx, render } = this.deps;
     try {
       const recipient = await findRecipient(ctx, row);
       if (!recipient)
@@ -166,29 +222,42 @@ export class Dispatcher {
       const wait = this.pacer.reserve(key);
       ready();
       await sleep(wait);
-      // Too close to the end of the lease to be sure of settling it: leave the row for whoever
-      // claims it next, rather than race another instance that may already have it.
-      const leaseEnd = Date.parse(row.lease_until ?? '') || 0;
-      if (ctx.now().getTime() + this.deps.config.proactive.sendTimeoutMs >= leaseEnd)
-        return 'released';
-      try {
-        const { createdReference } = await channel.send(recipient, rendered.activity);
-        if (createdReference)
-          await saveReachability(ctx, recipient.aadObjectId, { conversationRef: createdReference });
-        return { status: 'sent' };
-      } catch (error) {
-        const failure = classify(error);
-        if (failure.kind === 'unreachable') {
-          await markUnreachable(ctx, recipient.aadObjectId);
-          return { status: 'waiting', error: failure.message };
-        }
-        if (failure.kind === 'fatal') return { status: 'dead', error: failure.message };
-        if (failure.status === 429) this.pacer.pause(key, failure.retryAfter ?? 1000);
-        return this.retryOrDie(row, failure.message, failure.retryAfter);
-      }
+      return await this.gate.run(() => this.fencedSend(row, recipient, rendered.activity, key));
     } catch (error) {
       // Our own failure (the database, a renderer): try again later, like a 5xx.
       return this.retryOrDie(row, `internal: ${(error as Error).message}`, null);
+    }
+  }
+
+  private async fencedSend(
+    row: OutboxRow,
+    recipient: NonNullable<Awaited<ReturnType<typeof findRecipient>>>,
+    activity: Extract<Rendered, { activity: unknown }>['activity'],
+    key: string,
+  ): Promise<Outcome | 'released'> {
+    const { ctx, channel } = this.deps;
+    // The fence: the lease is checked and extended in the same statement, right before the send.
+    // Lost (this process stalled past its lease, and another instance may have the row now):
+    // never sent by this owner. Held, but the fence itself took so long that the lease would not
+    // cover a whole send: left for whoever claims it next.
+    const leaseEnd = await fenceLease(ctx, Number(row.id), this.owner, this.leaseMs);
+    if (!leaseEnd) return 'released';
+    if (ctx.now().getTime() + this.deps.config.proactive.sendTimeoutMs >= leaseEnd.getTime())
+      return 'released';
+    try {
+      const { createdReference } = await channel.send(recipient, activity);
+      if (createdReference)
+        await saveReachability(ctx, recipient.aadObjectId, { conversationRef: createdReference });
+      return { status: 'sent' };
+    } catch (error) {
+      const failure = classify(error);
+      if (failure.kind === 'unreachable') {
+        await markUnreachable(ctx, recipient.aadObjectId);
+        return { status: 'waiting', error: failure.message };
+      }
+      if (failure.kind === 'fatal') return { status: 'dead', error: failure.message };
+      if (failure.status === 429) this.pacer.pause(key, failure.retryAfter ?? 1000);
+      return this.retryOrDie(row, failure.message, failure.retryAfter);
     }
   }
 

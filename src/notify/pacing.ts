@@ -74,3 +74,68 @@ export function retryAfterMs(header: string | null | undefined, now = Date.now()
   const date = Date.parse(header);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
+
+/** How often the attention clock looks at the event loop, and the most one look may count. */
+const TICK_MS = 25;
+const MAX_TICK_MS = 2 * TICK_MS;
+
+/**
+ * A send's time bound counted in the time this process could listen, not in wall time. On a
+ * starved machine (other processes on every core, a long synchronous task, hundreds of sends
+ * in flight) each turn of the event loop takes long, and an answer Teams already gave may sit
+ * unread: a wall-clock timeout would count it as failed, and the retry would send the message
+ * twice. Each tick counts at most MAX_TICK_MS, so a loop turning ten times slower than it should
+ * makes the bound ten times longer; a healthy loop waiting on a hung server times out on time.
+ * `maxWallMs` keeps it bounded all the same.
+ */
+export function attentionTimeout<T>(
+  promise: Promise<T>,
+  ms: number,
+  onTimeout: () => Error,
+  maxWallMs = 10 * ms,
+): Promise<T> {
+  let ticker: NodeJS.Timeout | undefined;
+  let last: NodeJS.Immediate | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    const started = Date.now();
+    let previous = started;
+    let attended = 0;
+    ticker = setInterval(() => {
+      const now = Date.now();
+      attended += Math.min(now - previous, MAX_TICK_MS);
+      previous = now;
+      if (attended < ms && now - started < maxWallMs) return;
+      clearInterval(ticker);
+      // One more turn of the loop: an answer read in this turn's I/O phase wins the race.
+      last = setImmediate(() => reject(onTimeout()));
+    }, TICK_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => {
+    clearInterval(ticker);
+    if (last) clearImmediate(last);
+  });
+}
+
+/**
+ * At most `limit` sends in flight. Paced sends that pile up on a starved machine would each take
+ * the CPU from the others' answers until they all time out (and were retried, though Teams had
+ * them): the queue waits here instead, before its send starts and its time bound with it.
+ */
+export class SendGate {
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(send: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
+    else this.active++;
+    try {
+      return await send();
+    } finally {
+      const next = this.queue.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}

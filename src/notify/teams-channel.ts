@@ -6,7 +6,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { Recipient } from '../store/delivery.js';
-import { retryAfterMs } from './pacing.js';
+import { attentionTimeout, retryAfterMs } from './pacing.js';
 
 export type FailureKind = 'retry' | 'unreachable' | 'fatal';
 
@@ -70,14 +70,11 @@ function withoutSdkRetries(context: TurnContext): void {
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new DeliveryError('retry', `timeout: no answer in ${ms} ms`)),
-      ms,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return attentionTimeout(
+    promise,
+    ms,
+    () => new DeliveryError('retry', `timeout: no answer in ${ms} ms`),
+  );
 }
 
 export class TeamsChannel implements ProactiveChannel {

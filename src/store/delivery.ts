@@ -116,6 +116,63 @@ export async function claimDue(ctx: StoreContext, options: ClaimOptions): Promis
     .execute();
 }
 
+/**
+ * The fence before a send: extends the row's lease to now + `leaseMs` only if `owner` still holds a
+ * live lease on a pending row, in one statement, and returns the new lease end (null when the lease
+ * was lost or ran out). A row whose fence fails is never sent by this owner: another instance may
+ * have claimed it already. Comparing `lease_until > now` in the statement (not in JS after a read)
+ * means a lease that lapsed, even by a millisecond, is not revived.
+ */
+export async function fenceLease(
+  ctx: StoreContext,
+  id: number,
+  owner: string,
+  leaseMs: number,
+): Promise<Date | null> {
+  const now = ctx.now();
+  const until = new Date(now.getTime() + leaseMs).toISOString();
+  const row = await ctx.db
+    .updateTable('outbox')
+    .set({ lease_until: until })
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'pending')
+    .where('lease_until', '>', now.toISOString())
+    .returning('lease_until')
+    .executeTakeFirst();
+  return row?.lease_until ? new Date(row.lease_until) : null;
+}
+
+/**
+ * The heartbeat of a batch in flight: extends the live leases `owner` holds on `ids` (rows whose
+ * lease already lapsed stay lapsed, see fenceLease). Returns the ids still held.
+ */
+export async function extendLeases(
+  ctx: StoreContext,
+  ids: readonly number[],
+  owner: string,
+  leaseMs: number,
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const now = ctx.now();
+  const until = new Date(now.getTime() + leaseMs).toISOString();
+  const held: number[] = [];
+  // Bounded IN lists: SQLite allows 32,766 parameters, but a batch is at most 500 rows anyway.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await ctx.db
+      .updateTable('outbox')
+      .set({ lease_until: until })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('lease_owner', '=', owner)
+      .where('status', '=', 'pending')
+      .where('lease_until', '>', now.toISOString())
+      .returning('id')
+      .execute();
+    for (const row of rows) held.push(Number(row.id));
+  }
+  return held;
+}
+
 export type Outcome =
   | { status: 'sent' }
   | { status: 'retry'; dueAt: Date; error: string }

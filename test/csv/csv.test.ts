@@ -6,6 +6,7 @@ import {
   csvLine,
   parseCsv,
   readCsv,
+  restoreFormulaText,
   writeCsv,
 } from '../../src/csv/csv.js';
 
@@ -106,7 +107,24 @@ describe('writing CSV', () => {
   });
 
   it('round trips any table of strings (property)', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'é', ',', '"', '\r', '\n', ' ', '1') });
+    const text = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'é',
+        ',',
+        '"',
+        '\r',
+        '\n',
+        ' ',
+        '1',
+        '=',
+        '+',
+        '-',
+        '@',
+        '\t',
+        "'",
+      ),
+    });
     fc.assert(
       fc.property(
         fc
@@ -118,9 +136,47 @@ describe('writing CSV', () => {
           // A record that is one empty field is written as an empty line, which reads as none.
           const rows = table.filter((row) => !(row.length === 1 && row[0] === ''));
           const written = rows.map((row) => csvLine(row)).join('');
-          expect(fields(written)).toEqual(rows);
+          // What was neutralized as a would-be formula is restored exactly, and nothing else.
+          expect(fields(written).map((row) => row.map(restoreFormulaText))).toEqual(rows);
+          for (const row of fields(written))
+            for (const field of row) expect(field).not.toMatch(/^[=+\-@\t\r]/);
         },
       ),
     );
+  });
+});
+
+describe('formulas in CSV (OWASP CSV injection, issue 13 item 4)', () => {
+  it('neutralizes a cell beginning with =, +, -, @, TAB or CR: a quote in front, and quoted', () => {
+    expect(csvField('=HYPERLINK("https://evil.example","x")')).toBe(
+      `"'=HYPERLINK(""https://evil.example"",""x"")"`,
+    );
+    expect(csvField('+1')).toBe(`"'+1"`);
+    expect(csvField('-2 days')).toBe(`"'-2 days"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvField('\tTab')).toBe(`"'\tTab"`);
+    expect(csvField('\rCR')).toBe(`"'\rCR"`);
+    // A value that already begins with quotes and a formula character gets one more quote.
+    expect(csvField("'=x")).toBe(`"''=x"`);
+  });
+
+  it('leaves other text, numbers and booleans as they are', () => {
+    expect(csvField('Contoso = Fabrikam')).toBe('Contoso = Fabrikam');
+    expect(csvField("O'Brien")).toBe("O'Brien");
+    expect(csvField("'quoted'")).toBe("'quoted'");
+    expect(csvField('2026-12-01')).toBe('2026-12-01');
+    expect(csvField(-3)).toBe('-3');
+    expect(csvField(false)).toBe('false');
+  });
+
+  it('the reports writer does it for every column', () => {
+    expect(writeCsv(['name', 'n'], [{ name: '@evil', n: -1 }])).toBe(`name,n\r\n"'@evil",-1\r\n`);
+  });
+
+  it('the import reverses exactly that and nothing else', () => {
+    expect(restoreFormulaText("'=x")).toBe('=x');
+    expect(restoreFormulaText("''=x")).toBe("'=x");
+    expect(restoreFormulaText("'quoted'")).toBe("'quoted'");
+    expect(restoreFormulaText("O'Brien")).toBe("O'Brien");
   });
 });

@@ -197,7 +197,13 @@ describe('calendarDateIn: the day an instant falls on, in a time zone', () => {
   ];
   it('calendarDateIn agrees with Intl for any instant, asked in any order', () => {
     const instant = fc.oneof(
-      fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z') }),
+      // noInvalidDate: fast-check's date arbitrary makes new Date(NaN) by chance otherwise
+      // (seed 840529949), and Intl throws on it: a failure of the generator, not of the code.
+      fc.date({
+        min: new Date('1900-01-01T00:00:00Z'),
+        max: new Date('2100-01-01T00:00:00Z'),
+        noInvalidDate: true,
+      }),
       // Seconds around local midnights, where a remembered minute would show.
       fc
         .tuple(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: -90, max: 90 }))

@@ -19,6 +19,15 @@ afterEach(async () => {
   await database.drop();
 });
 
+/** Polls `check` every 50 ms until it holds; fails after `ms`. */
+async function until(check: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function message(text: string) {
   return {
     type: 'message',
@@ -36,24 +45,26 @@ function message(text: string) {
 it('SIGTERM: stops taking work, finishes the turn in flight, releases leases, exits 0 in bounded time', async () => {
   if (database.target.kind !== 'sqlite') throw new Error('sqlite');
   bot = await startBotProcess({ SQLITE_PATH: database.target.path });
-  connector.delayMs = 1500;
+  connector.delayMs = 3000;
   const inFlight = fetch(`${bot.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(message('help')),
   });
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const signalledAt = Date.now();
+  // The request is on its way (its reply is held 3 s by the connector: still in flight below).
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   bot.child.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  // Measured from the process's own signal that it heard SIGTERM, not a fixed sleep.
+  const running = bot;
+  await until(() => running.output.join('').includes('shutting down'), 60_000);
   // New work is refused...
   await expect(fetch(`${bot.url}/healthz`)).rejects.toThrow();
   // ...the turn in flight completes, its reply delivered...
   expect((await inFlight).status).toBe(200);
   expect(connector.cards()).toHaveLength(1);
-  // ...and the process exits cleanly, well within its 10 s bound.
+  // ...and the process exits cleanly: 0 and "stopped cleanly", not the forced exit of its 10 s
+  // bound (which exits 1); how fast is the machine's business, not this test's.
   expect(await bot.exited).toBe(0);
-  expect(Date.now() - signalledAt).toBeLessThan(10_000);
   expect(bot.output.join('')).toContain('stopped cleanly');
   const store = await Store.open(database.target);
   const leased = await store.ctx.db

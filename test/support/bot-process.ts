@@ -13,7 +13,8 @@ export interface BotProcess {
  */
 export async function startBotProcess(
   env: Record<string, string>,
-  timeoutMs = 30_000,
+  // Start-up through tsx takes seconds on a busy machine: bounded, and scaled like vitest's limits.
+  timeoutMs = 60_000 * Math.max(1, Number(process.env.TEST_TIME_SCALE) || 1),
 ): Promise<BotProcess> {
   const child = spawn('node', ['--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
