@@ -18,6 +18,7 @@ import pg from 'pg';
 import * as initial from './migrations/001-initial.js';
 import * as delivery from './migrations/002-delivery.js';
 import * as replays from './migrations/003-webhook-replays.js';
+import * as sweepWatermark from './migrations/006-sweep-watermark.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -176,6 +177,7 @@ function provider(engine: Engine): MigrationProvider {
     '001-initial': { up: (db) => initial.up(db, engine) },
     '002-delivery': { up: (db) => delivery.up(db) },
     '003-webhook-replays': { up: (db) => replays.up(db) },
+    '006-sweep-watermark': { up: (db) => sweepWatermark.up(db, engine) },
   };
   return { getMigrations: async () => all };
 }

@@ -14,6 +14,9 @@ import { cancelPendingForWorkload, enqueue, type OutboxMessage } from './outbox.
 import type { WorkloadsTable } from './schema.js';
 import { insertStatusNote } from './status-notes.js';
 
+// The sweep's watermark (its own module), through the door the sweep already uses.
+export { peopleGeneration, recordSweep, sweepUnchanged } from './sweep-watermark.js';
+
 export interface ReminderCandidate {
   workload: Workload;
   fm: { aadObjectId: string | null; upn: string | null; timeZone: string | null };
