@@ -10,9 +10,12 @@ import type { StoreContext } from '../store/context.js';
 import type { OutboxMessage } from '../store/outbox.js';
 import {
   enqueueAll,
+  peopleGeneration,
   type ReminderPayload,
+  recordSweep,
   reminderCandidates,
   reminderKey,
+  sweepUnchanged,
 } from '../store/reminders.js';
 
 const DAY_MS = 86_400_000;
@@ -38,6 +41,15 @@ export async function sweep(
   asOf: Date,
 ): Promise<{ reminders: number; digests: number }> {
   const { localTime, graceDays, weeklyDigest } = config.reminders;
+  // A minute in which nothing was written and nothing fell due queues nothing: skip the scan.
+  const startedAt = ctx.now();
+  const fingerprint = JSON.stringify([localTime, graceDays, weeklyDigest, config.defaultTimeZone]);
+  if (await sweepUnchanged(ctx, fingerprint, asOf)) return { reminders: 0, digests: 0 };
+  const generation = await peopleGeneration(ctx);
+  let nextDue: Date | null = null;
+  const dueLater = (at: Date) => {
+    if (at > asOf && (!nextDue || at < nextDue)) nextDue = at;
+  };
   const utcToday = calendarDateIn(asOf, 'UTC');
   // Time zones reach ±14 h from UTC: one day of margin on each side, plus the grace period.
   const candidates = await reminderCandidates(
@@ -54,6 +66,7 @@ export async function sweep(
     const timeZone = fm.timeZone ?? config.defaultTimeZone;
     const due = instantAt(workload.esd.date, localTime, timeZone);
     const late = asOf.getTime() - due.getTime();
+    dueLater(due);
     if (late >= 0 && late <= graceDays * DAY_MS) {
       const payload: ReminderPayload = {
         workloadId: workload.id,
@@ -76,6 +89,8 @@ export async function sweep(
     if (weeklyDigest) {
       const localToday = calendarDateIn(asOf, timeZone);
       const isMonday = isoWeekday(localToday) === 1;
+      dueLater(instantAt(localToday, localTime, timeZone));
+      dueLater(instantAt(addDays(localToday, 8 - isoWeekday(localToday)), localTime, timeZone));
       const inWeek = workload.esd.date >= localToday && workload.esd.date <= addDays(localToday, 6);
       if (isMonday && inWeek && asOf >= instantAt(localToday, localTime, timeZone)) {
         const who = fm.aadObjectId ?? fm.upn ?? '';
@@ -96,5 +111,12 @@ export async function sweep(
   }
   const reminders = await enqueueAll(ctx, messages);
   const digestCount = await enqueueAll(ctx, [...digests.values()]);
+  await recordSweep(ctx, {
+    fingerprint,
+    asOf,
+    nextDueAt: nextDue,
+    startedAt,
+    peopleGeneration: generation,
+  });
   return { reminders, digests: digestCount };
 }

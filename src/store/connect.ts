@@ -20,6 +20,7 @@ import * as initial from './migrations/001-initial.js';
 import * as delivery from './migrations/002-delivery.js';
 import * as replays from './migrations/003-webhook-replays.js';
 import * as reminderTokens from './migrations/004-reminder-tokens.js';
+import * as sweepWatermark from './migrations/006-sweep-watermark.js';
 import type { Database } from './schema.js';
 
 export type { Engine };
@@ -179,6 +180,7 @@ function provider(engine: Engine): MigrationProvider {
     '002-delivery': { up: (db) => delivery.up(db) },
     '003-webhook-replays': { up: (db) => replays.up(db) },
     '004-reminder-tokens': { up: (db) => reminderTokens.up(db) },
+    '006-sweep-watermark': { up: (db) => sweepWatermark.up(db, engine) },
   };
   return { getMigrations: async () => all };
 }

@@ -90,6 +90,9 @@ export async function findReminder(
   };
 }
 
+// The sweep's watermark (its own module), through the door the sweep already uses.
+export { peopleGeneration, recordSweep, sweepUnchanged } from './sweep-watermark.js';
+
 export interface ReminderCandidate {
   workload: Workload;
   fm: { aadObjectId: string | null; upn: string | null; timeZone: string | null };

@@ -3,6 +3,7 @@ import { parseConfig } from '../../src/config/config.js';
 import type { Actor, CalendarDate, Workload } from '../../src/domain/index.js';
 import { sweep } from '../../src/notify/sweep.js';
 import { Store } from '../../src/store/store.js';
+import { readSweepWatermark } from '../../src/store/sweep-watermark.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 
 const gateway: Actor = { name: 'Gateway', upn: 'gw@example.com', roles: ['gateway'] };
@@ -165,5 +166,77 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
     const off = parseConfig({ WEEKLY_DIGEST: 'false' });
     await store.ctx.db.deleteFrom('outbox').execute();
     expect((await sweep(store.ctx, off, new Date('2026-11-23T09:30:00Z'))).digests).toBe(0);
+  });
+  describe('watermark: a minute with nothing new skips the scan, never a reminder', () => {
+    const quiet = parseConfig({ WEEKLY_DIGEST: 'false', DEFAULT_TIME_ZONE: 'UTC' });
+    const at = (iso: string) => {
+      clock = new Date(iso);
+      return clock;
+    };
+
+    it('a quiet minute is skipped; a date changed after the last sweep is still reminded', async () => {
+      const [w1, w2] = (await workloads([
+        { code: 'EXO', l1Status: 'in_progress', channel: fm(1) },
+        { code: 'SPO', l1Status: 'in_progress', channel: fm(1) },
+      ])) as [Workload, Workload];
+      at('2026-12-01T07:00:00Z');
+      await setEsd(w1, '2026-12-01');
+      expect((await sweep(store.ctx, quiet, at('2026-12-01T07:10:00Z'))).reminders).toBe(0);
+      // Nothing written for more than the margin, nothing due before 09:00: the scan is skipped.
+      expect((await sweep(store.ctx, quiet, at('2026-12-01T07:20:00Z'))).reminders).toBe(0);
+      expect((await readSweepWatermark(store.ctx))?.asOf).toBe('2026-12-01T07:10:00.000Z');
+      // A date moved to yesterday (within the grace days): due at once, found at the next minute.
+      at('2026-12-01T07:30:00Z');
+      await setEsd(w2, '2026-11-30');
+      expect((await sweep(store.ctx, quiet, at('2026-12-01T07:31:00Z'))).reminders).toBe(1);
+      expect((await sweep(store.ctx, quiet, at('2026-12-01T08:59:00Z'))).reminders).toBe(0);
+      expect((await sweep(store.ctx, quiet, at('2026-12-01T09:00:00Z'))).reminders).toBe(1);
+      expect((await sweep(store.ctx, quiet, at('2026-12-01T09:01:00Z'))).reminders).toBe(0);
+      expect((await reminders()).map((r) => r.workload_id)).toEqual([w2.id, w1.id]);
+    });
+
+    it('two instances share it: a change made on one is swept by the other', async () => {
+      const other = await Store.open(database.target, { now: () => clock });
+      try {
+        const [w] = (await workloads([
+          { code: 'EXO', l1Status: 'in_progress', channel: fm(1) },
+        ])) as [Workload];
+        at('2026-12-01T07:00:00Z');
+        const dated = await setEsd(w, '2026-12-02');
+        expect((await sweep(store.ctx, quiet, at('2026-12-01T07:10:00Z'))).reminders).toBe(0);
+        // The FM's time zone becomes known on the other instance: 09:00 on Dec 2 in Kiritimati
+        // (UTC+14) is 19:00 UTC on Dec 1, earlier than the 09:00 UTC on Dec 2 swept for.
+        at('2026-12-01T07:20:00Z');
+        await other.upsertPerson({
+          aadObjectId: 'aad-fm1',
+          name: 'East',
+          timeZone: 'Pacific/Kiritimati',
+        });
+        expect((await sweep(store.ctx, quiet, at('2026-12-01T18:59:00Z'))).reminders).toBe(0);
+        expect((await sweep(other.ctx, quiet, at('2026-12-01T19:00:00Z'))).reminders).toBe(1);
+        expect((await sweep(store.ctx, quiet, at('2026-12-01T19:01:00Z'))).reminders).toBe(0);
+        // The date changes on the other instance after both swept: the new date is reminded.
+        at('2026-12-01T19:30:00Z');
+        const moved = await other.changeEngagementStartDate({
+          workloadId: w.id,
+          expectedVersion: dated.version,
+          actor: gateway,
+          proposal: { kind: 'date', date: '2026-12-03', basis: 'planned' },
+          reason,
+          source: 'gateway',
+          today: '2026-11-20' as CalendarDate,
+          quiet: true,
+        });
+        expect(moved.status).toBe('changed');
+        expect((await sweep(store.ctx, quiet, at('2026-12-02T18:59:00Z'))).reminders).toBe(0);
+        expect((await sweep(store.ctx, quiet, at('2026-12-02T19:00:00Z'))).reminders).toBe(1);
+        expect((await reminders()).map((r) => [r.status, JSON.parse(r.payload).date])).toEqual([
+          ['cancelled', '2026-12-02'],
+          ['pending', '2026-12-03'],
+        ]);
+      } finally {
+        await other.close();
+      }
+    });
   });
 });

@@ -1,0 +1,134 @@
+import type { StoreContext } from './context.js';
+
+/** Migration 006. Declared here, merged into Database, to keep this change out of schema.ts. */
+export interface SweepWatermarksTable {
+  name: string;
+  fingerprint: string;
+  as_of: string;
+  next_due_at: string | null;
+  changes_after: string;
+  people_generation: number;
+}
+
+export interface SweepPeopleGenerationTable {
+  id: number;
+  generation: number;
+}
+
+declare module './schema.js' {
+  interface Database {
+    sweep_watermarks: SweepWatermarksTable;
+    sweep_people_generation: SweepPeopleGenerationTable;
+  }
+}
+
+/**
+ * What a full reminder sweep saw. The sweep is a function of the workloads (dates, statuses, FMs),
+ * the people (time zones), the configuration and the instant; the watermark records the last two
+ * and when the first two last changed, so a later minute can tell, with an index probe, that a
+ * full sweep would queue nothing new.
+ */
+export interface SweepWatermark {
+  /** The reminder settings the sweep ran with (another configuration sweeps in full). */
+  fingerprint: string;
+  /** The instant swept as of (ISO). */
+  asOf: string;
+  /** The earliest instant at which a candidate seen then becomes due (reminder or digest), if any. */
+  nextDueAt: string | null;
+  /** Rows written after this (updated_at, ISO) may not have been seen: sweep in full again. */
+  changesAfter: string;
+  /** sweep_people_generation when the sweep began (a trigger counts changes the sweep reads). */
+  peopleGeneration: number;
+}
+
+const NAME = 'reminders';
+
+/**
+ * How far before its start a sweep looks for writes it may have missed: a write's updated_at is
+ * its writer's clock when the write began, which may commit after the sweep read, or come from
+ * another instance whose clock is a little behind. A change is therefore swept in full for a few
+ * minutes after it, never missed.
+ */
+export const CHANGE_MARGIN_MS = 5 * 60_000;
+
+export async function readSweepWatermark(ctx: StoreContext): Promise<SweepWatermark | null> {
+  const row = await ctx.db
+    .selectFrom('sweep_watermarks')
+    .selectAll()
+    .where('name', '=', NAME)
+    .executeTakeFirst();
+  return row
+    ? {
+        fingerprint: row.fingerprint,
+        asOf: row.as_of,
+        nextDueAt: row.next_due_at,
+        changesAfter: row.changes_after,
+        peopleGeneration: Number(row.people_generation),
+      }
+    : null;
+}
+
+/**
+ * Whether a full sweep as of `asOf` would find nothing the last one did not: same settings, same
+ * UTC day (the candidates' window moves with it), not earlier than the last sweep, nothing due
+ * since, no workload written since it read them (an index probe) and no person changed in what
+ * the sweep reads of them (a trigger's counter).
+ */
+export async function sweepUnchanged(
+  ctx: StoreContext,
+  fingerprint: string,
+  asOf: Date,
+): Promise<boolean> {
+  const last = await readSweepWatermark(ctx);
+  if (!last || last.fingerprint !== fingerprint) return false;
+  const at = asOf.toISOString();
+  if (at < last.asOf || at.slice(0, 10) !== last.asOf.slice(0, 10)) return false;
+  if (last.nextDueAt !== null && at >= last.nextDueAt) return false;
+  const workload = await ctx.db
+    .selectFrom('workloads')
+    .select('id')
+    .where('updated_at', '>', last.changesAfter)
+    .limit(1)
+    .executeTakeFirst();
+  if (workload) return false;
+  return (await peopleGeneration(ctx)) === last.peopleGeneration;
+}
+
+/** Read before a full sweep reads its candidates: a change committed after that is seen next time. */
+export async function peopleGeneration(ctx: StoreContext): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('sweep_people_generation')
+    .select('generation')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.generation ?? -1);
+}
+
+/**
+ * Records a full sweep, once what it found is queued. Instances may record in any order: a
+ * watermark from an older read has an earlier `changesAfter` and no later `nextDueAt`, so the
+ * worst it does is cause one more full sweep.
+ */
+export async function recordSweep(
+  ctx: StoreContext,
+  sweep: {
+    fingerprint: string;
+    asOf: Date;
+    nextDueAt: Date | null;
+    startedAt: Date;
+    peopleGeneration: number;
+  },
+): Promise<void> {
+  const values = {
+    fingerprint: sweep.fingerprint,
+    as_of: sweep.asOf.toISOString(),
+    next_due_at: sweep.nextDueAt?.toISOString() ?? null,
+    changes_after: new Date(sweep.startedAt.getTime() - CHANGE_MARGIN_MS).toISOString(),
+    people_generation: sweep.peopleGeneration,
+  };
+  await ctx.db
+    .insertInto('sweep_watermarks')
+    .values({ name: NAME, ...values })
+    .onConflict((oc) => oc.column('name').doUpdateSet(values))
+    .execute();
+}
