@@ -66,7 +66,15 @@ build_image() {
     base=$BASE_TAG
   fi
   # --format docker keeps HEALTHCHECK (the OCI image format has no field for it).
-  podman build --isolation=chroot --format docker \
+  # This machine reaches the npm registry through a TLS proxy whose CA is in the system bundle
+  # (npm's cafile): lent to the npm ci step as a build secret, not copied into the image.
+  local ca_args=()
+  local cafile
+  cafile=$(npm config get cafile 2>/dev/null || true)
+  if [ -n "$cafile" ] && [ "$cafile" != null ] && [ -s "$cafile" ]; then
+    ca_args=(--secret "id=npm-ca,src=$cafile")
+  fi
+  podman build --isolation=chroot --format docker "${ca_args[@]}" \
     --build-arg "BASE_IMAGE=$base" \
     --build-arg "VERSION=$(node -p 'require("./package.json").version')" \
     --build-arg "REVISION=$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
