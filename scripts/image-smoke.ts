@@ -192,6 +192,33 @@ function inImage(
   );
 }
 
+/** The process running the entry command: pid itself or one of its descendants. */
+function findNode(pid: number): number | null {
+  const cmdline = (p: number) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
+    } catch {
+      return [];
+    }
+  };
+  if (cmdline(pid)[0]?.endsWith('node')) return pid;
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return null;
+  }
+  for (const child of children) {
+    const found = findNode(child);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -297,7 +324,11 @@ async function main(): Promise<void> {
       `the bot replied (${reply.activity.type}${reply.activity.text ? `: ${reply.activity.text.slice(0, 60)}` : ', a card'})`,
     );
 
-    bot.kill('SIGTERM');
+    // SIGTERM to node itself: unshare and chroot exec, but the pid we spawned may still be a
+    // parent of node's (chroot --userspec here), so look for node below it.
+    const nodePid = findNode(bot.pid ?? 0);
+    check(nodePid !== null, `node found running (pid ${nodePid})`);
+    process.kill(nodePid ?? bot.pid ?? 0, 'SIGTERM');
     const code = await exitOf(bot, 20);
     check(code === 0, `SIGTERM: exited with ${code}`);
     check(output.includes('stopped cleanly'), 'graceful shutdown logged');
