@@ -114,7 +114,7 @@ export const de: Messages = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': 'Neues Datum',
   'change.monthLabel': 'Oder, wenn Sie nur den Monat kennen',
-  'change.monthPlaceholder': 'Nur der Monat (als 1. gespeichert, Schätzung)',
+  'change.monthPlaceholder': 'Monat (Schätzung)',
   'change.basisLabel': 'Was ist an diesem Datum geschehen oder wird geschehen?',
   'change.basisPlaceholder': 'Bitte auswählen',
   'change.basisHint':

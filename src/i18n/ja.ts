@@ -112,7 +112,7 @@ export const ja: Messages = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': '新しい日付',
   'change.monthLabel': '月しかわからない場合',
-  'change.monthPlaceholder': '月のみ (1 日として保存し、推定とします)',
+  'change.monthPlaceholder': '月を選択 (推定)',
   'change.basisLabel': 'その日に何があった、または何がありますか?',
   'change.basisPlaceholder': '1 つ選択してください',
   'change.basisHint':

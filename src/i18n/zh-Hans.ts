@@ -102,7 +102,7 @@ export const zhHans: Messages = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': '新日期',
   'change.monthLabel': '如果只知道月份',
-  'change.monthPlaceholder': '仅月份（存为该月 1 日，标记为估计）',
+  'change.monthPlaceholder': '选择月份（估计）',
   'change.basisLabel': '这一天发生了或将发生什么？',
   'change.basisPlaceholder': '请选择',
   'change.basisHint': '已发送但无回复的电子邮件或语音留言不算：该日期是双向交流的开始。',
