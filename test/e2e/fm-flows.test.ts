@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { recognizeTypedDate } from '../../src/bot/recognize-date.js';
 import {
@@ -208,16 +207,18 @@ describe.sequential('the demo FM in the emulator (en-US, America/New_York)', () 
       enteredBy: { upn: 'adelev@example.com', name: 'Adele Vance' },
       notes: 'Customer wants to start with mail; Teams after the migration.',
     });
-    const signed = (payload: string) => {
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const signature = createHmac('sha256', GATEWAY_SECRET)
-        .update(`${timestamp}.${payload}`)
-        .digest('hex');
-      return { 'x-esd-timestamp': timestamp, 'x-esd-signature': `sha256=${signature}` };
-    };
     const posted = await fetch(`${world.bot.url}/api/gateway/handoffs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signed(body) },
+      headers: {
+        'content-type': 'application/json',
+        ...signedHeaders({
+          secret: GATEWAY_SECRET,
+          timestamp: Math.floor(Date.now() / 1000),
+          method: 'POST',
+          url: '/api/gateway/handoffs',
+          body,
+        }),
+      },
       body,
     });
     expect(posted.status, await posted.clone().text()).toBe(201);
@@ -240,7 +241,7 @@ describe.sequential('the demo FM in the emulator (en-US, America/New_York)', () 
     expect(await page.text(acknowledged)).toContain(
       world.t('handoff.acknowledged', { customer: 'Litware Inc' }),
     );
-    // A GET is signed over its method and path (docs/api.md, "Signing requests").
+    // A GET is signed over its method and path (docs/api.md, "Signing").
     const target = `/api/gateway/handoffs/${handoffId}`;
     const status = await fetch(`${world.bot.url}${target}`, {
       headers: signedHeaders({

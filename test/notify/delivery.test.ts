@@ -358,7 +358,8 @@ describe('Gateway handoff notification', () => {
     });
     try {
       await gateway.install(alex);
-      const { createHmac, randomUUID } = await import('node:crypto');
+      const { randomUUID } = await import('node:crypto');
+      const { signedHeaders } = await import('../support/signing.js');
       const handoffId = `gw-${randomUUID()}`;
       const tenantId = randomUUID();
       const body = JSON.stringify({
@@ -372,15 +373,18 @@ describe('Gateway handoff notification', () => {
         enteredBy: { upn: 'adelev@example.com', name: 'Adele Vance' },
         notes: 'Customer is ready after mid-December.',
       });
-      const sign = (timestamp: string, payload: string) =>
-        `sha256=${createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex')}`;
       const timestamp = String(Math.floor(Date.now() / 1000));
       const posted = await fetch(`${gateway.app.url}/api/gateway/handoffs`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          'x-esd-timestamp': timestamp,
-          'x-esd-signature': sign(timestamp, body),
+          ...signedHeaders({
+            secret,
+            timestamp,
+            method: 'POST',
+            url: '/api/gateway/handoffs',
+            body,
+          }),
         },
         body,
       });
@@ -400,8 +404,7 @@ describe('Gateway handoff notification', () => {
       expect(cardText(answer.body?.value)).toContain('Handoff acknowledged');
       const statusAt = String(Math.floor(Date.now() / 1000));
       const target = `/api/gateway/handoffs/${handoffId}`;
-      // A GET is signed over its method and path (docs/api.md, "Signing requests").
-      const { signedHeaders } = await import('../support/signing.js');
+      // A GET is signed over its method and path (docs/api.md, "Signing").
       const status = await fetch(`${gateway.app.url}${target}`, {
         headers: signedHeaders({ secret, timestamp: statusAt, url: target }),
       });
