@@ -3,11 +3,11 @@ import {
   BASES,
   type Basis,
   type CalendarDate,
-  cleanLine,
   type DeliveryChannel,
   isCalendarDate,
   L1_STATUSES,
   type L1Status,
+  stripInvisible,
   type Tenant,
   WORKLOAD_CODES,
   type WorkloadCode,
@@ -83,7 +83,7 @@ const NAME_MAX = 200;
 
 const blankToNull = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? null : value;
-const text = z.string().overwrite(cleanLine).trim();
+const text = z.string().overwrite(stripInvisible).trim();
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, schema.nullish());
 const name = text.min(1, 'must not be empty').max(NAME_MAX, `at most ${NAME_MAX} characters`);
 

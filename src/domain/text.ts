@@ -5,17 +5,25 @@
  */
 
 /**
- * C0/C1 controls (except tab and line feed), DEL, and the invisible direction and format
+ * C0/C1 controls (except tab, line feed and carriage return), DEL, and the invisible direction and format
  * characters that make text read differently than it is stored: LRM/RLM/ALM, the embeddings and
  * overrides U+202A–U+202E, the isolates U+2066–U+2069, zero-width characters and the BOM.
  */
 const UNSAFE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g;
 
 /** Text with control and bidi characters removed; CR LF and lone CR become LF. */
 export function cleanText(value: string): string {
   return value.replace(/\r\n?/g, '\n').replace(UNSAFE, '');
+}
+
+/**
+ * Only the invisible characters removed; tab, CR and LF kept as they are: for a format whose
+ * round trip must be exact (the CSV import: export, import, export gives the same file).
+ */
+export function stripInvisible(value: string): string {
+  return value.replace(UNSAFE, '');
 }
 
 /** One-line text (names, notes in a fact): also tabs and line breaks become a space. */
@@ -30,9 +38,11 @@ export function cleanLine(value: string): string {
  * are backslash-escaped, and a list marker at a line's start is too. Cleans the text first.
  */
 export function escapeMarkdown(value: string): string {
-  return cleanText(value)
-    .replace(/[\\`*_[\]()~]/g, '\\$&')
-    // Headings, quotes and list markers mean something only at a line's start.
-    .replace(/^(\s*)([-+#>])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+  return (
+    cleanText(value)
+      .replace(/[\\`*_[\]()~]/g, '\\$&')
+      // Headings, quotes and list markers mean something only at a line's start.
+      .replace(/^(\s*)([-+#>])/gm, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+  );
 }
