@@ -15,7 +15,7 @@ import type { WorkloadsTable } from './schema.js';
 import { insertStatusNote } from './status-notes.js';
 
 // The sweep's watermark (its own module), through the door the sweep already uses.
-export { peopleGeneration, recordSweep, sweepUnchanged } from './sweep-watermark.js';
+export { probeSweep, recordSweep } from './sweep-watermark.js';
 
 export interface ReminderCandidate {
   workload: Workload;
