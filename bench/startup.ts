@@ -2,7 +2,7 @@
  * 5. Start-up and footprint: the time from launching the server to /readyz answering 200, on an
  * empty database and on one with 100k workloads (SQLite and PostgreSQL), for `node
  * dist/src/main.js` (what `npm start` runs once built) and for `npm start` itself (which first
- * compiles with tsc: prestart); RSS once idle. RSS under load comes from the turn benchmark.
+ * builds what changed first: prestart); RSS once idle. RSS under load comes from the turn benchmark.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -174,7 +174,7 @@ async function main() {
         starts: first,
       });
     // `npm start` on an unchanged tree (built just above) beside a bare node start, round by
-    // round: prestart's `tsc -b` finds nothing to do, so the difference is npm and tsc's check.
+    // round: prestart finds nothing to build, so the difference is npm and that check.
     const npmStarts: Start[] = [];
     const bareStarts: Start[] = [];
     const empty = scenarios[0] as Scenario;
@@ -193,7 +193,7 @@ async function main() {
     });
     results.push({
       name: empty.name,
-      launcher: 'npm start, unchanged tree (tsc -b finds nothing to build, then node)',
+      launcher: 'npm start, unchanged tree (prestart finds the build up to date, then node)',
       starts: npmStarts,
     });
     process.stderr.write(
@@ -222,8 +222,8 @@ async function main() {
       met: npmRatio <= 1.5,
       note:
         npmRatio <= 1.5
-          ? 'prestart runs `tsc -b`, which finds its build info up to date and compiles nothing'
-          : "npm and `tsc -b`'s up-to-date check (loading TypeScript, ~0.5 s of CPU) outweigh a bare start on this machine",
+          ? 'prestart (scripts/build-if-changed.mjs) finds no source newer than the build: no TypeScript loaded, nothing compiled'
+          : 'npm itself and the up-to-date check outweigh a bare start on this machine',
     },
   ];
   const md = [

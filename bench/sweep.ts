@@ -192,7 +192,7 @@ async function main() {
       met: ms < 5,
       note:
         ms < 5
-          ? 'the watermark: three index probes, no scan'
+          ? 'the watermark: one statement of index probes, no scan'
           : `${fmt((ms / 5 - 1) * 100)} % over, on a machine at a load of about 15 per core`,
     });
   }

@@ -10,12 +10,11 @@ import type { StoreContext } from '../store/context.js';
 import type { OutboxMessage } from '../store/outbox.js';
 import {
   enqueueAll,
-  peopleGeneration,
+  probeSweep,
   type ReminderPayload,
   recordSweep,
   reminderCandidates,
   reminderKey,
-  sweepUnchanged,
 } from '../store/reminders.js';
 
 const DAY_MS = 86_400_000;
@@ -44,8 +43,9 @@ export async function sweep(
   // A minute in which nothing was written and nothing fell due queues nothing: skip the scan.
   const startedAt = ctx.now();
   const fingerprint = JSON.stringify([localTime, graceDays, weeklyDigest, config.defaultTimeZone]);
-  if (await sweepUnchanged(ctx, fingerprint, asOf)) return { reminders: 0, digests: 0 };
-  const generation = await peopleGeneration(ctx);
+  const probe = await probeSweep(ctx, fingerprint, asOf);
+  if (probe.unchanged) return { reminders: 0, digests: 0 };
+  const generation = probe.peopleGeneration;
   let nextDue: Date | null = null;
   const dueLater = (at: Date) => {
     if (at > asOf && (!nextDue || at < nextDue)) nextDue = at;

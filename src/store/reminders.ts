@@ -91,7 +91,7 @@ export async function findReminder(
 }
 
 // The sweep's watermark (its own module), through the door the sweep already uses.
-export { peopleGeneration, recordSweep, sweepUnchanged } from './sweep-watermark.js';
+export { probeSweep, recordSweep } from './sweep-watermark.js';
 
 export interface ReminderCandidate {
   workload: Workload;

@@ -72,36 +72,46 @@ export async function readSweepWatermark(ctx: StoreContext): Promise<SweepWaterm
  * Whether a full sweep as of `asOf` would find nothing the last one did not: same settings, same
  * UTC day (the candidates' window moves with it), not earlier than the last sweep, nothing due
  * since, no workload written since it read them (an index probe) and no person changed in what
- * the sweep reads of them (a trigger's counter).
+ * the sweep reads of them (a trigger's counter). One statement, one round trip; it also reads the
+ * counter a full sweep must record (read before the sweep reads its candidates: a change
+ * committed after that is seen next time).
  */
-export async function sweepUnchanged(
+export async function probeSweep(
   ctx: StoreContext,
   fingerprint: string,
   asOf: Date,
-): Promise<boolean> {
-  const last = await readSweepWatermark(ctx);
-  if (!last || last.fingerprint !== fingerprint) return false;
-  const at = asOf.toISOString();
-  if (at < last.asOf || at.slice(0, 10) !== last.asOf.slice(0, 10)) return false;
-  if (last.nextDueAt !== null && at >= last.nextDueAt) return false;
-  const workload = await ctx.db
-    .selectFrom('workloads')
-    .select('id')
-    .where('updated_at', '>', last.changesAfter)
-    .limit(1)
-    .executeTakeFirst();
-  if (workload) return false;
-  return (await peopleGeneration(ctx)) === last.peopleGeneration;
-}
-
-/** Read before a full sweep reads its candidates: a change committed after that is seen next time. */
-export async function peopleGeneration(ctx: StoreContext): Promise<number> {
+): Promise<{ unchanged: boolean; peopleGeneration: number }> {
   const row = await ctx.db
-    .selectFrom('sweep_people_generation')
-    .select('generation')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  return Number(row?.generation ?? -1);
+    .selectFrom('sweep_people_generation as g')
+    .leftJoin('sweep_watermarks as w', (join) => join.on('w.name', '=', NAME))
+    .select((eb) => [
+      'g.generation',
+      'w.fingerprint',
+      'w.as_of',
+      'w.next_due_at',
+      'w.people_generation',
+      eb
+        .exists(
+          eb
+            .selectFrom('workloads')
+            .select('workloads.id')
+            .whereRef('workloads.updated_at', '>', 'w.changes_after'),
+        )
+        .as('written'),
+    ])
+    .where('g.id', '=', 1)
+    .executeTakeFirstOrThrow();
+  const generation = Number(row.generation);
+  const at = asOf.toISOString();
+  const unchanged =
+    row.fingerprint === fingerprint &&
+    row.as_of !== null &&
+    at >= row.as_of &&
+    at.slice(0, 10) === row.as_of.slice(0, 10) &&
+    (row.next_due_at === null || at < row.next_due_at) &&
+    !row.written &&
+    Number(row.people_generation) === generation;
+  return { unchanged, peopleGeneration: generation };
 }
 
 /**
