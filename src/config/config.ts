@@ -100,6 +100,10 @@ const envShape = z.object({
   PROACTIVE_MAX_ATTEMPTS: integer(8, 1, 50),
   PROACTIVE_SEND_TIMEOUT_MS: integer(15_000, 100, 120_000),
   PROACTIVE_LEASE_MS: integer(120_000, 1000, 3_600_000),
+  // Retention: at least 30 days, so a sent reminder's dedupe key outlives any sweep that could
+  // queue it again.
+  BOT_STATE_RETENTION_DAYS: integer(90, 1, 3650),
+  OUTBOX_RETENTION_DAYS: integer(90, 30, 3650),
 
   CAPACITY_WEEKS: integer(8, 1, 26),
 
@@ -196,6 +200,13 @@ export interface Config {
     /** How long a claimed row stays with its dispatcher before another may take it over. */
     leaseMs: number;
   };
+  /** What the hourly purge deletes (src/store/retention.ts). */
+  retention: {
+    /** Dialog state idle this many days. */
+    botStateDays: number;
+    /** Sent, cancelled and dead outbox rows queued this many days ago. */
+    outboxDays: number;
+  };
   reports: {
     /** How many ISO weeks the capacity report shows, the current one first. */
     capacityWeeks: number;
@@ -267,6 +278,10 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       maxAttempts: env.PROACTIVE_MAX_ATTEMPTS,
       sendTimeoutMs: env.PROACTIVE_SEND_TIMEOUT_MS,
       leaseMs: env.PROACTIVE_LEASE_MS,
+    },
+    retention: {
+      botStateDays: env.BOT_STATE_RETENTION_DAYS,
+      outboxDays: env.OUTBOX_RETENTION_DAYS,
     },
     reports: { capacityWeeks: env.CAPACITY_WEEKS },
   };

@@ -111,3 +111,10 @@ export function trackOutboxDepth(read: () => Promise<Record<string, number>>): v
     },
   });
 }
+
+/** Set by the hourly purge (src/notify/start-delivery.ts) from the database, like outbox depth. */
+export const outboxWaitingOverWeek = new Gauge({
+  name: 'esd_outbox_waiting_over_week',
+  help: 'Proactive messages still pending or waiting (recipient unreachable) more than 7 days after they were queued.',
+  registers: [registry],
+});

@@ -1,6 +1,8 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
+import { outboxWaitingOverWeek } from '../metrics/metrics.js';
+import type { Purged } from '../store/retention.js';
 import type { Store } from '../store/store.js';
 import { Dispatcher } from './dispatcher.js';
 import { createRenderer, type Renderer } from './render.js';
@@ -8,6 +10,8 @@ import { sweep } from './sweep.js';
 import { TeamsChannel } from './teams-channel.js';
 
 export const SWEEP_INTERVAL_MS = 60_000;
+/** The retention purge runs hourly (and once at start); every instance may run it. */
+export const PURGE_INTERVAL_MS = 3_600_000;
 
 export interface Delivery {
   dispatcher: Dispatcher;
@@ -15,6 +19,8 @@ export interface Delivery {
   sweepNow(asOf?: Date): Promise<{ reminders: number; digests: number }>;
   /** Starts the minute sweep and the dispatcher loop (the server does; the CLI does not). */
   start(): void;
+  /** One retention purge (and the long-waiting gauge), as every instance runs it hourly. */
+  purgeNow(): Promise<Purged>;
   stop(): Promise<void>;
 }
 
@@ -34,6 +40,14 @@ export function createDelivery(deps: {
     render: createRenderer(store.ctx, deps.renderers),
   });
   let timer: NodeJS.Timeout | null = null;
+  let purgeTimer: NodeJS.Timeout | null = null;
+  const purgeNow = async () => {
+    const purged = await store.purgeExpired(config.retention);
+    outboxWaitingOverWeek.set(await store.countLongWaiting(7));
+    if (purged.botState + purged.outbox + purged.webhookReplays > 0)
+      logger.info({ ...purged }, 'retention purge');
+    return purged;
+  };
   const sweepNow = async (asOf = store.ctx.now()) => {
     const queued = await sweep(store.ctx, config, asOf);
     if (queued.reminders + queued.digests > 0) {
@@ -45,6 +59,7 @@ export function createDelivery(deps: {
   return {
     dispatcher,
     sweepNow,
+    purgeNow,
     start() {
       dispatcher.start();
       const run = () =>
@@ -54,9 +69,17 @@ export function createDelivery(deps: {
       void run();
       timer = setInterval(run, SWEEP_INTERVAL_MS);
       timer.unref();
+      const purge = () =>
+        purgeNow().catch((error: Error) =>
+          logger.warn({ err: error.message }, 'retention purge failed'),
+        );
+      void purge();
+      purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
+      purgeTimer.unref();
     },
     async stop() {
       if (timer) clearInterval(timer);
+      if (purgeTimer) clearInterval(purgeTimer);
       await dispatcher.stop();
     },
   };

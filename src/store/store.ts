@@ -9,6 +9,7 @@ import * as people from './people.js';
 import * as queries from './queries.js';
 import { recordNoResponse } from './record-no-response.js';
 import * as reports from './reports.js';
+import * as retention from './retention.js';
 import * as state from './state.js';
 import { upsertTenant, upsertWorkload, type WorkloadSpec } from './tenants.js';
 
@@ -139,6 +140,10 @@ export class Store {
     options: reports.ImportOptions,
   ) => reports.importWorkloadRows(this.ctx, rows, options);
   exportSnapshot = () => reports.exportSnapshot(this.ctx);
+
+  // Retention (src/store/retention.ts).
+  purgeExpired = (policy: retention.RetentionPolicy) => retention.purgeExpired(this.ctx, policy);
+  countLongWaiting = (days?: number) => retention.countLongWaiting(this.ctx, days);
 }
 
 type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
