@@ -136,12 +136,9 @@ export const en = {
   'violation.basis_not_estimate':
     'With only a month the date is an estimate: choose “Planned start” or “Estimated start”, not “{basis}”.',
   'violation.unchanged': 'The date is already {current}; nothing to change.',
-  'violation.reason_missing': 'A reason is required: it goes to the Overall Status Notes.',
-  'violation.reason_too_short':
-    'Write at least {min} characters, so a colleague understands why the date moved.',
+  'violation.reason_missing':
+    'Write the reason in words (punctuation or emoji alone say nothing): it goes to the Overall Status Notes.',
   'violation.reason_too_long': 'The reason can have at most {max} characters.',
-  'violation.reason_placeholder':
-    'Say what happened (for example “customer asked to move the kickoff to March”), not a placeholder.',
 
   // confirmation
   'done.title': 'Engagement Start Date saved',
@@ -162,6 +159,10 @@ export const en = {
   'noResponse.kindMissing': 'Choose what happened.',
   'noResponse.doneTitle': 'Noted; the date stays',
   'noResponse.done': 'Recorded in the Overall Status Notes. The Engagement Start Date stays {esd}.',
+  'noResponse.statusIneligible':
+    '{workload} is {status}. A missing answer is documented only for In Progress workloads, the ones with an Engagement Start Date. Nothing was written.',
+  'noResponse.esdInFuture':
+    'The Engagement Start Date of {workload} is {esd}, still ahead: the customer has not yet missed it. Record a missing answer on or after that day; to move the date, use **{command}**. Nothing was written.',
 
   // history
   'history.pickTitle': 'Which workload’s history?',

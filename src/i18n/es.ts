@@ -144,12 +144,8 @@ export const es: Messages = {
     'Con solo el mes, la fecha es una estimación: elige «Inicio planificado» o «Inicio estimado», no «{basis}».',
   'violation.unchanged': 'La fecha ya es {current}; no hay nada que cambiar.',
   'violation.reason_missing':
-    'El motivo es obligatorio: se escribe en las notas generales del estado.',
-  'violation.reason_too_short':
-    'Escribe al menos {min} caracteres, para que un compañero entienda por qué se movió la fecha.',
+    'Escribe el motivo con palabras (solo puntuación o emojis no dicen nada): se escribe en las notas generales del estado.',
   'violation.reason_too_long': 'El motivo puede tener como máximo {max} caracteres.',
-  'violation.reason_placeholder':
-    'Di qué pasó (por ejemplo «el cliente pidió mover la reunión de inicio a marzo»), no un texto de relleno.',
 
   // confirmation
   'done.title': 'Fecha de inicio de la interacción guardada',
@@ -171,6 +167,10 @@ export const es: Messages = {
   'noResponse.doneTitle': 'Anotado; la fecha no cambia',
   'noResponse.done':
     'Registrado en las notas generales del estado. La fecha de inicio de la interacción no cambia: {esd}.',
+  'noResponse.statusIneligible':
+    'La carga de trabajo {workload} tiene el estado {status}. La falta de respuesta solo se documenta para cargas de trabajo En progreso, las que tienen fecha de inicio de la interacción. No se escribió nada.',
+  'noResponse.esdInFuture':
+    'La fecha de inicio de la interacción de {workload} es {esd}, todavía no ha llegado: el cliente aún no ha dejado de responder a tiempo. Documenta la falta de respuesta ese día o después; para mover la fecha, usa **{command}**. No se escribió nada.',
 
   // history
   'history.pickTitle': '¿Historial de qué carga de trabajo?',

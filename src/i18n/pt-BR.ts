@@ -143,12 +143,8 @@ export const ptBR: Messages = {
     'Com apenas o mês, a data é uma estimativa: escolha “Início planejado” ou “Início estimado”, não “{basis}”.',
   'violation.unchanged': 'A data já é {current}; não há nada para alterar.',
   'violation.reason_missing':
-    'O motivo é obrigatório: ele vai para as Observações Gerais de Status.',
-  'violation.reason_too_short':
-    'Escreva pelo menos {min} caracteres, para que um colega entenda por que a data mudou.',
+    'Escreva o motivo em palavras (só pontuação ou emoji não dizem nada): ele vai para as Observações Gerais de Status.',
   'violation.reason_too_long': 'O motivo pode ter no máximo {max} caracteres.',
-  'violation.reason_placeholder':
-    'Diga o que aconteceu (por exemplo “o cliente pediu para passar a reunião de abertura para março”), não um texto genérico.',
 
   // confirmation
   'done.title': 'Data de Início do Envolvimento salva',
@@ -170,6 +166,10 @@ export const ptBR: Messages = {
   'noResponse.doneTitle': 'Anotado; a data continua a mesma',
   'noResponse.done':
     'Registrado nas Observações Gerais de Status. A Data de Início do Envolvimento não muda: {esd}.',
+  'noResponse.statusIneligible':
+    'O workload {workload} está com status {status}. A falta de resposta só é registrada para workloads Em Andamento, os que têm Data de Início do Envolvimento. Nada foi gravado.',
+  'noResponse.esdInFuture':
+    'A Data de Início do Envolvimento de {workload} é {esd}, ainda não chegou: o cliente ainda não deixou de responder até ela. Registre a falta de resposta nesse dia ou depois; para mudar a data, use **{command}**. Nada foi gravado.',
 
   // history
   'history.pickTitle': 'Histórico de qual workload?',
