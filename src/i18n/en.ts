@@ -31,8 +31,8 @@ export const en = {
   'role.fm': 'assigned FM',
   'role.gateway': 'Gateway Team',
   'role.manager': 'manager',
-  'role.fta': 'FastTrack Architect',
-  'role.fe': 'FastTrack Engineer',
+  'role.fta': 'FastTrack Architect (FTA)',
+  'role.fe': 'FastTrack Engineer (FE)',
   'role.re_engagement': 'Re-Engagement Team',
   'role.frp': 'FastTrack Ready Partner',
 
@@ -50,7 +50,7 @@ export const en = {
   'help.cmd.history': '**history**: the changes of a workload’s start date',
   'help.cmd.upcoming': '**upcoming**: your start dates in the next 30 days',
   'help.cmd.tenant':
-    '**tenant** <name>: one customer’s workloads on a timeline, with the gaps between starts',
+    '**tenant** _customer name_: one customer’s workloads on a timeline, with the gaps between starts',
   'help.cmd.capacity': '**capacity**: for the Gateway Team and managers, each FM’s starts per week',
   'help.what': 'What the date is',
   'help.isR4':
@@ -79,7 +79,7 @@ export const en = {
   // my engagements
   'engagements.title': 'Your engagements',
   'engagements.subtitle': 'Soonest start first · workloads: {count}',
-  'engagements.noEsd': 'no date',
+  'engagements.noEsd': 'not set',
   'engagements.change': 'Change a date',
 
   // tenant picker

@@ -65,7 +65,7 @@ describe('help and listings', () => {
     const text = cardText(teams.lastCard());
     expect(text).toContain('Contoso Ltd');
     expect(text).toContain('Fabrikam Inc');
-    expect(text).toContain('no date');
+    expect(text).toContain('not set');
     expect(text).toContain('(estimate)');
     expect(text).not.toContain('Woodgrove');
     // Fabrikam's EXO starts today, before Contoso's EXO in 3 days.
