@@ -23,6 +23,8 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { resolveLanguage } from '../src/i18n/language.js';
+import { t } from '../src/i18n/translate.js';
 import { DEMO_FM } from '../src/store/demo-data.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -177,6 +179,11 @@ export function emulatorCommand(options: { botUrl: string; port: number }): {
 }
 
 /** 'pt_BR.UTF-8', 'pt_BR', 'es' -> the BCP 47 tag Teams would send ('pt-BR', 'es-ES'). */
+/** The help command in the chosen language (the emulator's en-US when none). */
+export function helpCommand(lang: string | undefined): string {
+  return t(resolveLanguage(lang ? teamsLocale(lang) : 'en-US'), 'command.help');
+}
+
 export function teamsLocale(lang: string): string {
   return posixLocale(lang).replace(/\..*$/, '').replace('_', '-');
 }
@@ -472,7 +479,8 @@ async function main(): Promise<void> {
       `[playground] esd-bot:            ${botUrl}/api/messages (SQLite, demo data)`,
       `[playground] Agents Playground:  you are ${who}${where ? `, ${where}` : ''}`,
       '',
-      `    Open http://127.0.0.1:${listening} in your browser, click "Personal Chat" and type: help`,
+      // The command in the language the bot will hear: "ajuda" in Portuguese, "ayuda" in Spanish.
+      `    Open http://127.0.0.1:${listening} in your browser, click "Personal Chat" and type: ${helpCommand(lang)}`,
       '',
       '[playground] Ctrl-C stops both.',
       '',

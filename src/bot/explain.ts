@@ -48,8 +48,6 @@ export function explainViolation(
       });
     case 'unchanged':
       return t(lang, 'violation.unchanged', { current: formatEsd(violation.params.current, lang) });
-    case 'reason_too_short':
-      return t(lang, 'violation.reason_too_short', { min: violation.params.min });
     case 'reason_too_long':
       return t(lang, 'violation.reason_too_long', { max: violation.params.max });
     default:

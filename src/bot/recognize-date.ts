@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import {
   type CalendarDate,
   type CalendarMonth,
+  daysBetween,
   isCalendarDate,
   isCalendarMonth,
   monthOf,
@@ -102,8 +103,11 @@ function bridge(text: string, language: Language): string {
 
 /**
  * A date (or only a month) typed in chat, in the person's language: "15 de janeiro",
- * "1 de diciembre", "next Monday", "January 2027". Dates without a year are the next one to
- * come (a start date is usually ahead). Returns null when nothing date-like was said.
+ * "1 de diciembre", "next Monday", "January 2027". A day and month without a year is the nearest
+ * such day, before or after today: the date an FM records is often a day just past (the call
+ * that happened on the 12th) as often as one ahead, and a day in early January typed in late
+ * December is next year's. A month alone is the coming one (R9: an estimate is never past).
+ * Returns null when nothing date-like was said.
  */
 export function recognizeTypedDate(
   text: string,
@@ -175,9 +179,8 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * The commonest answer, a day and a month name ("15 January", "January 15", "15 de enero"),
- * read without the recognizer (which takes milliseconds for any text): the next such day on or
- * after today, exactly what the recognizer's two readings (the past and the coming one) give
- * below. 29 February, impossible days and anything else go to the recognizer.
+ * read without the recognizer (which takes milliseconds for any text): the nearest such day,
+ * exactly what the recognizer's two readings (the past and the coming one) give below. 29 February, impossible days and anything else go to the recognizer.
  * test/bot/recognize-date.test.ts checks the two agree.
  */
 export function dayAndMonth(text: string, culture: string, today: CalendarDate): TypedDate | null {
@@ -189,11 +192,27 @@ export function dayAndMonth(text: string, culture: string, today: CalendarDate):
     if (month < 0 || day < 1 || day > (DAYS_IN_MONTH[month] ?? 0)) return null;
     const monthDay = `${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const year = Number(today.slice(0, 4));
-    const thisYear = `${year}-${monthDay}`;
-    const date = thisYear >= today ? thisYear : `${year + 1}-${monthDay}`;
-    return isCalendarDate(date) ? { kind: 'date', date } : null;
+    const date = nearest(
+      [year - 1, year, year + 1].map((y) => `${y}-${monthDay}`).filter(isCalendarDate),
+      today,
+    );
+    return date ? { kind: 'date', date } : null;
   }
   return null;
+}
+
+/** The day closest to today; a tie goes to the later one. */
+function nearest(dates: readonly CalendarDate[], today: CalendarDate): CalendarDate | undefined {
+  let best: CalendarDate | undefined;
+  for (const date of dates) {
+    if (!best) best = date;
+    else {
+      const gap = Math.abs(daysBetween(today, date));
+      const bestGap = Math.abs(daysBetween(today, best));
+      if (gap < bestGap || (gap === bestGap && date > best)) best = date;
+    }
+  }
+  return best;
 }
 
 /** The full recognizer: relative dates, months alone, dates with a year, other wordings. */
@@ -208,8 +227,13 @@ export function recognize(
     const values = result.resolution?.values ?? [];
     if (result.typeName === 'datetimeV2.date') {
       const dates = values.map((v) => v.value).filter(isCalendarDate);
-      const upcoming = dates.find((d) => d >= today) ?? dates[dates.length - 1];
-      if (upcoming) return { kind: 'date', date: upcoming };
+      // The same day and month in two years ("12 June"): the nearest. Other pairs ("Monday",
+      // last and next): the coming one.
+      const sameDay = dates.length > 1 && dates.every((d) => d.slice(5) === dates[0]?.slice(5));
+      const chosen = sameDay
+        ? nearest(dates, today)
+        : (dates.find((d) => d >= today) ?? dates[dates.length - 1]);
+      if (chosen) return { kind: 'date', date: chosen };
     }
     if (result.typeName === 'datetimeV2.daterange') {
       // A whole month ("January 2027", "fevereiro") is a month-only estimate (R9).

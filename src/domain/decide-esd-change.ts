@@ -11,7 +11,7 @@ import {
 import { isEsdEligible, type L1Status } from './l1-status.js';
 import { esdChangeNote } from './notes.js';
 import { assigneeOf, permittedRole } from './permissions.js';
-import { checkReason, REASON_MAX_LENGTH, REASON_MIN_LENGTH } from './reason.js';
+import { checkReason, REASON_MAX_LENGTH } from './reason.js';
 import type { Role } from './roles.js';
 import type { Actor, ChangeSource, Esd, Workload } from './types.js';
 
@@ -59,9 +59,7 @@ export type Violation =
   | { code: 'basis_not_estimate'; field: 'basis'; params: { basis: Basis } }
   | { code: 'unchanged'; field: 'date' | 'month'; params: { current: Esd } }
   | { code: 'reason_missing'; field: 'reason'; params: Record<string, never> }
-  | { code: 'reason_too_short'; field: 'reason'; params: { min: number } }
-  | { code: 'reason_too_long'; field: 'reason'; params: { max: number } }
-  | { code: 'reason_placeholder'; field: 'reason'; params: Record<string, never> };
+  | { code: 'reason_too_long'; field: 'reason'; params: { max: number } };
 
 export type ViolationCode = Violation['code'];
 
@@ -169,27 +167,14 @@ export function decideEsdChange(request: EsdChangeRequest): EsdDecision {
     basis = rawBasis;
   }
 
-  // R8: a reason is required, and it must say something.
+  // R8: a reason is required; the FAQ asks only for the reason, in whatever words.
   const reason = checkReason(request.reason);
   if (!reason.ok) {
-    switch (reason.problem) {
-      case 'reason_too_short':
-        violations.push({
-          code: 'reason_too_short',
-          field: 'reason',
-          params: { min: REASON_MIN_LENGTH },
-        });
-        break;
-      case 'reason_too_long':
-        violations.push({
-          code: 'reason_too_long',
-          field: 'reason',
-          params: { max: REASON_MAX_LENGTH },
-        });
-        break;
-      default:
-        violations.push({ code: reason.problem, field: 'reason', params: none });
-    }
+    violations.push(
+      reason.problem === 'reason_too_long'
+        ? { code: 'reason_too_long', field: 'reason', params: { max: REASON_MAX_LENGTH } }
+        : { code: 'reason_missing', field: 'reason', params: none },
+    );
   }
 
   if (violations.length > 0 || !next || !basis || !reason.ok) return reject(violations);

@@ -1,29 +1,14 @@
 /**
- * R8: every change has a reason, written to the Overall Status Notes. A reason must say
- * something a colleague can act on later: blank, too short and placeholder text are refused.
+ * R8: every change has a reason, written to the Overall Status Notes. The FAQ asks only for the
+ * reason: anything that says something is one, in any language and any length ("Postponed",
+ * "Adiado", "延期"). Refused is only what carries no reason at all: nothing, or no letter or digit
+ * of any script (blanks, punctuation, symbols, emoji). The same test in every language: no word
+ * lists, no minimum length.
  */
 
-export const REASON_MIN_LENGTH = 10;
 export const REASON_MAX_LENGTH = 1000;
 
-export type ReasonProblem =
-  | 'reason_missing'
-  | 'reason_too_short'
-  | 'reason_too_long'
-  | 'reason_placeholder';
-
-// Words that, on their own, say nothing about why a date moved (en, pt, es; accents folded).
-const EMPTY_WORDS = new Set(
-  `a an the to of for on in at by and or is it no not none nothing null nil na n tbd tba todo
-   test testing tests asdf asd qwerty x xx xxx xxxx abc foo bar baz lorem ipsum etc ok okay fix fixed
-   reason reasons change changed changes changing update updated updates updating date dates new
-   see notes note above below same per request requested as
-   o os um uma de da do das dos para por em e nenhum nenhuma nada motivo sem mudanca mudou mudar
-   alteracao alterado alterada alterar atualizado atualizada atualizacao atualizar teste ver nota
-   notas data nova novo
-   el la los las un una del y en sin ninguno ninguna razon cambio cambiado cambiada cambiar
-   actualizado actualizada actualizacion actualizar prueba fecha nueva nuevo`.split(/\s+/),
-);
+export type ReasonProblem = 'reason_missing' | 'reason_too_long';
 
 /** Control characters out, Unicode normalized, runs of blanks collapsed, ends trimmed. */
 export function normalizeReason(raw: string): string {
@@ -39,22 +24,34 @@ export function normalizeReason(raw: string): string {
   );
 }
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** A reason carries something to read: at least one letter or digit, of any script. */
+export function carriesReason(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
 }
 
-export function isPlaceholderReason(normalized: string): boolean {
-  const folded = fold(normalized);
-  const letters = folded.replace(/[^\p{L}]/gu, '');
-  // "..........", "1234567890", "aaaaaaaaaa": no real words in there.
-  if (new Set(letters).size < 3) return true;
-  const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  return words.every((w) => EMPTY_WORDS.has(w) || /^\p{N}+$/u.test(w));
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Length in user-perceived characters (grapheme clusters), so that every script counts alike:
+ * "é" written with a combining accent, a Hangul syllable from jamo, a flag or a family emoji is
+ * one character, as the reader sees it.
+ */
+export function reasonLength(text: string): number {
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
 }
 
-/** Length in user-perceived characters would be ideal; code points are close and stable. */
-function length(text: string): number {
-  return [...text].length;
+/** The first `max` characters (grapheme clusters) of `text`: never cuts a character in two. */
+export function firstCharacters(text: string, max: number): string {
+  let out = '';
+  let count = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    if (count === max) break;
+    out += segment;
+    count++;
+  }
+  return out;
 }
 
 export function checkReason(
@@ -62,10 +59,8 @@ export function checkReason(
 ): { ok: true; reason: string } | { ok: false; problem: ReasonProblem } {
   // Anything but a string (a malformed card submission) says nothing: missing, not a crash.
   const reason = normalizeReason(typeof raw === 'string' ? raw : '');
-  if (reason === '') return { ok: false, problem: 'reason_missing' };
-  if (length(reason) > REASON_MAX_LENGTH) return { ok: false, problem: 'reason_too_long' };
-  // Placeholders before length: "n/a" or "TBD" needs words, not just more characters.
-  if (isPlaceholderReason(reason)) return { ok: false, problem: 'reason_placeholder' };
-  if (length(reason) < REASON_MIN_LENGTH) return { ok: false, problem: 'reason_too_short' };
+  // Blank, or only punctuation, symbols or emoji: no reason was given.
+  if (!carriesReason(reason)) return { ok: false, problem: 'reason_missing' };
+  if (reasonLength(reason) > REASON_MAX_LENGTH) return { ok: false, problem: 'reason_too_long' };
   return { ok: true, reason };
 }

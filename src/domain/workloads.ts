@@ -73,6 +73,10 @@ export function isWorkloadCode(value: unknown): value is WorkloadCode {
   return typeof value === 'string' && (WORKLOAD_CODES as readonly string[]).includes(value);
 }
 
+/**
+ * The workload's name in the reader's language. A code the catalogue does not know (a row written
+ * by a newer release, or by hand) is shown as it is rather than breaking the card that lists it.
+ */
 export function workloadName(code: WorkloadCode, language: Language = 'en'): string {
-  return WORKLOAD_NAMES[code][language];
+  return isWorkloadCode(code) ? WORKLOAD_NAMES[code][language] : String(code);
 }

@@ -36,8 +36,8 @@ export const de: Messages = {
   'role.fm': 'zugewiesener FM',
   'role.gateway': 'Gateway-Team',
   'role.manager': 'Manager',
-  'role.fta': 'FastTrack Architect',
-  'role.fe': 'FastTrack Engineer',
+  'role.fta': 'FastTrack Architect (FTA)',
+  'role.fe': 'FastTrack Engineer (FE)',
   'role.re_engagement': 'Re-Engagement-Team',
   'role.frp': 'Qualifizierter FastTrack-Partner',
 
@@ -57,7 +57,7 @@ export const de: Messages = {
     '**verlauf**: die Änderungen am Startdatum der Beteiligung eines Arbeitsbereichs',
   'help.cmd.upcoming': '**demnächst**: Ihre Startdaten der Beteiligung in den nächsten 30 Tagen',
   'help.cmd.tenant':
-    '**kunde** <Name>: die Arbeitsbereiche eines Kunden auf einer Zeitachse, mit den Abständen zwischen den Starts',
+    '**kunde** _Kundenname_: die Arbeitsbereiche eines Kunden auf einer Zeitachse, mit den Abständen zwischen den Starts',
   'help.cmd.capacity':
     '**kapazität**: für das Gateway-Team und Manager die Starts jedes FM pro Woche',
   'help.what': 'Was das Datum bedeutet',
@@ -92,7 +92,7 @@ export const de: Messages = {
   // my engagements
   'engagements.title': 'Ihre Beteiligungen',
   'engagements.subtitle': 'Frühester Start zuerst · Arbeitsbereiche: {count}',
-  'engagements.noEsd': 'kein Datum',
+  'engagements.noEsd': 'nicht festgelegt',
   'engagements.change': 'Datum ändern',
 
   // tenant picker
@@ -154,12 +154,8 @@ export const de: Messages = {
     'Mit nur einem Monat ist das Datum eine Schätzung: Wählen Sie „Geplanter Start“ oder „Geschätzter Start“, nicht „{basis}“.',
   'violation.unchanged': 'Das Datum ist bereits {current}; es gibt nichts zu ändern.',
   'violation.reason_missing':
-    'Ein Grund ist erforderlich: Er wird in die allgemeinen Statusnotizen eingetragen.',
-  'violation.reason_too_short':
-    'Schreiben Sie mindestens {min} Zeichen, damit Kollegen verstehen, warum sich das Datum verschoben hat.',
+    'Schreiben Sie den Grund in Worten (Satzzeichen oder Emojis allein sagen nichts): Er wird in die allgemeinen Statusnotizen eingetragen.',
   'violation.reason_too_long': 'Der Grund darf höchstens {max} Zeichen lang sein.',
-  'violation.reason_placeholder':
-    'Beschreiben Sie, was passiert ist (zum Beispiel „Kunde möchte das Kick-off-Meeting in den März verschieben“), keinen Platzhalter.',
 
   // confirmation
   'done.title': 'Startdatum der Beteiligung gespeichert',
@@ -181,6 +177,10 @@ export const de: Messages = {
   'noResponse.doneTitle': 'Notiert; das Datum bleibt',
   'noResponse.done':
     'In den allgemeinen Statusnotizen erfasst. Das Startdatum der Beteiligung bleibt {esd}.',
+  'noResponse.statusIneligible':
+    '{workload} ist {status}. Eine ausbleibende Antwort wird nur für Arbeitsbereiche „In Bearbeitung“ erfasst, die ein Startdatum der Beteiligung haben. Es wurde nichts gespeichert.',
+  'noResponse.esdInFuture':
+    'Das Startdatum der Beteiligung von {workload} ist {esd} und liegt noch in der Zukunft: Der Kunde hat es noch nicht verpasst. Erfassen Sie eine ausbleibende Antwort an oder nach diesem Tag; um das Datum zu verschieben, verwenden Sie **{command}**. Es wurde nichts gespeichert.',
 
   // history
   'history.pickTitle': 'Verlauf welches Arbeitsbereichs?',

@@ -32,8 +32,8 @@ export const en = {
   'role.fm': 'assigned FM',
   'role.gateway': 'Gateway Team',
   'role.manager': 'manager',
-  'role.fta': 'FastTrack Architect',
-  'role.fe': 'FastTrack Engineer',
+  'role.fta': 'FastTrack Architect (FTA)',
+  'role.fe': 'FastTrack Engineer (FE)',
   'role.re_engagement': 'Re-Engagement Team',
   'role.frp': 'FastTrack Ready Partner',
 
@@ -51,7 +51,7 @@ export const en = {
   'help.cmd.history': '**history**: the changes of a workload’s start date',
   'help.cmd.upcoming': '**upcoming**: your start dates in the next 30 days',
   'help.cmd.tenant':
-    '**tenant** <name>: one customer’s workloads on a timeline, with the gaps between starts',
+    '**tenant** _customer name_: one customer’s workloads on a timeline, with the gaps between starts',
   'help.cmd.capacity': '**capacity**: for the Gateway Team and managers, each FM’s starts per week',
   'help.what': 'What the date is',
   'help.isR4':
@@ -81,7 +81,7 @@ export const en = {
   // my engagements
   'engagements.title': 'Your engagements',
   'engagements.subtitle': 'Soonest start first · workloads: {count}',
-  'engagements.noEsd': 'no date',
+  'engagements.noEsd': 'not set',
   'engagements.change': 'Change a date',
 
   // tenant picker
@@ -138,12 +138,9 @@ export const en = {
   'violation.basis_not_estimate':
     'With only a month the date is an estimate: choose “Planned start” or “Estimated start”, not “{basis}”.',
   'violation.unchanged': 'The date is already {current}; nothing to change.',
-  'violation.reason_missing': 'A reason is required: it goes to the Overall Status Notes.',
-  'violation.reason_too_short':
-    'Write at least {min} characters, so a colleague understands why the date moved.',
+  'violation.reason_missing':
+    'Write the reason in words (punctuation or emoji alone say nothing): it goes to the Overall Status Notes.',
   'violation.reason_too_long': 'The reason can have at most {max} characters.',
-  'violation.reason_placeholder':
-    'Say what happened (for example “customer asked to move the kickoff to March”), not a placeholder.',
 
   // confirmation
   'done.title': 'Engagement Start Date saved',
@@ -164,6 +161,10 @@ export const en = {
   'noResponse.kindMissing': 'Choose what happened.',
   'noResponse.doneTitle': 'Noted; the date stays',
   'noResponse.done': 'Recorded in the Overall Status Notes. The Engagement Start Date stays {esd}.',
+  'noResponse.statusIneligible':
+    '{workload} is {status}. A missing answer is documented only for In Progress workloads, the ones with an Engagement Start Date. Nothing was written.',
+  'noResponse.esdInFuture':
+    'The Engagement Start Date of {workload} is {esd}, still ahead: the customer has not yet missed it. Record a missing answer on or after that day; to move the date, use **{command}**. Nothing was written.',
 
   // history
   'history.pickTitle': 'Which workload’s history?',

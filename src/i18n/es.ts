@@ -34,9 +34,9 @@ export const es: Messages = {
   'role.fm': 'FM asignado',
   'role.gateway': 'equipo de Gateway',
   'role.manager': 'gerente',
-  'role.fta': 'arquitecto de FastTrack',
-  'role.fe': 'ingeniero de FastTrack',
-  'role.re_engagement': 'equipo de Reinteracción',
+  'role.fta': 'arquitecto de FastTrack (FTA)',
+  'role.fe': 'ingeniero de FastTrack (FE)',
+  'role.re_engagement': 'equipo de nueva interacción',
   'role.frp': 'socio FRP',
 
   // help
@@ -46,15 +46,17 @@ export const es: Messages = {
   'help.commands': 'Lo que puedes escribir',
   'help.cmd.help': '**ayuda**: este mensaje',
   'help.cmd.engagements':
-    '**mis interacciones**: tus clientes y cargas de trabajo, con sus fechas de inicio',
+    '**mis interacciones**: tus clientes y cargas de trabajo, con sus fechas de inicio de la interacción',
   'help.cmd.change':
-    '**cambiar fecha** (si quieres, con el nombre de un cliente): cambia una fecha de inicio, con su motivo',
+    '**cambiar fecha** (si quieres, con el nombre de un cliente): cambia una fecha de inicio de la interacción, con su motivo',
   'help.cmd.noResponse':
     '**sin respuesta**: el cliente no ha respondido; se registra una nota y la fecha no cambia',
-  'help.cmd.history': '**historial**: los cambios de la fecha de inicio de una carga de trabajo',
-  'help.cmd.upcoming': '**próximas**: tus fechas de inicio en los próximos 30 días',
+  'help.cmd.history':
+    '**historial**: los cambios de la fecha de inicio de la interacción de una carga de trabajo',
+  'help.cmd.upcoming':
+    '**próximas**: tus fechas de inicio de la interacción en los próximos 30 días',
   'help.cmd.tenant':
-    '**cliente** <nombre>: las cargas de trabajo de un cliente en una línea de tiempo, con los intervalos entre inicios',
+    '**cliente** _nombre del cliente_: las cargas de trabajo de un cliente en una línea de tiempo, con los intervalos entre inicios',
   'help.cmd.capacity':
     '**capacidad**: para el equipo de Gateway y los gerentes, los inicios de cada FM por semana',
   'help.what': 'Qué es la fecha',
@@ -86,7 +88,7 @@ export const es: Messages = {
   // my engagements
   'engagements.title': 'Tus interacciones',
   'engagements.subtitle': 'Primero el inicio más próximo · cargas de trabajo: {count}',
-  'engagements.noEsd': 'sin fecha',
+  'engagements.noEsd': 'sin definir',
   'engagements.change': 'Cambiar una fecha',
 
   // tenant picker
@@ -145,12 +147,8 @@ export const es: Messages = {
     'Con solo el mes, la fecha es una estimación: elige «Inicio planificado» o «Inicio estimado», no «{basis}».',
   'violation.unchanged': 'La fecha ya es {current}; no hay nada que cambiar.',
   'violation.reason_missing':
-    'El motivo es obligatorio: se escribe en las notas generales del estado.',
-  'violation.reason_too_short':
-    'Escribe al menos {min} caracteres, para que un compañero entienda por qué se movió la fecha.',
+    'Escribe el motivo con palabras (solo puntuación o emojis no dicen nada): se escribe en las notas generales del estado.',
   'violation.reason_too_long': 'El motivo puede tener como máximo {max} caracteres.',
-  'violation.reason_placeholder':
-    'Di qué pasó (por ejemplo «el cliente pidió mover la reunión de inicio a marzo»), no un texto de relleno.',
 
   // confirmation
   'done.title': 'Fecha de inicio de la interacción guardada',
@@ -172,6 +170,10 @@ export const es: Messages = {
   'noResponse.doneTitle': 'Anotado; la fecha no cambia',
   'noResponse.done':
     'Registrado en las notas generales del estado. La fecha de inicio de la interacción no cambia: {esd}.',
+  'noResponse.statusIneligible':
+    'La carga de trabajo {workload} tiene el estado {status}. La falta de respuesta solo se documenta para cargas de trabajo En progreso, las que tienen fecha de inicio de la interacción. No se escribió nada.',
+  'noResponse.esdInFuture':
+    'La fecha de inicio de la interacción de {workload} es {esd}, todavía no ha llegado: el cliente aún no ha dejado de responder a tiempo. Documenta la falta de respuesta ese día o después; para mover la fecha, usa **{command}**. No se escribió nada.',
 
   // history
   'history.pickTitle': '¿Historial de qué carga de trabajo?',
@@ -208,7 +210,7 @@ export const es: Messages = {
   'notice.changedByOther':
     '{who} ({role}) cambió la fecha de inicio de la interacción de la carga de trabajo {workload} del cliente {customer}: {old} → {new}. Motivo: {reason}',
   // proactive: reminders (R7) and the weekly digest
-  'notice.changedByOtherTitle': 'Cambió una de tus fechas de inicio',
+  'notice.changedByOtherTitle': 'Cambió una de tus fechas de inicio de la interacción',
   'reminder.title': 'Hoy es la fecha de inicio de la interacción de {workload} en {customer}',
   'reminder.titleLate':
     'La fecha de inicio de la interacción de {workload} en {customer} fue el {date}',
@@ -229,7 +231,7 @@ export const es: Messages = {
     'Anotado en las notas generales del estado; la fecha no cambia y no volveré a recordártelo.',
   'reminder.already': 'Este recordatorio ya tiene respuesta.',
   'reminder.gone': 'Este recordatorio ya no aplica: la carga de trabajo o su fecha cambió.',
-  'digest.title': 'Tus fechas de inicio de esta semana',
+  'digest.title': 'Tus fechas de inicio de la interacción de esta semana',
   // reports: upcoming (overdue first), capacity, a tenant's timeline and history
   'reports.command.capacity': 'capacidad',
   'reports.command.tenant': 'cliente',
@@ -239,7 +241,8 @@ export const es: Messages = {
   'upcoming.yesterday': 'ayer',
   'upcoming.daysAgo': 'hace {days} días',
   'capacity.title': 'Inicios por FM y semana',
-  'capacity.subtitle': 'Cargas de trabajo En progreso con fecha de inicio, del {from} al {to}',
+  'capacity.subtitle':
+    'Cargas de trabajo En progreso con fecha de inicio de la interacción, del {from} al {to}',
   'capacity.filter': 'Solo se muestra: {filter}',
   'capacity.fm': 'FM asignado',
   'capacity.week': 'S{week}',
@@ -262,7 +265,8 @@ export const es: Messages = {
   'tenant.sameDay': '↓ {workload} empieza el mismo día',
   'tenant.notActive':
     'No está En progreso: su fecha se guarda como historial y no cuenta en los intervalos.',
-  'tenant.undated': 'Aún sin fecha de inicio (normal: no hay que completar el pasado)',
+  'tenant.undated':
+    'Aún sin fecha de inicio de la interacción (normal: no hay que completar el pasado)',
   'tenant.noWorkloads': 'No hay ninguna carga de trabajo registrada para este cliente.',
   'tenant.historyHint': 'Para ver cada cambio de estas fechas, escribe **historial {name}**.',
   'tenant.needName':
@@ -270,9 +274,10 @@ export const es: Messages = {
   'tenant.noMatch': 'Ningún cliente coincide con «{text}».',
   'tenant.many': 'Varios clientes coinciden con «{text}»: {names}. Escribe más del nombre.',
   'tenant.notAllowed':
-    'Puedes ver un cliente cuando una de sus cargas de trabajo está asignada a ti, o con el rol de Gateway, gerente, FTA, FE o Re-Engagement.',
-  'tenantHistory.title': 'Cambios de fechas de inicio de {customer}',
-  'tenantHistory.empty': 'Ninguna fecha de inicio de este cliente ha cambiado todavía.',
+    'Puedes ver un cliente cuando una de sus cargas de trabajo está asignada a ti, o con el rol de equipo de Gateway, gerente, arquitecto de FastTrack (FTA), ingeniero de FastTrack (FE) o equipo de nueva interacción.',
+  'tenantHistory.title': 'Cambios de fechas de inicio de la interacción de {customer}',
+  'tenantHistory.empty':
+    'Ninguna fecha de inicio de la interacción de este cliente ha cambiado todavía.',
   'reports.days': '{count} días',
   'reports.oneDay': '1 día',
   'tenantHistory.more': 'Solo se muestran los {shown} cambios más recientes de {total}.',

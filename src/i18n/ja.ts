@@ -36,8 +36,8 @@ export const ja: Messages = {
   'role.fm': '担当 FM',
   'role.gateway': 'Gateway チーム',
   'role.manager': 'マネージャー',
-  'role.fta': 'FastTrack アーキテクト',
-  'role.fe': 'FastTrack エンジニア',
+  'role.fta': 'FastTrack アーキテクト (FTA)',
+  'role.fe': 'FastTrack エンジニア (FE)',
   'role.re_engagement': '再エンゲージメント チーム',
   'role.frp': 'FastTrack 対応パートナー',
 
@@ -56,7 +56,7 @@ export const ja: Messages = {
   'help.cmd.history': '**履歴**：ワークロードのエンゲージメント開始日の変更履歴',
   'help.cmd.upcoming': '**今後の予定**：今後 30 日間のエンゲージメント開始日',
   'help.cmd.tenant':
-    '**テナント** <名前>：1 社のお客様のワークロードをタイムラインで表示し、開始の間隔も示します',
+    '**テナント** _お客様名_：1 社のお客様のワークロードをタイムラインで表示し、開始の間隔も示します',
   'help.cmd.capacity':
     '**キャパシティ**：Gateway チームとマネージャー向けに、FM ごとの週別の開始数を表示します',
   'help.what': 'この日付の意味',
@@ -92,7 +92,7 @@ export const ja: Messages = {
   // my engagements
   'engagements.title': 'あなたのエンゲージメント',
   'engagements.subtitle': '開始日の早い順 · ワークロード数: {count}',
-  'engagements.noEsd': '日付なし',
+  'engagements.noEsd': '未設定',
   'engagements.change': '日付を変更',
 
   // tenant picker
@@ -149,12 +149,9 @@ export const ja: Messages = {
   'violation.basis_not_estimate':
     '月のみの場合、日付は推定です。「{basis}」ではなく、「開始予定」または「開始見込み」を選択してください。',
   'violation.unchanged': '日付はすでに {current} です。変更はありません。',
-  'violation.reason_missing': '理由は必須です。全体的なステータス メモに書き込まれます。',
-  'violation.reason_too_short':
-    '日付が変わった理由が同僚に伝わるよう、{min} 文字以上で入力してください。',
+  'violation.reason_missing':
+    '理由を言葉で入力してください (句読点や絵文字だけでは伝わりません)。全体的なステータス メモに書き込まれます。',
   'violation.reason_too_long': '理由は {max} 文字以内で入力してください。',
-  'violation.reason_placeholder':
-    '仮の文字ではなく、何があったかを書いてください (例: 「お客様からキックオフ ミーティングを 3 月に移したいとの依頼」)。',
 
   // confirmation
   'done.title': 'エンゲージメント開始日を保存しました',
@@ -176,6 +173,10 @@ export const ja: Messages = {
   'noResponse.doneTitle': '記録しました。日付は変更しません',
   'noResponse.done':
     '全体的なステータス メモに記録しました。エンゲージメント開始日は {esd} のままです。',
+  'noResponse.statusIneligible':
+    '{workload} は {status} です。応答がないことを記録できるのは、エンゲージメント開始日のある「進行中」のワークロードだけです。何も保存していません。',
+  'noResponse.esdInFuture':
+    '{workload} のエンゲージメント開始日は {esd} で、まだ先です。お客様はまだその日を過ぎていません。応答がないことはその日以降に記録してください。日付を移すには **{command}** を使ってください。何も保存していません。',
 
   // history
   'history.pickTitle': 'どのワークロードの履歴を表示しますか?',

@@ -34,9 +34,9 @@ export const ptBR: Messages = {
   'role.fm': 'FM atribuído',
   'role.gateway': 'Equipe de Gateway',
   'role.manager': 'gestor',
-  'role.fta': 'Arquiteto do FastTrack',
-  'role.fe': 'Engenheiro do FastTrack',
-  'role.re_engagement': 'Equipe de Reengajamento',
+  'role.fta': 'Arquiteto FastTrack (FTA)',
+  'role.fe': 'Engenheiro FastTrack (FE)',
+  'role.re_engagement': 'Equipe de Reenvolvimento',
   'role.frp': 'parceiro FRP',
 
   // help
@@ -46,15 +46,16 @@ export const ptBR: Messages = {
   'help.commands': 'O que você pode digitar',
   'help.cmd.help': '**ajuda**: esta mensagem',
   'help.cmd.engagements':
-    '**meus envolvimentos**: seus clientes e workloads, com as datas de início',
+    '**meus envolvimentos**: seus clientes e workloads, com as Datas de Início do Envolvimento',
   'help.cmd.change':
-    '**alterar data** (se quiser, com o nome de um cliente): altera uma data de início, com o motivo',
+    '**alterar data** (se quiser, com o nome de um cliente): altera uma Data de Início do Envolvimento, com o motivo',
   'help.cmd.noResponse':
     '**sem resposta**: o cliente não respondeu; uma observação é registrada e a data não muda',
-  'help.cmd.history': '**histórico**: as alterações da data de início de um workload',
-  'help.cmd.upcoming': '**próximas**: suas datas de início nos próximos 30 dias',
+  'help.cmd.history':
+    '**histórico**: as alterações da Data de Início do Envolvimento de um workload',
+  'help.cmd.upcoming': '**próximas**: suas Datas de Início do Envolvimento nos próximos 30 dias',
   'help.cmd.tenant':
-    '**cliente** <nome>: os workloads de um cliente numa linha do tempo, com os intervalos entre os inícios',
+    '**cliente** _nome do cliente_: os workloads de um cliente numa linha do tempo, com os intervalos entre os inícios',
   'help.cmd.capacity':
     '**capacidade**: para a Equipe de Gateway e gestores, os inícios de cada FM por semana',
   'help.what': 'O que é a data',
@@ -86,7 +87,7 @@ export const ptBR: Messages = {
   // my engagements
   'engagements.title': 'Seus envolvimentos',
   'engagements.subtitle': 'Início mais próximo primeiro · workloads: {count}',
-  'engagements.noEsd': 'sem data',
+  'engagements.noEsd': 'não definida',
   'engagements.change': 'Alterar uma data',
 
   // tenant picker
@@ -144,12 +145,8 @@ export const ptBR: Messages = {
     'Com apenas o mês, a data é uma estimativa: escolha “Início planejado” ou “Início estimado”, não “{basis}”.',
   'violation.unchanged': 'A data já é {current}; não há nada para alterar.',
   'violation.reason_missing':
-    'O motivo é obrigatório: ele vai para as Observações Gerais de Status.',
-  'violation.reason_too_short':
-    'Escreva pelo menos {min} caracteres, para que um colega entenda por que a data mudou.',
+    'Escreva o motivo em palavras (só pontuação ou emoji não dizem nada): ele vai para as Observações Gerais de Status.',
   'violation.reason_too_long': 'O motivo pode ter no máximo {max} caracteres.',
-  'violation.reason_placeholder':
-    'Diga o que aconteceu (por exemplo “o cliente pediu para passar a reunião de abertura para março”), não um texto genérico.',
 
   // confirmation
   'done.title': 'Data de Início do Envolvimento salva',
@@ -171,6 +168,10 @@ export const ptBR: Messages = {
   'noResponse.doneTitle': 'Anotado; a data continua a mesma',
   'noResponse.done':
     'Registrado nas Observações Gerais de Status. A Data de Início do Envolvimento não muda: {esd}.',
+  'noResponse.statusIneligible':
+    'O workload {workload} está com status {status}. A falta de resposta só é registrada para workloads Em Andamento, os que têm Data de Início do Envolvimento. Nada foi gravado.',
+  'noResponse.esdInFuture':
+    'A Data de Início do Envolvimento de {workload} é {esd}, ainda não chegou: o cliente ainda não deixou de responder até ela. Registre a falta de resposta nesse dia ou depois; para mudar a data, use **{command}**. Nada foi gravado.',
 
   // history
   'history.pickTitle': 'Histórico de qual workload?',
@@ -207,7 +208,7 @@ export const ptBR: Messages = {
   'notice.changedByOther':
     '{who} ({role}) alterou a Data de Início do Envolvimento do workload {workload} do cliente {customer}: {old} → {new}. Motivo: {reason}',
   // proactive: reminders (R7) and the weekly digest
-  'notice.changedByOtherTitle': 'Uma das suas datas de início mudou',
+  'notice.changedByOtherTitle': 'Uma das suas Datas de Início do Envolvimento mudou',
   'reminder.title': 'Hoje é a Data de Início do Envolvimento de {workload} no cliente {customer}',
   'reminder.titleLate':
     'A Data de Início do Envolvimento de {workload} no cliente {customer} foi {date}',
@@ -227,7 +228,7 @@ export const ptBR: Messages = {
     'Anotado nas Observações Gerais de Status; a data continua a mesma e não vou lembrar você disso de novo.',
   'reminder.already': 'Este lembrete já foi respondido.',
   'reminder.gone': 'Este lembrete não vale mais: o workload ou a data mudou.',
-  'digest.title': 'Suas datas de início nesta semana',
+  'digest.title': 'Suas Datas de Início do Envolvimento nesta semana',
   // reports: upcoming (overdue first), capacity, a tenant's timeline and history
   'reports.command.capacity': 'capacidade',
   'reports.command.tenant': 'cliente',
@@ -237,7 +238,8 @@ export const ptBR: Messages = {
   'upcoming.yesterday': 'ontem',
   'upcoming.daysAgo': 'há {days} dias',
   'capacity.title': 'Inícios por FM e semana',
-  'capacity.subtitle': 'Workloads Em Andamento com data de início, de {from} a {to}',
+  'capacity.subtitle':
+    'Workloads Em Andamento com Data de Início do Envolvimento, de {from} a {to}',
   'capacity.filter': 'Mostrando só: {filter}',
   'capacity.fm': 'FM atribuído',
   'capacity.week': 'S{week}',
@@ -260,7 +262,8 @@ export const ptBR: Messages = {
   'tenant.sameDay': '↓ {workload} começa no mesmo dia',
   'tenant.notActive':
     'Não está Em Andamento: a data fica como histórico e não entra nos intervalos.',
-  'tenant.undated': 'Ainda sem data de início (normal: não é preciso preencher o passado)',
+  'tenant.undated':
+    'Ainda sem Data de Início do Envolvimento (normal: não é preciso preencher o passado)',
   'tenant.noWorkloads': 'Nenhum workload registrado para este cliente.',
   'tenant.historyHint': 'Para ver cada alteração destas datas, digite **histórico {name}**.',
   'tenant.needName':
@@ -268,9 +271,9 @@ export const ptBR: Messages = {
   'tenant.noMatch': 'Nenhum cliente corresponde a “{text}”.',
   'tenant.many': 'Vários clientes correspondem a “{text}”: {names}. Digite mais do nome.',
   'tenant.notAllowed':
-    'Você pode ver um cliente quando um dos workloads dele está atribuído a você, ou com o papel de Gateway, gestor, FTA, FE ou Re-Engagement.',
-  'tenantHistory.title': 'Alterações de datas de início de {customer}',
-  'tenantHistory.empty': 'Nenhuma data de início deste cliente mudou ainda.',
+    'Você pode ver um cliente quando um dos workloads dele está atribuído a você, ou com o papel de Equipe de Gateway, gestor, Arquiteto FastTrack (FTA), Engenheiro FastTrack (FE) ou Equipe de Reenvolvimento.',
+  'tenantHistory.title': 'Alterações de Datas de Início do Envolvimento de {customer}',
+  'tenantHistory.empty': 'Nenhuma Data de Início do Envolvimento deste cliente mudou ainda.',
   'reports.days': '{count} dias',
   'reports.oneDay': '1 dia',
   'tenantHistory.more': 'Só as {shown} alterações mais recentes de {total} aparecem.',

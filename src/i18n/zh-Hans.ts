@@ -35,8 +35,8 @@ export const zhHans: Messages = {
   'role.fm': '分配的 FM',
   'role.gateway': 'Gateway 团队',
   'role.manager': '经理',
-  'role.fta': 'FastTrack 架构师',
-  'role.fe': 'FastTrack 工程师',
+  'role.fta': 'FastTrack 架构师 (FTA)',
+  'role.fe': 'FastTrack 工程师 (FE)',
   'role.re_engagement': '再接洽团队',
   'role.frp': 'FastTrack 就绪性合作伙伴',
 
@@ -51,7 +51,8 @@ export const zhHans: Messages = {
   'help.cmd.noResponse': '**无回应**：客户尚未答复；记录一条笔记，日期保持不变',
   'help.cmd.history': '**历史记录**：某个工作负载的接洽开始日期的更改记录',
   'help.cmd.upcoming': '**即将开始**：未来 30 天内的接洽开始日期',
-  'help.cmd.tenant': '**租户** <名称>：在时间线上查看一个客户的工作负载，以及各次开始之间的间隔',
+  'help.cmd.tenant':
+    '**租户** _客户名称_：在时间线上查看一个客户的工作负载，以及各次开始之间的间隔',
   'help.cmd.capacity': '**容量**：供 Gateway 团队和经理查看每位 FM 每周的开始数',
   'help.what': '这个日期指什么',
   'help.isR4':
@@ -82,7 +83,7 @@ export const zhHans: Messages = {
   // my engagements
   'engagements.title': '你的接洽',
   'engagements.subtitle': '最早开始的在前 · 工作负载数：{count}',
-  'engagements.noEsd': '无日期',
+  'engagements.noEsd': '未设置',
   'engagements.change': '更改日期',
 
   // tenant picker
@@ -135,11 +136,9 @@ export const zhHans: Messages = {
   'violation.basis_not_estimate':
     '只有月份时，日期为估计：请选择“计划开始”或“估计开始”，而不是“{basis}”。',
   'violation.unchanged': '日期已经是 {current}，无需更改。',
-  'violation.reason_missing': '必须填写原因：它会写入总体状态笔记。',
-  'violation.reason_too_short': '请至少写 {min} 个字符，让同事明白日期为何变动。',
+  'violation.reason_missing':
+    '请用文字写明原因（仅有标点或表情符号说明不了什么）：它会写入总体状态笔记。',
   'violation.reason_too_long': '原因最多 {max} 个字符。',
-  'violation.reason_placeholder':
-    '请写明发生了什么（例如“客户要求将启动会议改到三月”），不要填写占位内容。',
 
   // confirmation
   'done.title': '已保存接洽开始日期',
@@ -160,6 +159,10 @@ export const zhHans: Messages = {
   'noResponse.kindMissing': '请选择发生了什么。',
   'noResponse.doneTitle': '已记录；日期不变',
   'noResponse.done': '已记录到总体状态笔记。接洽开始日期仍为 {esd}。',
+  'noResponse.statusIneligible':
+    '{workload} 的状态为{status}。只有“进行中”且有接洽开始日期的工作负载才能记录客户未回复。未写入任何内容。',
+  'noResponse.esdInFuture':
+    '{workload} 的接洽开始日期是 {esd}，尚未到来：客户还没有错过它。请在当天或之后记录未回复；如需更改日期，请使用 **{command}**。未写入任何内容。',
 
   // history
   'history.pickTitle': '查看哪个工作负载的历史记录？',

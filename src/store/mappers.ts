@@ -42,6 +42,7 @@ export function toWorkload(row: Selectable<WorkloadsTable>): Workload {
   return {
     id: row.id,
     tenantId: row.tenant_id,
+    // Kept as stored, even a code the catalogue does not know: workloadName() shows it raw.
     code: row.code as WorkloadCode,
     l1Status: row.l1_status as L1Status,
     esd: row.esd_date

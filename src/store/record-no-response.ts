@@ -1,7 +1,9 @@
 import {
   type Actor,
+  type CalendarDate,
   decideNoResponse,
   type NoResponseKind,
+  type NoResponseRejection,
   type StatusNote,
 } from '../domain/index.js';
 import { isoNow, type StoreContext } from './context.js';
@@ -10,17 +12,20 @@ import { insertStatusNote } from './status-notes.js';
 
 export type RecordNoResponseResult =
   | { status: 'recorded'; note: StatusNote }
-  | {
-      status: 'rejected';
-      code: 'not_permitted' | 'detail_too_long';
-      params: Record<string, unknown>;
-    }
+  | ({ status: 'rejected' } & NoResponseRejection)
   | { status: 'not_found' };
 
 /** R7: documents that the customer did not answer (or went inactive); the ESD stays untouched. */
 export async function recordNoResponse(
   ctx: StoreContext,
-  input: { workloadId: string; actor: Actor; kind: NoResponseKind; detail?: string | null },
+  input: {
+    workloadId: string;
+    actor: Actor;
+    kind: NoResponseKind;
+    detail?: string | null;
+    /** Today in the FM's time zone: an ESD after it is refused (R7). */
+    today?: CalendarDate;
+  },
 ): Promise<RecordNoResponseResult> {
   return ctx.db.transaction().execute(async (trx): Promise<RecordNoResponseResult> => {
     const row = await trx
@@ -35,8 +40,12 @@ export async function recordNoResponse(
       actor: input.actor,
       kind: input.kind,
       detail: input.detail ?? null,
+      today: input.today,
     });
-    if (!decision.ok) return { status: 'rejected', code: decision.code, params: decision.params };
+    if (!decision.ok) {
+      const { ok: _ok, ...rejection } = decision;
+      return { status: 'rejected', ...rejection };
+    }
     const note = await insertStatusNote(trx, {
       tenantId: workload.tenantId,
       workloadId: workload.id,

@@ -105,7 +105,7 @@ describe('a day and a month name, read without the recognizer', () => {
     );
   });
 
-  it('gives the next such day, today included', () => {
+  it('gives the nearest such day, today included, when it is ahead', () => {
     expect(recognizeTypedDate('15 January', 'en', '2026-11-22' as CalendarDate)).toEqual({
       kind: 'date',
       date: '2027-01-15',
@@ -118,6 +118,68 @@ describe('a day and a month name, read without the recognizer', () => {
       kind: 'date',
       date: '2027-01-15',
     });
+  });
+});
+
+describe('a day and month without a year: the nearest occurrence (R4/R5: the date recorded is often a day just past)', () => {
+  const june15 = '2026-06-15' as CalendarDate;
+  it.each([
+    ['en', '12 June'],
+    ['en', 'June 12'],
+    ['pt-BR', '12 de junho'],
+    ['es', '12 de junio'],
+  ] as const)(
+    '%s: %j typed on 15 June is this year’s 12 June, not next year’s',
+    (language, text) => {
+      expect(recognizeTypedDate(text, language, june15)).toEqual({
+        kind: 'date',
+        date: '2026-06-12',
+      });
+    },
+  );
+
+  it.each([
+    ['en', '3 January'],
+    ['pt-BR', '3 de janeiro'],
+    ['es', '3 de enero'],
+  ] as const)('%s: %j typed on 28 December is next year’s', (language, text) => {
+    expect(recognizeTypedDate(text, language, '2026-12-28' as CalendarDate)).toEqual({
+      kind: 'date',
+      date: '2027-01-03',
+    });
+  });
+
+  it.each([
+    ['en', '28 December'],
+    ['pt-BR', '28 de dezembro'],
+    ['es', '28 de diciembre'],
+  ] as const)('%s: %j typed on 3 January is last year’s', (language, text) => {
+    expect(recognizeTypedDate(text, language, '2027-01-03' as CalendarDate)).toEqual({
+      kind: 'date',
+      date: '2026-12-28',
+    });
+  });
+
+  it.each([
+    ['en', '20 June'],
+    ['pt-BR', '20 de junho'],
+    ['es', '20 de junio'],
+  ] as const)('%s: %j typed on 15 June is still this year’s (ahead)', (language, text) => {
+    expect(recognizeTypedDate(text, language, june15)).toEqual({
+      kind: 'date',
+      date: '2026-06-20',
+    });
+  });
+
+  it('the recognizer path (29 February) takes the nearest too', () => {
+    expect(recognizeTypedDate('29 February', 'en', '2028-03-02' as CalendarDate)).toEqual({
+      kind: 'date',
+      date: '2028-02-29',
+    });
+  });
+
+  it('a month alone stays the coming one (R9: an estimate is never in the past)', () => {
+    expect(recognizeTypedDate('May', 'en', june15)).toEqual({ kind: 'month', month: '2027-05' });
   });
 });
 

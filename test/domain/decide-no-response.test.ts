@@ -157,3 +157,88 @@ describe('R7 no response: document, do not change the date', () => {
     expect(decision.ok ? null : decision.code).toBe('not_permitted');
   });
 });
+
+describe('R7 no response: only when the customer could have answered (FAQ: "does not respond back on or by the Engagement Start Date")', () => {
+  const today = day('2026-12-10');
+
+  it.each([
+    ['yesterday', '2026-12-09', true],
+    ['today', '2026-12-10', true],
+    ['tomorrow', '2026-12-11', false],
+    ['next year', '2027-03-01', false],
+  ] as const)('R7: an ESD of %s (%s) is accepted: %s', (_what, date, ok) => {
+    for (const kind of KINDS) {
+      const esd = { date: day(date), estimate: false };
+      const decision = decideNoResponse({
+        workload: workload({ esd }),
+        actor: assignedFm(),
+        kind,
+        today,
+      });
+      if (ok) expect(decision.ok).toBe(true);
+      else expect(decision).toEqual({ ok: false, code: 'esd_in_future', params: { esd, today } });
+    }
+  });
+
+  it('R7 + R9: a month-only estimate still ahead is refused too', () => {
+    const esd = { date: day('2027-01-01'), estimate: true };
+    const decision = decideNoResponse({
+      workload: workload({ esd }),
+      actor: assignedFm(),
+      kind: 'no_answer',
+      today,
+    });
+    expect(decision.ok ? null : decision.code).toBe('esd_in_future');
+  });
+
+  it('R3: a workload without an ESD (past engagement) may still be documented', () => {
+    const decision = decideNoResponse({
+      workload: workload({ esd: null }),
+      actor: assignedFm(),
+      kind: 'inactive',
+      today,
+    });
+    expect(decision.ok).toBe(true);
+  });
+
+  it.each([['status_unknown'], ['blocked'], ['no_intent'], ['duplicate_invalid']] as const)(
+    'R1 + R7: a %s workload is refused with status_ineligible (the ESD applies to In Progress only)',
+    (status) => {
+      for (const kind of KINDS) {
+        expect(
+          decideNoResponse({
+            workload: workload({ l1Status: status }),
+            actor: assignedFm(),
+            kind,
+            today,
+          }),
+        ).toEqual({ ok: false, code: 'status_ineligible', params: { status } });
+      }
+    },
+  );
+
+  it('R7: permission is checked first, then the status, then the date', () => {
+    const w = workload({ l1Status: 'blocked', esd: { date: day('2027-01-05'), estimate: false } });
+    expect(
+      decideNoResponse({ workload: w, actor: otherFm(), kind: 'no_answer', today }),
+    ).toMatchObject({
+      code: 'not_permitted',
+    });
+    expect(
+      decideNoResponse({ workload: w, actor: assignedFm(), kind: 'no_answer', today }),
+    ).toMatchObject({
+      code: 'status_ineligible',
+    });
+  });
+
+  it('R8 limits: the detail counts characters as the reader sees them', () => {
+    const decision = decideNoResponse({
+      workload: workload(),
+      actor: assignedFm(),
+      kind: 'no_answer',
+      detail: '👍🏽'.repeat(1000),
+      today,
+    });
+    expect(decision.ok).toBe(true);
+  });
+});

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  carriesReason,
   checkReason,
-  isPlaceholderReason,
+  firstCharacters,
   normalizeReason,
   REASON_MAX_LENGTH,
-  REASON_MIN_LENGTH,
+  reasonLength,
 } from '../../src/domain/index.js';
 
 describe('R8: checkReason', () => {
-  it('R8: the limits are 10 and 1000 characters', () => {
-    expect([REASON_MIN_LENGTH, REASON_MAX_LENGTH]).toEqual([10, 1000]);
+  it('R8: the only limit is 1000 characters at most; there is no minimum', () => {
+    expect(REASON_MAX_LENGTH).toBe(1000);
   });
 
   it.each([
@@ -34,16 +35,45 @@ describe('R8: checkReason', () => {
   );
 
   it.each([
-    ['Moved'],
-    ['Delayed'],
-    ['Adiado'],
-    ['Pospuesto'],
-    ['Rescheduled'.slice(0, 9)],
-    ['Moved\u0000\u0000\u0000\u0000\u0000\u0000'],
-    ['  Moved   up  '],
-    ['Atrasou 1'],
-  ])('R8: %j (fewer than 10 characters of real text) is reason_too_short', (raw) => {
-    expect(checkReason(raw)).toEqual({ ok: false, problem: 'reason_too_short' });
+    ['en', 'Postponed'],
+    ['en', 'Moved'],
+    ['en', 'Requested new date'],
+    ['en', 'TBD'],
+    ['pt-BR', 'Adiado'],
+    ['pt-BR', 'Remarcado'],
+    ['pt-BR', 'Nova data solicitada'],
+    ['es', 'Aplazado'],
+    ['es', 'Pospuesto'],
+    ['es', 'Nueva fecha solicitada'],
+    ['de', 'Verschoben'],
+    ['ja', '延期になりました'],
+    ['zh', '延期'],
+    ['ko', '연기됨'],
+    ['ar', 'تأجيل'],
+    ['digits', '2027'],
+  ])(
+    'R8 (FAQ: "make a note as to the reason"): a one-word reason (%s) %j is accepted',
+    (_lang, raw) => {
+      expect(checkReason(raw)).toEqual({ ok: true, reason: raw });
+    },
+  );
+
+  it.each([
+    ['..........'],
+    ['-'],
+    ['?'],
+    ['!!!!!!!!!!!!!!!'],
+    ['— / — …'],
+    ['😀😀😀😀😀😀😀😀😀😀'],
+    ['👍🏽'],
+    ['🇧🇷'],
+    ['→ ✓ ★ © ®'],
+    ['$ € + = < >'],
+    ['。、！？「」'],
+    ['¿¡?!'],
+    ['\u0301\u0301'],
+  ])('R8: %j carries no reason (no letter or digit of any script): reason_missing', (raw) => {
+    expect(checkReason(raw)).toEqual({ ok: false, problem: 'reason_missing' });
   });
 
   it.each([
@@ -54,52 +84,27 @@ describe('R8: checkReason', () => {
     expect(checkReason(raw)).toEqual({ ok: false, problem: 'reason_too_long' });
   });
 
-  it('R8: length counts code points, not UTF-16 units, and is taken after normalization', () => {
+  it('R8: length counts characters as the reader sees them (grapheme clusters), after normalization', () => {
     expect(checkReason(`Customer ${'😀'.repeat(991)}`).ok).toBe(true);
     expect(checkReason(`Customer ${'😀'.repeat(992)}`)).toEqual({
       ok: false,
       problem: 'reason_too_long',
     });
+    // A thumbs-up with a skin tone is 2 code points and 4 UTF-16 units: one character.
+    expect(checkReason(`Agreed ${'👍🏽'.repeat(993)}`).ok).toBe(true);
+    // A letter with two combining marks that do not compose: one character.
+    expect(checkReason(`Noted ${'x\u0323\u0307'.repeat(994)}`).ok).toBe(true);
     expect(checkReason(`   Customer ${'z'.repeat(991)}   \u0000`).ok).toBe(true);
   });
 
-  it.each([
-    ['n/a'],
-    ['N/A'],
-    ['na'],
-    ['TBD'],
-    ['tba'],
-    ['none'],
-    ['-'],
-    ['?'],
-    ['ok'],
-    ['changed date'],
-    ['Date changed'],
-    ['updated'],
-    ['new date'],
-    ['see notes'],
-    ['per request'],
-    ['nova data'],
-    ['data alterada'],
-    ['sem motivo'],
-    ['mudança de data'],
-    ['atualização'],
-    ['sin motivo'],
-    ['cambio de fecha'],
-    ['nueva fecha'],
-    ['Fecha actualizada'],
-    ['..........'],
-    ['1234567890'],
-    ['aaaaaaaaaaaa'],
-    ['ababababababab'],
-    ['2026-12-01 2027-01-01'],
-    ['!!!!!!!!!!!!!!!'],
-    ['😀😀😀😀😀😀😀😀😀😀'],
-    ['asdf asdf asdf'],
-    ['test test test'],
-    ['lorem ipsum'],
-  ])('R8: %j is reason_placeholder', (raw) => {
-    expect(checkReason(raw)).toEqual({ ok: false, problem: 'reason_placeholder' });
+  it('R8: every script counts alike: 1000 characters of Japanese, Portuguese or emoji all pass, 1001 do not', () => {
+    for (const unit of ['延', 'ç', 'a', '🇧🇷', '👍🏽']) {
+      expect(checkReason(`x${unit.repeat(999)}`).ok).toBe(true);
+      expect(checkReason(`x${unit.repeat(1000)}`)).toEqual({
+        ok: false,
+        problem: 'reason_too_long',
+      });
+    }
   });
 
   it.each([
@@ -154,14 +159,30 @@ describe('R8: normalizeReason', () => {
   });
 });
 
-describe('R8: isPlaceholderReason', () => {
+describe('R8: carriesReason, reasonLength, firstCharacters', () => {
   it.each([
-    ['nothing to note', true],
-    ['Ninguna razón', true],
-    ['Nenhuma alteração', true],
-    ['Customer on vacation until January', false],
-    ['Cliente de férias até janeiro', false],
-  ])('R8: %j is a placeholder: %s', (text, expected) => {
-    expect(isPlaceholderReason(text)).toBe(expected);
+    ['Adiado', true],
+    ['延期', true],
+    ['3', true],
+    ['...', false],
+    ['🙂', false],
+    ['', false],
+  ])('R8: %j carries a reason: %s', (text, expected) => {
+    expect(carriesReason(text)).toBe(expected);
+  });
+
+  it.each([
+    ['abc', 3],
+    ['café', 4],
+    ['cafe\u0301', 4],
+    ['延期になりました', 8],
+    ['🇧🇷👍🏽👨‍👩‍👧‍👦', 3],
+  ])('R8: %j is %i characters long', (text, expected) => {
+    expect(reasonLength(text)).toBe(expected);
+  });
+
+  it('R8: firstCharacters never cuts a character in two', () => {
+    expect(firstCharacters('👨‍👩‍👧‍👦👍🏽abc', 2)).toBe('👨‍👩‍👧‍👦👍🏽');
+    expect(firstCharacters('abc', 10)).toBe('abc');
   });
 });

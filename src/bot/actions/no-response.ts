@@ -1,9 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { accessTo, REASON_MAX_LENGTH } from '../../domain/index.js';
+import { accessTo, REASON_MAX_LENGTH, workloadName } from '../../domain/index.js';
 import { formatEsd } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import { admit, refusalText } from '../access.js';
+import { statusLabel } from '../cards/labels.js';
 import { noResponseCard } from '../cards/no-response-card.js';
 import { noticeCard } from '../cards/notice-card.js';
 import { presentCard, presentText } from '../present.js';
@@ -50,6 +51,7 @@ export async function submitNoResponse(context: TurnContext, data: unknown): Pro
     actor: await session.actor(),
     kind,
     detail,
+    today: session.today,
   });
   if (result.status === 'recorded') {
     await presentCard(
@@ -67,5 +69,21 @@ export async function submitNoResponse(context: TurnContext, data: unknown): Pro
   if (result.status === 'not_found') return again(t(lang, 'general.workloadGone'));
   if (result.code === 'detail_too_long')
     return again(t(lang, 'violation.reason_too_long', { max: REASON_MAX_LENGTH }));
+  const workload = workloadName(found.workload.code, lang);
+  if (result.code === 'status_ineligible')
+    return again(
+      t(lang, 'noResponse.statusIneligible', {
+        workload,
+        status: statusLabel(result.params.status, lang),
+      }),
+    );
+  if (result.code === 'esd_in_future')
+    return again(
+      t(lang, 'noResponse.esdInFuture', {
+        workload,
+        esd: formatEsd(result.params.esd, lang),
+        command: t(lang, 'command.change'),
+      }),
+    );
   return again(refusalText(accessTo(await session.actor(), [found.workload.channel]), lang));
 }

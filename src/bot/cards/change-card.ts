@@ -11,7 +11,7 @@ import {
 import { formatMonth } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
-import { basisChoices, tenantLabel, workloadChoiceTitle } from './labels.js';
+import { basisChoices, byTitle, tenantLabel, workloadChoiceTitle } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
 export interface ChangeFormValues {
@@ -114,7 +114,11 @@ export function changeCard(input: ChangeCardInput, lang: Language): Card {
       tenant: escapeMarkdown(input.tenant.name),
     }),
     banner: input.banner ?? { text: '', style: 'default' },
-    workloads: input.workloads.map((w) => ({ value: w.id, title: workloadChoiceTitle(w, lang) })),
+    // By name in the reader's language (the title starts with it), not by code.
+    workloads: byTitle(
+      input.workloads.map((w) => ({ value: w.id, title: workloadChoiceTitle(w, lang) })),
+      lang,
+    ),
     months: monthChoices(input.today, lang),
     bases: basisChoices(lang),
     values,

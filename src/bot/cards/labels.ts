@@ -11,6 +11,24 @@ import { formatEsd } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 
+const collators = new Map<Language, Intl.Collator>();
+
+/** Compares text as the reader's language sorts it ("Ó" beside "O", case and accents aside). */
+export function collatorFor(lang: Language): Intl.Collator {
+  let collator = collators.get(lang);
+  if (!collator) {
+    collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+    collators.set(lang, collator);
+  }
+  return collator;
+}
+
+/** Choices sorted by their title, in the reader's language: a person looks for a name, not a code. */
+export function byTitle<T extends { title: string }>(choices: T[], lang: Language): T[] {
+  const collator = collatorFor(lang);
+  return choices.sort((a, b) => collator.compare(a.title, b.title));
+}
+
 export const statusLabel = (status: L1Status, lang: Language) => t(lang, `status.${status}`);
 export const basisLabel = (basis: Basis, lang: Language) => t(lang, `basis.${basis}`);
 export const roleLabel = (role: Role, lang: Language) => t(lang, `role.${role}`);

@@ -2,7 +2,7 @@ import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import type { TenantWorkload } from '../../store/queries.js';
 import type { Banner } from './change-card.js';
-import { workloadChoiceTitle } from './labels.js';
+import { byTitle, workloadChoiceTitle } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
 /** R7: the customer has not answered; the card records a note and never asks for a date. */
@@ -30,10 +30,13 @@ export function noResponseCard(
       submit: t(lang, 'noResponse.submit'),
     },
     banner: options.banner ?? { text: '', style: 'default' },
-    workloads: items.map(({ tenant, workload }) => ({
-      id: workload.id,
-      title: `${tenant.customerName} · ${workloadChoiceTitle(workload, lang)}`,
-    })),
+    workloads: byTitle(
+      items.map(({ tenant, workload }) => ({
+        id: workload.id,
+        title: `${tenant.customerName} · ${workloadChoiceTitle(workload, lang)}`,
+      })),
+      lang,
+    ),
     values: { workload: '', kind: '', detail: '', ...options.values },
     action: { verb: 'esd.noResponse' },
   });

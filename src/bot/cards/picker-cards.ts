@@ -2,7 +2,7 @@ import type { Tenant } from '../../domain/index.js';
 import type { Language } from '../../i18n/language.js';
 import { type MessageKey, t } from '../../i18n/translate.js';
 import type { TenantWorkload } from '../../store/queries.js';
-import { tenantLabel, workloadChoiceTitle } from './labels.js';
+import { byTitle, tenantLabel, workloadChoiceTitle } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
 export function pickTenantCard(tenants: readonly Tenant[], lang: Language): Card {
@@ -33,10 +33,13 @@ export function pickWorkloadCard(
       submit: t(lang, options.submit),
     },
     verb: options.verb,
-    workloads: items.map(({ tenant, workload }) => ({
-      id: workload.id,
-      title: `${tenant.customerName} · ${workloadChoiceTitle(workload, lang)}`,
-    })),
+    workloads: byTitle(
+      items.map(({ tenant, workload }) => ({
+        id: workload.id,
+        title: `${tenant.customerName} · ${workloadChoiceTitle(workload, lang)}`,
+      })),
+      lang,
+    ),
     action: { verb: options.verb },
   });
 }
