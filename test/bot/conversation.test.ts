@@ -395,7 +395,8 @@ describe('change date, in three languages', () => {
 
 describe('no response (R7) and history', () => {
   it('records a note and leaves the date alone', async () => {
-    const exo = await workloadId(FABRIKAM, 'EXO');
+    // OneDrive has no date yet (R3): nothing to wait for. A date still ahead is refused (R7).
+    const exo = await workloadId(CONTOSO, 'OD');
     const before = (await teams.app.store.getWorkload(exo))?.workload;
     await teams.say(alex, 'no response');
     const card = teams.lastCard();
@@ -409,7 +410,21 @@ describe('no response (R7) and history', () => {
     expect(text).toContain('the date stays');
     expect(text).toContain('Called twice');
     expect((await teams.app.store.getWorkload(exo))?.workload).toEqual(before);
-    expect((await teams.app.store.statusNotes(FABRIKAM))[0]?.text).toContain('has not answered');
+    expect((await teams.app.store.statusNotes(CONTOSO))[0]?.text).toContain('has not answered');
+  });
+
+  it('R7: refused while the date is still ahead, nothing written', async () => {
+    const exo = await workloadId(FABRIKAM, 'EXO');
+    const notes = (await teams.app.store.statusNotes(FABRIKAM)).length;
+    await teams.say(alex, 'no response');
+    const answer = await teams.execute(alex, 'esd.noResponse', {
+      ...actionData(teams.lastCard()),
+      workload: exo,
+      kind: 'no_answer',
+      detail: '',
+    });
+    expect(cardText(answer.body?.value)).toContain('still ahead');
+    expect((await teams.app.store.statusNotes(FABRIKAM)).length).toBe(notes);
   });
 
   it('shows a workload’s history with who, when, old, new and why', async () => {
@@ -590,7 +605,9 @@ describe('reports in Teams: upcoming with overdue, capacity, a tenant’s timeli
 
     teams.connector.clear();
     await teams.say(as(alex, 'pt-BR'), 'histórico fabrikam');
-    expect(cardText(teams.lastCard())).toContain('Alterações de datas de início de Fabrikam Inc');
+    expect(cardText(teams.lastCard())).toContain(
+      'Alterações de Datas de Início do Envolvimento de Fabrikam Inc',
+    );
 
     teams.connector.clear();
     await teams.say(megan, 'history fabrikam');
