@@ -69,9 +69,6 @@ export const de: Messages = {
     'Nur Arbeitsbereiche mit dem Status „In Bearbeitung“ haben eines. Alte Beteiligungen müssen nicht nachgetragen werden. Wenn Sie nur den Monat kennen, speichere ich dessen ersten Tag als Schätzung.',
 
   // Commands that need something first
-  'general.tenantNotServed': 'Diese App steht Ihrer Organisation nicht zur Verfügung.',
-  'access.notYours': 'Das ist keiner Ihrer Kunden. Wenden Sie sich an {assignee}.',
-  'access.notYoursNobody': 'Das ist keiner Ihrer Kunden. Wenden Sie sich an das Gateway-Team.',
   'general.notUnderstood':
     'Das habe ich nicht verstanden. Geben Sie **hilfe** ein, um zu sehen, was ich kann.',
   'general.tryAgain':
@@ -79,6 +76,7 @@ export const de: Messages = {
   'general.tooLong': 'Diese Nachricht ist zu lang für mich (höchstens {max} Zeichen).',
   'general.noWorkloads':
     'Ihnen sind keine Arbeitsbereiche zugewiesen. Wenn Sie für das Gateway-Team arbeiten oder FMs leiten, bitten Sie einen Administrator, Ihnen diese Rolle zuzuweisen.',
+  'general.tenantNotServed': 'Diese App steht Ihrer Organisation nicht zur Verfügung.',
   'general.workloadGone': 'Dieser Arbeitsbereich existiert nicht mehr.',
   'command.help': 'hilfe',
   'command.engagements': 'meine beteiligungen',
@@ -209,7 +207,9 @@ export const de: Messages = {
   'handoff.acknowledged': 'Sie haben {customer} übernommen; das Gateway-Team sieht das.',
   'handoff.alreadyAcknowledged': 'Diese Übergabe wurde bereits bestätigt ({when}).',
   'handoff.gone': 'Diese Übergabe ist nicht mehr bekannt.',
-  'handoff.notYours': 'Nur der {customer} zugewiesene FM kann diese Übergabe bestätigen.',
+  'access.notYours': 'Das ist keiner Ihrer Kunden. Wenden Sie sich an {assignee}.',
+  'access.notYoursNobody': 'Das ist keiner Ihrer Kunden. Wenden Sie sich an das Gateway-Team.',
+  'handoff.notYours': 'Nur der zugewiesene FM kann diese Übergabe bestätigen.',
   // proactive: a date moved by someone else
   'notice.changedByOther':
     '{who} ({role}) hat das Startdatum der Beteiligung von {workload} bei {customer} geändert: {old} → {new}. Grund: {reason}',

@@ -68,10 +68,6 @@ export const ja: Messages = {
     'エンゲージメント開始日があるのは進行中のワークロードだけです。過去のエンゲージメントにさかのぼって入力する必要はありません。月しかわからない場合は、その月の 1 日を推定として保存します。',
 
   // Commands that need something first
-  'general.tenantNotServed': 'このアプリはあなたの組織では利用できません。',
-  'access.notYours': 'これはあなたの担当顧客ではありません。{assignee} にお問い合わせください。',
-  'access.notYoursNobody':
-    'これはあなたの担当顧客ではありません。Gateway チームにお問い合わせください。',
   'general.notUnderstood':
     '理解できませんでした。**ヘルプ** と入力すると、できることを確認できます。',
   'general.tryAgain':
@@ -79,6 +75,7 @@ export const ja: Messages = {
   'general.tooLong': 'メッセージが長すぎます (最大 {max} 文字)。',
   'general.noWorkloads':
     'あなたに割り当てられたワークロードはありません。Gateway チームの方や FM を管理している方は、管理者にそのロールの付与を依頼してください。',
+  'general.tenantNotServed': 'このアプリはあなたの組織では利用できません。',
   'general.workloadGone': 'このワークロードは存在しません。',
   'command.help': 'ヘルプ',
   'command.engagements': 'エンゲージメント一覧',
@@ -205,7 +202,10 @@ export const ja: Messages = {
   'handoff.acknowledged': '{customer} を引き継ぎました。Gateway チームにも表示されます。',
   'handoff.alreadyAcknowledged': 'この引き継ぎはすでに受領済みです ({when})。',
   'handoff.gone': 'この引き継ぎは見つかりません。',
-  'handoff.notYours': 'この引き継ぎを受領できるのは、{customer} の担当 FM だけです。',
+  'access.notYours': 'これはあなたの担当顧客ではありません。{assignee} にお問い合わせください。',
+  'access.notYoursNobody':
+    'これはあなたの担当顧客ではありません。Gateway チームにお問い合わせください。',
+  'handoff.notYours': 'この引き継ぎを受領できるのは、担当 FM だけです。',
   // proactive: a date moved by someone else
   'notice.changedByOther':
     '{who} ({role}) が {customer} の {workload} のエンゲージメント開始日を変更しました: {old} → {new}。理由: {reason}',

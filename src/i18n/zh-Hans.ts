@@ -63,14 +63,12 @@ export const zhHans: Messages = {
     '只有进行中的工作负载才有接洽开始日期。无需为过去的接洽补填。如果你只知道月份，我会将该月第一天存为估计日期。',
 
   // Commands that need something first
-  'general.tenantNotServed': '此应用不为你的组织提供服务。',
-  'access.notYours': '这不是你负责的客户。请联系 {assignee}。',
-  'access.notYoursNobody': '这不是你负责的客户。请联系 Gateway 团队。',
   'general.notUnderstood': '我没有理解。输入 **帮助** 查看我能做什么。',
   'general.tryAgain': '我这边出了问题，没有保存任何内容。请稍等一分钟后重试。',
   'general.tooLong': '这条消息太长了（最多 {max} 个字符）。',
   'general.noWorkloads':
     '没有分配给你的工作负载。如果你在 Gateway 团队工作或管理 FM，请让管理员为你授予相应角色。',
+  'general.tenantNotServed': '此应用不为你的组织提供服务。',
   'general.workloadGone': '该工作负载已不存在。',
   'command.help': '帮助',
   'command.engagements': '我的接洽',
@@ -190,7 +188,9 @@ export const zhHans: Messages = {
   'handoff.acknowledged': '你已接手 {customer}；Gateway 团队可以看到这一点。',
   'handoff.alreadyAcknowledged': '此交接已被确认（{when}）。',
   'handoff.gone': '此交接已不存在。',
-  'handoff.notYours': '只有分配给 {customer} 的 FM 才能确认此交接。',
+  'access.notYours': '这不是你负责的客户。请联系 {assignee}。',
+  'access.notYoursNobody': '这不是你负责的客户。请联系 Gateway 团队。',
+  'handoff.notYours': '只有分配的 FM 才能确认此交接。',
   // proactive: a date moved by someone else
   'notice.changedByOther':
     '{who} ({role}) 更改了 {customer} 的 {workload} 的接洽开始日期：{old} → {new}。原因：{reason}',
