@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { type EsdProposal, type Field, REASON_MAX_LENGTH } from '../../domain/index.js';
+import { fieldErrors } from '../../i18n/explain.js';
 import { formatEsd } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import { ruleRejections } from '../../metrics/metrics.js';
 import { admit } from '../access.js';
 import { type ChangeFormValues, changeCard } from '../cards/change-card.js';
 import { confirmationCard } from '../cards/confirmation-card.js';
-import { fieldErrors } from '../explain.js';
 import { turnLog } from '../middleware/observe-turn.js';
 import { presentCard, presentText } from '../present.js';
 import type { BotTurn } from '../turn.js';
