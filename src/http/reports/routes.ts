@@ -12,7 +12,7 @@ import {
   computeTimeline,
   upcomingReport,
 } from '../../reports/index.js';
-import type { ServerDeps } from '../server.js';
+import type { ServerDeps } from '../deps.js';
 import { checkSignedRequest, received, SIGNATURE_PROBLEMS } from '../signature.js';
 import {
   capacityCsv,
