@@ -111,9 +111,6 @@ export function recognizeTypedDate(
   today: CalendarDate,
 ): TypedDate | null {
   if (text.length > 200) return null;
-  // The change dialog asks twice in one turn (its validator, then its step): same question, same answer.
-  if (last && last.text === text && last.language === language && last.today === today)
-    return last.result;
   let result: TypedDate | null;
   if (isOwnDateLanguage(language)) {
     result = parseDateDeJaZh(text, language, today);
@@ -122,16 +119,8 @@ export function recognizeTypedDate(
     const bridged = bridge(text, language);
     result = dayAndMonth(bridged, CULTURE[language], today) ?? recognize(bridged, language, today);
   }
-  last = { text, language, today, result };
   return result;
 }
-
-let last: {
-  text: string;
-  language: Language;
-  today: CalendarDate;
-  result: TypedDate | null;
-} | null = null;
 
 const MONTHS: Record<string, readonly string[]> = {
   'en-us': [
