@@ -93,7 +93,8 @@ const PT_PATTERNS = PT_TO_ES.map(
   ([pt, es]) => [new RegExp(`(?<![\\p{L}])(?:${pt})(?![\\p{L}])`, 'gu'), es] as const,
 );
 
-function bridge(text: string, language: Language): string {
+/** Portuguese text in the Spanish words the recognizers know; other languages unchanged. */
+export function bridge(text: string, language: Language): string {
   if (language !== 'pt-BR') return text;
   let out = text.toLowerCase();
   for (const [pattern, replacement] of PT_PATTERNS) out = out.replace(pattern, replacement);
