@@ -158,5 +158,5 @@ export function createBot(
   };
 
   const state = new PrivateConversationState(new SqlStorage(services.store));
-  return { adapter, bot: new EsdBot(state), auth };
+  return { adapter, bot: new EsdBot(state, services), auth };
 }

@@ -1,6 +1,3 @@
-import type { TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
-import type { Store } from '../store/store.js';
 import { admit, type Subject } from './access.js';
 import { acknowledgeHandoff } from './actions/acknowledge-handoff.js';
 import { submitChange } from './actions/change-esd.js';
@@ -12,13 +9,12 @@ import {
   respondToReminderCard,
 } from './actions/reminder-response.js';
 import { CHANGE_DATE_DIALOG, type ChangeDateOptions } from './dialogs/change-date-dialog.js';
-import { getSession } from './session.js';
+import type { BotTurn } from './turn.js';
+import { VERB, type Verb } from './verbs.js';
 
-/** A pressed card: its verb, its data (inputs included), and the turn's dialogs. */
-export interface CardPress {
-  context: TurnContext;
-  dc: DialogContext;
-  verb: string;
+/** A pressed card: the turn (with its services and dialogs), its verb, its data (inputs included). */
+export interface CardPress extends BotTurn {
+  verb: Verb;
   input: Record<string, unknown>;
 }
 
@@ -31,6 +27,8 @@ export interface CardVerb {
   subject?: (store: Store, input: Record<string, unknown>) => Promise<Subject | null>;
   run: (press: CardPress) => Promise<boolean>;
 }
+
+type Store = BotTurn['store'];
 
 const idIn = (value: unknown): string =>
   typeof value === 'string' && value.length <= 200 ? value.trim() : '';
@@ -48,6 +46,7 @@ async function workloadSubject(store: Store, workloadId: string): Promise<Subjec
 const reminder: CardVerb = {
   subject: reminderSubject,
   run: async ({ context, verb, input }) => {
+    // reminder-response.ts still reads its services from the session (store side, issue 14).
     await respondToReminderCard(context, verb, input);
     return true;
   },
@@ -58,16 +57,16 @@ const reminder: CardVerb = {
  * (access.ts, domain/access.ts) before its handler runs: a forged card naming another FM's
  * tenant or workload is refused here, whatever the verb. Returns false for "card expired".
  */
-export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
-  'esd.change': {
+export const CARD_VERBS: Readonly<Record<Verb, CardVerb>> = {
+  [VERB.change]: {
     subject: (store, input) => tenantSubject(store, idIn(input.tenantId)),
-    run: async ({ context, dc, input }) => {
+    run: async (press) => {
       // A written date ends the dialog: a later typed date must not reopen this card.
-      if (await submitChange(context, input)) await dc.cancelAllDialogs();
+      if (await submitChange(press, press.input)) await press.dc.cancelAllDialogs();
       return true;
     },
   },
-  'esd.pickTenant': {
+  [VERB.pickTenant]: {
     subject: (store, input) => tenantSubject(store, idIn(input.tenant)),
     run: async ({ dc, input }) => {
       await dc.cancelAllDialogs();
@@ -78,7 +77,7 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
       return true;
     },
   },
-  'esd.startChange': {
+  [VERB.startChange]: {
     // From the engagements list (no tenant) or a handoff card (its tenant).
     subject: (store, input) => tenantSubject(store, idIn(input.tenantId)),
     run: async ({ dc, input }) => {
@@ -88,14 +87,14 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
       return true;
     },
   },
-  'esd.reminder.started': reminder,
-  'esd.reminder.noAnswer': reminder,
-  'esd.reminder.inactive': reminder,
-  'esd.reminder.reschedule': {
+  [VERB.reminderStarted]: reminder,
+  [VERB.reminderNoAnswer]: reminder,
+  [VERB.reminderInactive]: reminder,
+  [VERB.reminderReschedule]: {
     // "Customer asked for another date": the change card, for the stored reminder's workload.
     subject: reminderSubject,
-    run: async ({ context, dc, input }) => {
-      const stored = await loadReminder(storeOf(context), input);
+    run: async ({ store, dc, input }) => {
+      const stored = await loadReminder(store, input);
       if (!stored) return false;
       await dc.cancelAllDialogs();
       await dc.beginDialog(CHANGE_DATE_DIALOG, {
@@ -106,44 +105,49 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
       return true;
     },
   },
-  'esd.noResponse': {
+  [VERB.noResponse]: {
     subject: (store, input) => workloadSubject(store, idIn(input.workload)),
     run: async ({ context, input }) => {
+      // no-response.ts still reads its services from the session (being reworded on another branch).
       await submitNoResponse(context, input);
       return true;
     },
   },
-  'esd.history': {
+  [VERB.history]: {
     subject: (store, input) => workloadSubject(store, idIn(input.workload)),
-    run: async ({ context, input }) => {
-      await showHistory(context, input);
+    run: async (press) => {
+      await showHistory(press, press.input);
       return true;
     },
   },
-  'esd.ackHandoff': {
+  [VERB.ackHandoff]: {
     subject: async (store, input) => {
       const details = idIn(input.handoffId)
         ? await store.getHandoffDetails(idIn(input.handoffId))
         : null;
       return details ? tenantSubject(store, details.tenant.id) : null;
     },
-    run: async ({ context, input }) => {
-      await acknowledgeHandoff(context, input);
+    run: async (press) => {
+      await acknowledgeHandoff(press, press.input);
       return true;
     },
   },
 };
 
-const storeOf = (context: TurnContext) => getSession(context).services.store;
+const isVerb = (verb: string): verb is Verb => Object.hasOwn(CARD_VERBS, verb);
 
 /**
  * Runs a pressed card's verb once the person is admitted. False: an unknown verb or data that
  * does not parse (a card from another version), for the caller's "card expired".
  */
-export async function runCardVerb(press: CardPress): Promise<boolean> {
-  const verb = Object.hasOwn(CARD_VERBS, press.verb) ? CARD_VERBS[press.verb] : undefined;
-  if (!verb) return false;
-  const subject = verb.subject ? await verb.subject(storeOf(press.context), press.input) : null;
-  if (subject && !(await admit(press.context, subject))) return true;
-  return verb.run(press);
+export async function runCardVerb(
+  turn: BotTurn,
+  verb: string,
+  input: Record<string, unknown>,
+): Promise<boolean> {
+  if (!isVerb(verb)) return false;
+  const handler = CARD_VERBS[verb];
+  const subject = handler.subject ? await handler.subject(turn.store, input) : null;
+  if (subject && !(await admit(turn.context, subject))) return true;
+  return handler.run({ ...turn, verb, input });
 }

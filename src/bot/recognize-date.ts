@@ -94,7 +94,8 @@ const PT_PATTERNS = PT_TO_ES.map(
   ([pt, es]) => [new RegExp(`(?<![\\p{L}])(?:${pt})(?![\\p{L}])`, 'gu'), es] as const,
 );
 
-function bridge(text: string, language: Language): string {
+/** Portuguese text in the Spanish words the recognizers know; other languages unchanged. */
+export function bridge(text: string, language: Language): string {
   if (language !== 'pt-BR') return text;
   let out = text.toLowerCase();
   for (const [pattern, replacement] of PT_PATTERNS) out = out.replace(pattern, replacement);
@@ -115,9 +116,6 @@ export function recognizeTypedDate(
   today: CalendarDate,
 ): TypedDate | null {
   if (text.length > 200) return null;
-  // The change dialog asks twice in one turn (its validator, then its step): same question, same answer.
-  if (last && last.text === text && last.language === language && last.today === today)
-    return last.result;
   let result: TypedDate | null;
   if (isOwnDateLanguage(language)) {
     result = parseDateDeJaZh(text, language, today);
@@ -126,16 +124,8 @@ export function recognizeTypedDate(
     const bridged = bridge(text, language);
     result = dayAndMonth(bridged, CULTURE[language], today) ?? recognize(bridged, language, today);
   }
-  last = { text, language, today, result };
   return result;
 }
-
-let last: {
-  text: string;
-  language: Language;
-  today: CalendarDate;
-  result: TypedDate | null;
-} | null = null;
 
 const MONTHS: Record<string, readonly string[]> = {
   'en-us': [

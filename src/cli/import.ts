@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { explainViolation } from '../bot/explain.js';
 import { parseImportCsv, type RejectedRow } from '../csv/workloads-format.js';
+import { explainViolation } from '../i18n/explain.js';
 import type { ImportRejection } from '../store/reports.js';
 import { openConfiguredStore, runCli, UsageError } from './open-store.js';
 

@@ -9,10 +9,6 @@ export const L1_STATUSES = [
 
 export type L1Status = (typeof L1_STATUSES)[number];
 
-export function isL1Status(value: unknown): value is L1Status {
-  return typeof value === 'string' && (L1_STATUSES as readonly string[]).includes(value);
-}
-
 /** R1: only In Progress workloads carry an Engagement Start Date. */
 export function isEsdEligible(status: L1Status): boolean {
   return status === 'in_progress';

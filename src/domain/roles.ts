@@ -7,10 +7,6 @@ export type Role = (typeof ROLES)[number];
 export const GRANTABLE_ROLES = ['gateway', 'fta', 're_engagement', 'fe', 'manager'] as const;
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
 export function isGrantableRole(value: unknown): value is GrantableRole {
   return typeof value === 'string' && (GRANTABLE_ROLES as readonly string[]).includes(value);
 }

@@ -3,22 +3,15 @@ import './node24-compat.js';
 import type { Activity } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import restify from 'restify';
-import type { Bot } from '../bot/adapter.js';
-import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import { httpRequests, registry, routeLabel } from '../metrics/metrics.js';
-import type { Store } from '../store/store.js';
+import type { ServerDeps } from './deps.js';
 import { gatewayRoutes } from './gateway/routes.js';
 import { bodyError, readJson } from './json-body.js';
 import { reportRoutes } from './reports/routes.js';
 
-export interface ServerDeps {
-  store: Store;
-  logger: Logger;
-  bot: Bot;
-  config: Config;
-  now: () => Date;
-}
+// Its own file, so the route modules need not import this one (which imports them).
+export type { ServerDeps } from './deps.js';
 
 /** Largest activity accepted on /api/messages (Teams activities are a few KB). */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;

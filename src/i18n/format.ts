@@ -19,16 +19,13 @@ const INTL_LOCALES = {
  * reads as an abbreviation list); Japanese and Chinese write 2027年1月15日, not date-fns' numeric
  * medium forms (2027/01/15, 2027-01-15).
  */
-const PATTERNS: Record<
-  Language,
-  { date: string; weekday: string; month: string; dayMonth: string }
-> = {
-  en: { date: 'PP', weekday: 'EEE, PP', month: 'LLLL yyyy', dayMonth: 'd MMM' },
-  'pt-BR': { date: 'PP', weekday: 'EEE, PP', month: "LLLL 'de' yyyy", dayMonth: 'd MMM' },
-  es: { date: 'PP', weekday: 'EEE, PP', month: "LLLL 'de' yyyy", dayMonth: 'd MMM' },
-  de: { date: 'PPP', weekday: 'EEE, PPP', month: 'LLLL yyyy', dayMonth: 'd. MMM' },
-  ja: { date: 'PPP', weekday: "PPP'('EEE')'", month: "yyyy'年'M'月'", dayMonth: "M'月'd'日'" },
-  'zh-Hans': { date: 'PPP', weekday: 'PPP EEE', month: "yyyy'年'M'月'", dayMonth: "M'月'd'日'" },
+const PATTERNS: Record<Language, { date: string; month: string; dayMonth: string }> = {
+  en: { date: 'PP', month: 'LLLL yyyy', dayMonth: 'd MMM' },
+  'pt-BR': { date: 'PP', month: "LLLL 'de' yyyy", dayMonth: 'd MMM' },
+  es: { date: 'PP', month: "LLLL 'de' yyyy", dayMonth: 'd MMM' },
+  de: { date: 'PPP', month: 'LLLL yyyy', dayMonth: 'd. MMM' },
+  ja: { date: 'PPP', month: "yyyy'年'M'月'", dayMonth: "M'月'd'日'" },
+  'zh-Hans': { date: 'PPP', month: "yyyy'年'M'月'", dayMonth: "M'月'd'日'" },
 };
 
 /** A calendar date as a local date object; formatting it never crosses a time zone. */
@@ -61,13 +58,6 @@ export function formatDate(date: CalendarDate, language: Language): string {
   return remembered(`d|${language}|${date}`, () =>
     format(asLocalDate(date), PATTERNS[language].date, { locale: DATE_FNS_LOCALES[language] }),
   );
-}
-
-/** "Mon, Jan 15, 2027" / "2027年1月15日(金)", for lists where the weekday helps. */
-export function formatDateWithWeekday(date: CalendarDate, language: Language): string {
-  return format(asLocalDate(date), PATTERNS[language].weekday, {
-    locale: DATE_FNS_LOCALES[language],
-  });
 }
 
 /** A day and month without the year, for narrow columns: "15 Jan" / "15. Jan." / "1月15日". */

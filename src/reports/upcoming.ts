@@ -97,3 +97,27 @@ export function computeUpcoming(input: UpcomingInput): UpcomingReport {
   }
   return { today: input.today, until, overdueSince, overdue, upcoming, weeks };
 }
+
+/**
+ * Where the upcoming report reads from: the workloads of interest with a date in a range (the
+ * bot: the person's own; the HTTP API: every FM's, or one), and the "communication started"
+ * answers. Handed in by the caller, so this floor stays free of the store.
+ */
+export interface UpcomingSource {
+  items(since: CalendarDate, until: CalendarDate): Promise<readonly Assigned[]>;
+  startedKeys(since: CalendarDate, until: CalendarDate): Promise<ReadonlySet<string>>;
+}
+
+/**
+ * The upcoming report, assembled once for the bot's "upcoming" and GET /api/reports/upcoming:
+ * the window's reads, then computeUpcoming.
+ */
+export async function upcomingReport(
+  source: UpcomingSource,
+  window: { today: CalendarDate; days: number; overdueDays: number },
+): Promise<UpcomingReport> {
+  const since = addDays(window.today, -window.overdueDays);
+  const items = await source.items(since, addDays(window.today, window.days));
+  const started = await source.startedKeys(since, window.today);
+  return computeUpcoming({ ...window, items, started });
+}

@@ -62,8 +62,15 @@ describe('the change-date dialog (botbuilder-testing)', () => {
   it('re-asks when the typed name matches no customer, or several', async () => {
     const dialog = client();
     await dialog.say('change date');
+    // "o" is in both Contoso and Northwind: several.
     const retry = await dialog.say('o');
     expect(retry.text).toContain('Choose a customer in the card');
+    // A name in no customer offered: none.
+    const none = await dialog.say('zzz');
+    expect(none.text).toContain('Choose a customer in the card');
+    // Still asking: a name that matches one opens its card.
+    const form = await dialog.say('contoso');
+    expect(cardText(card(form))).toContain('Contoso Ltd');
   });
 
   it('a date typed while the card is open comes back in the card; other text gets a hint', async () => {

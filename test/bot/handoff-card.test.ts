@@ -16,7 +16,7 @@ import { acknowledgeHandoff } from '../../src/bot/actions/acknowledge-handoff.js
 import { type HandoffCardInput, handoffCard } from '../../src/bot/cards/handoff-card.js';
 import type { Card } from '../../src/bot/cards/templates.js';
 import { invokeResponse } from '../../src/bot/present.js';
-import { SESSION, type Session } from '../../src/bot/session.js';
+import { getSession, SESSION, type Session } from '../../src/bot/session.js';
 import { parseConfig } from '../../src/config/config.js';
 import { type Actor, type CalendarDate, toCalendarDate } from '../../src/domain/index.js';
 import { parseHandoff } from '../../src/http/gateway/handoff-schema.js';
@@ -375,6 +375,12 @@ describe('acknowledging a handoff', () => {
     return { context, sent, updated };
   }
 
+  /** What a card verb handler is handed (esd-bot.ts builds it on each turn). */
+  function turnOf(context: TurnContext) {
+    const session = getSession(context);
+    return { ...session.services, context, session };
+  }
+
   /** The card that replaces the pressed one, as the invoke answer carries it. */
   function replacement(context: TurnContext): Json | undefined {
     const answer = invokeResponse(context);
@@ -419,7 +425,7 @@ describe('acknowledging a handoff', () => {
   it('the assigned FM acknowledges: recorded once, and the card becomes a notice', async () => {
     const id = await recordHandoff('gw-ack-1');
     const first = turn(ALEX, { verb: 'esd.ackHandoff', handoffId: id });
-    await acknowledgeHandoff(first.context, first.context.activity.value.action.data);
+    await acknowledgeHandoff(turnOf(first.context), first.context.activity.value.action.data);
     const card = replacement(first.context);
     expect(card).toBeDefined();
     expect(cardText(card)).toContain(en['handoff.acknowledgedTitle']);
@@ -431,7 +437,7 @@ describe('acknowledging a handoff', () => {
     // A second press (another copy of the card, later): the first time stays.
     now = new Date('2026-11-23T09:00:00.000Z');
     const second = turn(ALEX, { verb: 'esd.ackHandoff', handoffId: id });
-    await acknowledgeHandoff(second.context, { verb: 'esd.ackHandoff', handoffId: id });
+    await acknowledgeHandoff(turnOf(second.context), { verb: 'esd.ackHandoff', handoffId: id });
     const again = cardText(replacement(second.context));
     expect(again).toContain('This handoff was already acknowledged');
     expect(again).toContain('Nov 22, 2026');
@@ -441,7 +447,7 @@ describe('acknowledging a handoff', () => {
   it('another FM cannot acknowledge it, even with the card data: nothing recorded', async () => {
     const id = await recordHandoff('gw-ack-2');
     const { context, sent } = turn(MEGAN, { verb: 'esd.ackHandoff', handoffId: id });
-    await acknowledgeHandoff(context, { verb: 'esd.ackHandoff', handoffId: id });
+    await acknowledgeHandoff(turnOf(context), { verb: 'esd.ackHandoff', handoffId: id });
     expect(replacement(context)).toBeUndefined();
     // Not yours, ask the assignee: and nothing of the customer (issue 13, item 2).
     expect(sent.map((a) => a.text)).toEqual([
@@ -453,7 +459,7 @@ describe('acknowledging a handoff', () => {
   it('an FM the Gateway Team named by UPN alone is recognized by UPN', async () => {
     const id = await recordHandoff('gw-ack-3', { upn: 'AlexW@Example.com' });
     const { context } = turn(ALEX, { handoffId: id }, { upnOnly: true });
-    await acknowledgeHandoff(context, { handoffId: id });
+    await acknowledgeHandoff(turnOf(context), { handoffId: id });
     expect(await acknowledgedAt(id)).toBe(NOW.toISOString());
   });
 
@@ -464,7 +470,7 @@ describe('acknowledging a handoff', () => {
       { verb: 'esd.ackHandoff', handoffId: id },
       { submit: true, lang: 'pt-BR' },
     );
-    await acknowledgeHandoff(context, context.activity.value);
+    await acknowledgeHandoff(turnOf(context), context.activity.value);
     expect(sent).toEqual([]);
     expect(updated).toHaveLength(1);
     expect(updated[0]?.id).toBe('card-1');
@@ -476,7 +482,7 @@ describe('acknowledging a handoff', () => {
 
   it('an unknown handoff, or card data that does not parse, records nothing', async () => {
     const unknown = turn(ALEX, { verb: 'esd.ackHandoff', handoffId: 'gw-never-sent' });
-    await acknowledgeHandoff(unknown.context, {
+    await acknowledgeHandoff(turnOf(unknown.context), {
       verb: 'esd.ackHandoff',
       handoffId: 'gw-never-sent',
     });
@@ -484,7 +490,7 @@ describe('acknowledging a handoff', () => {
 
     for (const data of [{}, { handoffId: 42 }, { handoffId: '' }, null, 'gw-ack-1']) {
       const bad = turn(ALEX, { verb: 'esd.ackHandoff' });
-      await acknowledgeHandoff(bad.context, data);
+      await acknowledgeHandoff(turnOf(bad.context), data);
       expect(replacement(bad.context)).toBeUndefined();
       expect(cardText(bad.sent[0]?.attachments?.[0]?.content)).toContain(en['handoff.gone']);
     }

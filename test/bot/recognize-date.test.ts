@@ -1,49 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { dayAndMonth, recognize, recognizeTypedDate } from '../../src/bot/recognize-date.js';
+import {
+  bridge,
+  dayAndMonth,
+  recognize,
+  recognizeTypedDate,
+} from '../../src/bot/recognize-date.js';
 import { addDays, type CalendarDate } from '../../src/domain/index.js';
+import { ENGLISH_MONTHS, PORTUGUESE_MONTHS, SPANISH_MONTHS } from '../support/months.js';
 
-const EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const ES = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
-const PT = [
-  'janeiro',
-  'fevereiro',
-  'março',
-  'abril',
-  'maio',
-  'junho',
-  'julho',
-  'agosto',
-  'setembro',
-  'outubro',
-  'novembro',
-  'dezembro',
-];
+const EN = ENGLISH_MONTHS;
+const ES = SPANISH_MONTHS;
+const PT = PORTUGUESE_MONTHS;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -80,7 +47,8 @@ describe('a day and a month name, read without the recognizer', () => {
   it('agrees with the recognizer on every month, at both ends of the month and of the year', () => {
     const culture = { en: 'en-us', es: 'es-es', 'pt-BR': 'es-es' } as const;
     for (const { text, language, today } of cases) {
-      const bridged = language === 'pt-BR' ? recognizeBridged(text) : text;
+      // The production Portuguese→Spanish bridge, as recognizeTypedDate applies it.
+      const bridged = bridge(text, language);
       const fast = dayAndMonth(bridged, culture[language], today);
       expect(fast, `${text} (${language})`).not.toBeNull();
       expect(fast, `${text} (${language}) as of ${today}`).toEqual(
@@ -184,7 +152,3 @@ describe('a day and month without a year: the nearest occurrence (R4/R5: the dat
 });
 
 /** Portuguese month names become Spanish ones before either reader sees them. */
-function recognizeBridged(text: string): string {
-  const i = PT.findIndex((m) => text.endsWith(` ${m}`));
-  return i < 0 ? text.toLowerCase() : text.toLowerCase().replace(PT[i] as string, ES[i] as string);
-}

@@ -1,6 +1,7 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signGatewayBody } from '../../src/http/signature.js';
 import { TeamsHarness } from '../support/teams.js';
 
 const SECRET = 'fuzzing-secret-with-enough-length-0123456789';
@@ -38,8 +39,7 @@ async function counts() {
   return out;
 }
 
-const sign = (timestamp: string, body: string) =>
-  `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex')}`;
+const sign = (timestamp: string, body: string) => signGatewayBody(SECRET, timestamp, body);
 
 const text = fc.oneof(
   fc.string({ maxLength: 30 }),

@@ -1,8 +1,9 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { type App, startApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config/config.js';
+import { signGatewayBody } from '../../src/http/signature.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { LocalIssuer } from '../support/openid.js';
@@ -95,7 +96,7 @@ it('a full run logs JSON lines with correlation ids, and never a secret, a token
   });
   const timestamp = String(Math.floor(Date.now() / 1000));
   for (const secret of [SECRET, PREVIOUS, 'a-wrong-secret-of-sufficient-length-000000']) {
-    const signature = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+    const signature = signGatewayBody(secret, timestamp, body);
     signatures.push(signature);
     await fetch(`${app.url}/api/gateway/handoffs`, {
       method: 'POST',

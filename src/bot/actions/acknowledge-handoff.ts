@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { escapeMarkdown, isAssignedFm } from '../../domain/index.js';
 import { formatInstant } from '../../i18n/format.js';
@@ -6,7 +5,7 @@ import { t } from '../../i18n/translate.js';
 import { admit } from '../access.js';
 import { noticeCard } from '../cards/notice-card.js';
 import { presentCard, presentText } from '../present.js';
-import { getSession } from '../session.js';
+import type { BotTurn } from '../turn.js';
 import { id } from './limits.js';
 
 const submission = z.object({ handoffId: id });
@@ -16,9 +15,10 @@ const submission = z.object({ handoffId: id });
  * acknowledge; the first acknowledgement is kept (a second press, or a press on another copy of
  * the card, changes nothing) and the card becomes a notice, so it cannot be pressed again.
  */
-export async function acknowledgeHandoff(context: TurnContext, data: unknown): Promise<void> {
-  const session = getSession(context);
-  const { store } = session.services;
+export async function acknowledgeHandoff(
+  { context, session, store, now }: Pick<BotTurn, 'context' | 'session' | 'store' | 'now'>,
+  data: unknown,
+): Promise<void> {
   const lang = session.lang;
   const parsed = submission.safeParse(data);
   const details = parsed.success ? await store.getHandoffDetails(parsed.data.handoffId) : null;
@@ -39,7 +39,7 @@ export async function acknowledgeHandoff(context: TurnContext, data: unknown): P
     await presentText(context, t(lang, 'handoff.notYours'));
     return;
   }
-  const result = await store.acknowledgeHandoff(details.handoffId, session.services.now());
+  const result = await store.acknowledgeHandoff(details.handoffId, now());
   if (result.status === 'not_found') {
     await presentCard(context, noticeCard({ title: t(lang, 'handoff.gone'), text: '' }), 'replace');
     return;

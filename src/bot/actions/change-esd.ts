@@ -1,16 +1,15 @@
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { type EsdProposal, type Field, REASON_MAX_LENGTH } from '../../domain/index.js';
+import { fieldErrors } from '../../i18n/explain.js';
 import { formatEsd } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import { ruleRejections } from '../../metrics/metrics.js';
 import { admit } from '../access.js';
 import { type ChangeFormValues, changeCard } from '../cards/change-card.js';
 import { confirmationCard } from '../cards/confirmation-card.js';
-import { fieldErrors } from '../explain.js';
 import { turnLog } from '../middleware/observe-turn.js';
 import { presentCard, presentText } from '../present.js';
-import { getSession } from '../session.js';
+import type { BotTurn } from '../turn.js';
 import { id, text } from './limits.js';
 
 /** What the change card sends back: its hidden data plus the inputs. Unknown keys are dropped. */
@@ -30,9 +29,10 @@ export const changeSubmission = z.object({
  * confirmation, or by itself with the values kept and each problem next to its field.
  * Returns true when the date was written.
  */
-export async function submitChange(context: TurnContext, data: unknown): Promise<boolean> {
-  const session = getSession(context);
-  const { store, config, logger } = session.services;
+export async function submitChange(
+  { context, session, store, config, logger }: BotTurn,
+  data: unknown,
+): Promise<boolean> {
   const lang = session.lang;
   const parsed = changeSubmission.safeParse(data);
   if (!parsed.success) {

@@ -11,11 +11,14 @@ import {
   respondToReminder,
   type StoredReminder,
 } from '../../store/reminders.js';
-import type { Store } from '../../store/store.js';
 import type { Subject } from '../access.js';
 import { noticeCard } from '../cards/notice-card.js';
 import { presentCard, presentText } from '../present.js';
+import type { BotServices } from '../services.js';
 import { getSession } from '../session.js';
+import { VERB } from '../verbs.js';
+
+type Store = BotServices['store'];
 
 /**
  * A reminder button's data: its token only (reminder-card.ts). Cards sent before tokens, with an
@@ -41,9 +44,9 @@ export async function reminderSubject(store: Store, data: unknown): Promise<Subj
 }
 
 const ACTIONS: Record<string, ReminderAction> = {
-  'esd.reminder.started': 'started',
-  'esd.reminder.noAnswer': 'no_answer',
-  'esd.reminder.inactive': 'inactive',
+  [VERB.reminderStarted]: 'started',
+  [VERB.reminderNoAnswer]: 'no_answer',
+  [VERB.reminderInactive]: 'inactive',
 };
 
 /**

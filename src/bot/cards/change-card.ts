@@ -11,6 +11,7 @@ import {
 import { formatMonth } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
+import { VERB } from '../verbs.js';
 import { basisChoices, byTitle, tenantLabel, workloadChoiceTitle } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
@@ -36,7 +37,7 @@ export interface ChangeCardInput {
 
 /** Hidden data the card carries back: which tenant, and the version of each workload shown. */
 export interface ChangeActionData {
-  verb: 'esd.change';
+  verb: typeof VERB.change;
   tenantId: string;
   versions: Record<string, number>;
 }
@@ -103,7 +104,7 @@ export function changeCard(input: ChangeCardInput, lang: Language): Card {
   const values = { workload: '', date: '', month: '', basis: '', reason: '', ...input.values };
   const errors = { workload: '', date: '', month: '', basis: '', reason: '', ...input.errors };
   const action: ChangeActionData = {
-    verb: 'esd.change',
+    verb: VERB.change,
     tenantId: input.tenant.id,
     versions: Object.fromEntries(input.workloads.map((w) => [w.id, w.version])),
   };

@@ -3,6 +3,7 @@ import { formatEsd } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import type { TenantWorkload } from '../../store/queries.js';
+import { VERB } from '../verbs.js';
 import { statusLabel } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
@@ -33,6 +34,6 @@ export function engagementsCard(items: readonly TenantWorkload[], lang: Language
     s: { title: t(lang, 'engagements.title'), change: t(lang, 'engagements.change') },
     subtitle: t(lang, 'engagements.subtitle', { count: items.length }),
     tenants: [...byTenant.values()],
-    action: { verb: 'esd.startChange' },
+    action: { verb: VERB.startChange },
   });
 }

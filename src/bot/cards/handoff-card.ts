@@ -9,11 +9,12 @@ import {
 import { formatEsd } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
+import { VERB } from '../verbs.js';
 import { statusLabel } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
-export const ACK_HANDOFF_VERB = 'esd.ackHandoff';
-export const START_CHANGE_VERB = 'esd.startChange';
+export const ACK_HANDOFF_VERB = VERB.ackHandoff;
+export const START_CHANGE_VERB = VERB.startChange;
 
 export interface HandoffCardInput {
   handoffId: string;

@@ -1,13 +1,6 @@
-import {
-  BASES,
-  type Basis,
-  type L1Status,
-  type Role,
-  type Tenant,
-  type Workload,
-  workloadName,
-} from '../../domain/index.js';
+import { BASES, type Tenant, type Workload, workloadName } from '../../domain/index.js';
 import { formatEsd } from '../../i18n/format.js';
+import { basisLabel, statusLabel } from '../../i18n/labels.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 
@@ -29,9 +22,8 @@ export function byTitle<T extends { title: string }>(choices: T[], lang: Languag
   return choices.sort((a, b) => collator.compare(a.title, b.title));
 }
 
-export const statusLabel = (status: L1Status, lang: Language) => t(lang, `status.${status}`);
-export const basisLabel = (basis: Basis, lang: Language) => t(lang, `basis.${basis}`);
-export const roleLabel = (role: Role, lang: Language) => t(lang, `role.${role}`);
+// The domain's names in words live with the strings (explain.ts uses them too).
+export { basisLabel, roleLabel, statusLabel } from '../../i18n/labels.js';
 
 export function basisChoices(lang: Language) {
   return BASES.map((value) => ({ value, title: basisLabel(value, lang) }));

@@ -1,6 +1,7 @@
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import type { TenantWorkload } from '../../store/queries.js';
+import { VERB } from '../verbs.js';
 import type { Banner } from './change-card.js';
 import { byTitle, workloadChoiceTitle } from './labels.js';
 import { type Card, expandCard } from './templates.js';
@@ -38,6 +39,6 @@ export function noResponseCard(
       lang,
     ),
     values: { workload: '', kind: '', detail: '', ...options.values },
-    action: { verb: 'esd.noResponse' },
+    action: { verb: VERB.noResponse },
   });
 }

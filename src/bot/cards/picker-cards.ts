@@ -2,6 +2,7 @@ import type { Tenant } from '../../domain/index.js';
 import type { Language } from '../../i18n/language.js';
 import { type MessageKey, t } from '../../i18n/translate.js';
 import type { TenantWorkload } from '../../store/queries.js';
+import { VERB } from '../verbs.js';
 import { byTitle, tenantLabel, workloadChoiceTitle } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
@@ -14,7 +15,7 @@ export function pickTenantCard(tenants: readonly Tenant[], lang: Language): Card
       next: t(lang, 'pickTenant.next'),
     },
     tenants: tenants.map((tenant) => ({ id: tenant.id, title: tenantLabel(tenant) })),
-    action: { verb: 'esd.pickTenant' },
+    action: { verb: VERB.pickTenant },
   });
 }
 

@@ -9,6 +9,7 @@ import {
 import { formatEsd } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
+import { VERB } from '../verbs.js';
 import { basisLabel } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
@@ -67,9 +68,9 @@ export function reminderCard(input: ReminderCardInput, lang: Language): Card {
     workload,
     date,
     basis: input.basis ? basisLabel(input.basis, lang) : '—',
-    started: data('esd.reminder.started'),
-    reschedule: data('esd.reminder.reschedule'),
-    noAnswer: data('esd.reminder.noAnswer'),
-    inactive: data('esd.reminder.inactive'),
+    started: data(VERB.reminderStarted),
+    reschedule: data(VERB.reminderReschedule),
+    noAnswer: data(VERB.reminderNoAnswer),
+    inactive: data(VERB.reminderInactive),
   });
 }

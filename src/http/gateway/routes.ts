@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type restify from 'restify';
-import { explainViolation } from '../../bot/explain.js';
+import { explainViolation } from '../../i18n/explain.js';
 import type { RecordHandoffResult } from '../../store/gateway-intake.js';
+import type { ServerDeps } from '../deps.js';
 import { bodyError, isJsonContentType, readJsonBytes } from '../json-body.js';
-import type { ServerDeps } from '../server.js';
 import {
   readSignatureHeaders,
   received,

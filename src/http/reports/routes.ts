@@ -1,7 +1,6 @@
 import type restify from 'restify';
 import { z } from 'zod';
 import {
-  addDays,
   type CalendarDate,
   calendarDateIn,
   isCalendarDate,
@@ -11,9 +10,9 @@ import {
   capacityRange,
   computeCapacity,
   computeTimeline,
-  computeUpcoming,
+  upcomingReport,
 } from '../../reports/index.js';
-import type { ServerDeps } from '../server.js';
+import type { ServerDeps } from '../deps.js';
 import { checkSignedRequest, received, SIGNATURE_PROBLEMS } from '../signature.js';
 import {
   capacityCsv,
@@ -232,10 +231,13 @@ export function reportRoutes(server: restify.Server, deps: ServerDeps): void {
     const days = ok.query.days ?? 30;
     const overdueDays = ok.query.overdueDays ?? 30;
     try {
-      const since = addDays(asOf, -overdueDays);
-      const items = await deps.store.fmStartsBetween(since, addDays(asOf, days), ok.query.fm);
-      const started = await deps.store.startedKeys(since, asOf);
-      const report = computeUpcoming({ items, today: asOf, days, overdueDays, started });
+      const report = await upcomingReport(
+        {
+          items: (since, until) => deps.store.fmStartsBetween(since, until, ok.query.fm),
+          startedKeys: (since, until) => deps.store.startedKeys(since, until),
+        },
+        { today: asOf, days, overdueDays },
+      );
       answer(
         res,
         ok.format,

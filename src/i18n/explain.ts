@@ -6,10 +6,10 @@ import {
   type Workload,
   workloadName,
 } from '../domain/index.js';
-import { formatDate, formatEsd, formatMonth } from '../i18n/format.js';
-import type { Language } from '../i18n/language.js';
-import { t } from '../i18n/translate.js';
-import { basisLabel, statusLabel } from './cards/labels.js';
+import { formatDate, formatEsd, formatMonth } from './format.js';
+import { basisLabel, statusLabel } from './labels.js';
+import type { Language } from './language.js';
+import { t } from './translate.js';
 
 /** A rules-module rejection in words a person understands, in their language. */
 export function explainViolation(
