@@ -1,0 +1,595 @@
+// The planner tab (issue 18). Plain DOM and SVG, no chart library: see README, "Planner".
+// Data comes from /api/planner/*; in Teams every call carries a Teams SSO token.
+
+const params = new URLSearchParams(location.search);
+const state = {
+  strings: {},
+  language: 'en',
+  token: null,
+  tab: 'capacity',
+  capacity: null,
+  timeline: null,
+};
+const $ = (id) => document.getElementById(id);
+const SVG = 'http://www.w3.org/2000/svg';
+
+function s(key, values = {}) {
+  const template = state.strings[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = tag.startsWith('svg:')
+    ? document.createElementNS(SVG, tag.slice(4))
+    : document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, String(v));
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+/** Teams: initialize, read the theme and locale, get an SSO token. Elsewhere: null. */
+async function teamsContext() {
+  const teams = window.microsoftTeams;
+  const inFrame = window.parent !== window;
+  if (!teams || !inFrame) return null;
+  try {
+    await teams.app.initialize();
+    const context = await teams.app.getContext();
+    const token = await teams.authentication.getAuthToken();
+    teams.app.registerOnThemeChangeHandler?.((theme) => setTheme(theme));
+    if (params.get('config') === '1') {
+      // A channel tab's configuration page: nothing to choose, the planner itself is the tab.
+      teams.pages.config.registerOnSaveHandler((save) => {
+        const url = `${location.origin}/planner`;
+        teams.pages.config
+          .setConfig({
+            entityId: 'planner',
+            contentUrl: url,
+            websiteUrl: url,
+            suggestedDisplayName: s('title'),
+          })
+          .then(
+            () => save.notifySuccess(),
+            (error) => save.notifyFailure(String(error)),
+          );
+      });
+      teams.pages.config.setValidityState(true);
+    }
+    return { token, theme: context.app.theme, locale: context.app.locale };
+  } catch {
+    return null;
+  }
+}
+
+function setTheme(theme) {
+  const name = theme === 'dark' ? 'dark' : theme === 'contrast' ? 'contrast' : 'light';
+  document.body.className = `theme-${name}`;
+}
+
+async function api(path, query = {}) {
+  const url = new URL(path, location.origin);
+  for (const [k, v] of Object.entries(query))
+    if (v !== '' && v !== null && v !== undefined) url.searchParams.set(k, v);
+  if (params.get('as')) url.searchParams.set('as', params.get('as'));
+  const headers = state.token ? { authorization: `Bearer ${state.token}` } : {};
+  const res = await fetch(url, { headers });
+  if (!res.ok) throw new Error(`${res.status}`);
+  return query.format === 'csv' ? res.blob() : res.json();
+}
+
+function filters() {
+  return {
+    fm: $('f-fm').value.trim(),
+    workload: $('f-workload').value,
+    from: $('f-from').value,
+    weeks: $('f-weeks').value,
+  };
+}
+
+function showError(show) {
+  $('error').hidden = !show;
+  $('error').textContent = show ? s('loadFailed') : '';
+}
+
+// --- Capacity ----------------------------------------------------------------------------------
+
+function cellItems(row, week) {
+  return state.capacity.workloads.filter(
+    (w) => w.fmUpn === row.upn && w.date >= week.start && w.date <= week.end,
+  );
+}
+
+function renderCapacity(data) {
+  state.capacity = data;
+  const chart = $('capacity-chart');
+  chart.replaceChildren();
+  if (data.fms.length === 0) {
+    chart.append(el('p', { text: s('capacityEmpty') }));
+    $('capacity-table').replaceChildren();
+    return;
+  }
+  const label = 220;
+  const cw = 44;
+  const ch = 22;
+  const head = 36;
+  const width = label + cw * data.weeks.length;
+  const height = head + ch * data.fms.length;
+  const max = Math.max(1, data.maxCell);
+  const svg = el('svg:svg', {
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'grid',
+    'aria-label': s('tabCapacity'),
+    'aria-rowcount': data.fms.length + 1,
+    'aria-colcount': data.weeks.length + 1,
+    class: 'heatmap',
+  });
+  svg.append(
+    el(
+      'svg:defs',
+      {},
+      el(
+        'svg:pattern',
+        {
+          id: 'hatch',
+          width: 6,
+          height: 6,
+          patternUnits: 'userSpaceOnUse',
+          patternTransform: 'rotate(45)',
+        },
+        el('svg:line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch' }),
+      ),
+    ),
+  );
+  const header = el('svg:g', { role: 'row' });
+  header.append(el('svg:text', { x: 4, y: 22, role: 'columnheader', class: 'th', text: s('fm') }));
+  data.weeks.forEach((w, i) => {
+    const x = label + i * cw;
+    if (w.busiest)
+      header.append(el('svg:rect', { x, y: 2, width: cw, height: head - 4, class: 'busiest' }));
+    header.append(
+      el(
+        'svg:text',
+        {
+          x: x + cw / 2,
+          y: 22,
+          'text-anchor': 'middle',
+          role: 'columnheader',
+          class: 'th',
+          'aria-label': `${w.week}${w.busiest ? `, ${s('busiest')}` : ''}`,
+        },
+        el('svg:title', { text: `${w.week} (${w.start})${w.busiest ? ` — ${s('busiest')}` : ''}` }),
+        document.createTextNode(w.week.slice(-3)),
+      ),
+    );
+  });
+  svg.append(header);
+  const frag = document.createDocumentFragment();
+  data.fms.forEach((fm, r) => {
+    const y = head + r * ch;
+    const g = el('svg:g', { role: 'row' });
+    g.append(
+      el('svg:text', {
+        x: 4,
+        y: y + 15,
+        role: 'rowheader',
+        class: 'rh',
+        text: fm.name ? `${fm.name}` : fm.upn,
+      }),
+    );
+    fm.weeks.forEach((cell, c) => {
+      const x = label + c * cw;
+      const level = cell.starts === 0 ? 0 : Math.ceil((cell.starts / max) * 4);
+      const who = fm.name ?? fm.upn;
+      const rect = el('svg:rect', {
+        x: x + 1,
+        y: y + 1,
+        width: cw - 2,
+        height: ch - 2,
+        rx: 2,
+        class: `cell l${level}`,
+        role: 'gridcell',
+        tabindex: r === 0 && c === 0 ? 0 : -1,
+        'data-r': r,
+        'data-c': c,
+        'aria-label': s('cellLabel', {
+          fm: who,
+          week: cell.week,
+          count: cell.starts,
+          estimates: cell.estimates,
+        }),
+      });
+      g.append(rect);
+      if (cell.estimates > 0)
+        g.append(
+          el('svg:rect', {
+            x: x + 1,
+            y: y + 1,
+            width: cw - 2,
+            height: ch - 2,
+            rx: 2,
+            fill: 'url(#hatch)',
+            class: 'est',
+            'pointer-events': 'none',
+            'aria-hidden': 'true',
+          }),
+        );
+      if (cell.starts > 0)
+        g.append(
+          el('svg:text', {
+            x: x + cw / 2,
+            y: y + 15,
+            'text-anchor': 'middle',
+            class: `n l${level}`,
+            'pointer-events': 'none',
+            'aria-hidden': 'true',
+            text: cell.starts,
+          }),
+        );
+    });
+    frag.append(g);
+  });
+  svg.append(frag);
+  chart.append(svg);
+
+  // The same figures as a table (for screen readers, and for whoever prefers to read).
+  const table = el('table', {}, el('caption', { text: s('tabCapacity') }));
+  const hr = el('tr', {}, el('th', { scope: 'col', text: s('fm') }));
+  for (const w of data.weeks)
+    hr.append(el('th', { scope: 'col', text: w.week + (w.busiest ? ' *' : '') }));
+  hr.append(el('th', { scope: 'col', text: s('total') }));
+  const body = el('tbody');
+  for (const fm of data.fms) {
+    const tr = el('tr', {}, el('th', { scope: 'row', text: fm.name ?? fm.upn }));
+    for (const c of fm.weeks)
+      tr.append(
+        el('td', {
+          text: c.estimates ? `${c.starts} (${c.estimates} ${s('estimate')})` : String(c.starts),
+        }),
+      );
+    tr.append(el('td', { text: String(fm.starts) }));
+    body.append(tr);
+  }
+  table.append(el('thead', {}, hr), body);
+  $('capacity-table').replaceChildren(table);
+}
+
+function openCell(r, c) {
+  const row = state.capacity.fms[r];
+  const week = state.capacity.weeks[c];
+  if (!row || !week) return;
+  const items = cellItems(row, week);
+  $('cell-title').textContent = s('cellTitle', { fm: row.name ?? row.upn, week: week.week });
+  const list = $('cell-list');
+  list.replaceChildren(
+    ...(items.length
+      ? items.map((w) =>
+          el('li', {
+            text: `${w.date} · ${w.code} · ${w.customerName}${w.estimate ? ` (${s('estimate')})` : ''}`,
+          }),
+        )
+      : [el('li', { text: s('noStarts') })]),
+  );
+  $('cell').hidden = false;
+  $('cell-close').focus();
+  state.lastCell = [r, c];
+}
+
+function focusCell(r, c) {
+  const target = document.querySelector(`rect.cell[data-r="${r}"][data-c="${c}"]`);
+  if (!target) return;
+  for (const t of document.querySelectorAll('rect.cell[tabindex="0"]'))
+    t.setAttribute('tabindex', '-1');
+  target.setAttribute('tabindex', '0');
+  target.focus();
+}
+
+$('capacity-chart').addEventListener('click', (event) => {
+  const rect = event.target.closest?.('rect.cell');
+  if (rect) openCell(Number(rect.dataset.r), Number(rect.dataset.c));
+});
+$('capacity-chart').addEventListener('keydown', (event) => {
+  const rect = event.target.closest?.('rect.cell');
+  if (!rect) return;
+  const r = Number(rect.dataset.r);
+  const c = Number(rect.dataset.c);
+  const moves = { ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0] };
+  if (moves[event.key]) {
+    event.preventDefault();
+    focusCell(r + moves[event.key][0], c + moves[event.key][1]);
+  } else if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault();
+    openCell(r, c);
+  }
+});
+$('cell-close').addEventListener('click', () => {
+  $('cell').hidden = true;
+  if (state.lastCell) focusCell(...state.lastCell);
+});
+$('cell').addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') $('cell-close').click();
+});
+
+// --- Upcoming ----------------------------------------------------------------------------------
+
+function entryList(entries, empty) {
+  if (!entries.length) return el('p', { text: empty });
+  const table = el('table');
+  const hr = el(
+    'tr',
+    {},
+    ...[s('date'), s('customer'), s('workload'), s('fm'), ''].map((h) =>
+      el('th', { scope: 'col', text: h }),
+    ),
+  );
+  const body = el('tbody');
+  for (const e of entries) {
+    const when =
+      e.days === 0
+        ? s('today')
+        : e.days < 0
+          ? s('daysAgo', { days: -e.days })
+          : s('inDays', { days: e.days });
+    body.append(
+      el(
+        'tr',
+        {},
+        el('td', { text: `${e.engagementStartDate}${e.estimate ? ` (${s('estimate')})` : ''}` }),
+        el('td', { text: e.customerName }),
+        el('td', { text: e.workloadCode }),
+        el('td', { text: e.fmUpn ?? '' }),
+        el('td', { text: when }),
+      ),
+    );
+  }
+  table.append(el('thead', {}, hr), body);
+  return table;
+}
+
+function renderUpcoming(data) {
+  $('overdue').replaceChildren(entryList(data.overdue, s('noneOverdue')));
+  $('upcoming').replaceChildren(entryList(data.upcoming, s('noneUpcoming')));
+}
+
+// --- Timeline ----------------------------------------------------------------------------------
+
+const dayMs = 86_400_000;
+const toDay = (iso) => Date.parse(`${iso}T00:00:00Z`) / dayMs;
+
+function renderTimeline(data) {
+  state.timeline = data;
+  const dated = data.workloads.filter((w) => w.engagementStartDate);
+  const undated = data.workloads.filter((w) => !w.engagementStartDate);
+  const chart = $('timeline-chart');
+  chart.replaceChildren();
+  if (dated.length) {
+    const first = Math.min(...dated.map((w) => toDay(w.engagementStartDate)));
+    const last = Math.max(...dated.map((w) => toDay(w.targetDate ?? w.engagementStartDate)));
+    const span = Math.max(14, last - first + 14);
+    const label = 120;
+    const width = 760;
+    const scale = (width - label - 20) / span;
+    const rowH = 34;
+    const height = 20 + rowH * dated.length;
+    const svg = el('svg:svg', {
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-label': `${s('tabTimeline')}: ${data.tenant.customerName}`,
+      class: 'timeline',
+    });
+    dated.forEach((w, i) => {
+      const y = 10 + i * rowH;
+      const x = label + (toDay(w.engagementStartDate) - first) * scale;
+      // No Target Date yet: a short bar marks the start (a full bar once the end is known).
+      const end = w.targetDate ? label + (toDay(w.targetDate) - first) * scale : x + 10;
+      svg.append(el('svg:text', { x: 4, y: y + 15, class: 'rh', text: w.code }));
+      svg.append(
+        el(
+          'svg:rect',
+          {
+            x,
+            y: y + 2,
+            width: Math.max(10, end - x),
+            height: 18,
+            rx: 3,
+            class: `bar ${w.estimate ? 'est-bar' : ''} ${w.l1Status}`,
+          },
+          el('svg:title', {
+            text: `${w.code} ${w.engagementStartDate}${w.estimate ? ` (${s('estimate')})` : ''}`,
+          }),
+        ),
+      );
+      svg.append(
+        el('svg:text', { x: x + 14, y: y + 15, class: 'lbl', text: w.engagementStartDate }),
+      );
+      if (w.gapToNext) {
+        const nx = label + (toDay(w.gapToNext.nextDate) - first) * scale;
+        svg.append(el('svg:line', { x1: x, y1: y + 28, x2: nx, y2: y + 28, class: 'gap' }));
+        svg.append(
+          el('svg:text', {
+            x: (x + nx) / 2 + 90,
+            y: y + 31,
+            class: 'gaplbl',
+            'text-anchor': 'middle',
+            text: w.gapToNext.approximate
+              ? s('gapApprox', { days: w.gapToNext.days })
+              : s('gapStartToStart', { days: w.gapToNext.days }),
+          }),
+        );
+      }
+    });
+    chart.append(svg);
+  }
+  const table = el(
+    'table',
+    {},
+    el('caption', { text: `${s('tabTimeline')}: ${data.tenant.customerName}` }),
+  );
+  const hr = el(
+    'tr',
+    {},
+    ...[s('workload'), s('date'), s('status'), s('deliveredBy'), ''].map((h) =>
+      el('th', { scope: 'col', text: h }),
+    ),
+  );
+  const body = el('tbody');
+  for (const w of dated) {
+    body.append(
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row', text: w.code }),
+        el('td', { text: `${w.engagementStartDate}${w.estimate ? ` (${s('estimate')})` : ''}` }),
+        el('td', { text: w.l1Status }),
+        el('td', { text: w.channel.fmUpn ?? w.channel.partnerName ?? '' }),
+        el('td', {
+          text: w.gapToNext
+            ? s(w.gapToNext.approximate ? 'gapApprox' : 'gapStartToStart', {
+                days: w.gapToNext.days,
+              })
+            : '',
+        }),
+      ),
+    );
+  }
+  table.append(el('thead', {}, hr), body);
+  $('timeline-table').replaceChildren(table);
+  $('undated').replaceChildren(
+    ...(undated.length
+      ? undated.map((w) => el('li', { text: `${w.code} (${w.l1Status})` }))
+      : [el('li', { text: s('noUndated') })]),
+  );
+}
+
+async function loadTenants() {
+  const { tenants } = await api('/api/planner/tenants');
+  const select = $('tenant');
+  select.replaceChildren(
+    ...tenants.map((t) => el('option', { value: t.id, text: t.customerName })),
+  );
+  if (!tenants.length) {
+    $('timeline-chart').replaceChildren(el('p', { text: s('noCustomers') }));
+    return;
+  }
+  if (params.get('tenant')) select.value = params.get('tenant');
+  await loadTimeline();
+}
+
+async function loadTimeline() {
+  const id = $('tenant').value;
+  if (id) renderTimeline(await api(`/api/planner/timeline/${encodeURIComponent(id)}`));
+}
+
+// --- Tabs, filters, CSV ------------------------------------------------------------------------
+
+async function load() {
+  showError(false);
+  const f = filters();
+  try {
+    if (state.tab === 'capacity') renderCapacity(await api('/api/planner/capacity', f));
+    else if (state.tab === 'upcoming')
+      renderUpcoming(
+        await api('/api/planner/upcoming', { fm: f.fm, workload: f.workload, from: f.from }),
+      );
+    else await loadTenants();
+    document.body.dataset.ready = state.tab;
+    // The benchmark (bench/planner.ts) reads this: time from navigation to the first render.
+    if (!performance.getEntriesByName('planner-ready').length) performance.mark('planner-ready');
+  } catch {
+    showError(true);
+  }
+}
+
+function selectTab(name, focus = false) {
+  state.tab = name;
+  for (const t of ['capacity', 'upcoming', 'timeline']) {
+    const tab = $(`tab-${t}`);
+    tab.setAttribute('aria-selected', String(t === name));
+    tab.tabIndex = t === name ? 0 : -1;
+    $(`panel-${t}`).hidden = t !== name;
+    if (t === name && focus) tab.focus();
+  }
+  load();
+}
+
+const tabs = ['capacity', 'upcoming', 'timeline'];
+for (const t of tabs) {
+  $(`tab-${t}`).addEventListener('click', () => selectTab(t));
+  $(`tab-${t}`).addEventListener('keydown', (event) => {
+    const i = tabs.indexOf(t);
+    if (event.key === 'ArrowRight') selectTab(tabs[(i + 1) % 3], true);
+    if (event.key === 'ArrowLeft') selectTab(tabs[(i + 2) % 3], true);
+  });
+}
+$('filters').addEventListener('submit', (event) => {
+  event.preventDefault();
+  load();
+});
+$('tenant').addEventListener('change', () => loadTimeline().catch(() => showError(true)));
+for (const button of document.querySelectorAll('button.toggle')) {
+  button.addEventListener('click', () => {
+    const view = button.dataset.view;
+    const table = $(`${view}-table`);
+    table.hidden = !table.hidden;
+    $(`${view}-chart`).hidden = !table.hidden;
+    button.textContent = s(table.hidden ? 'showTable' : 'showChart');
+  });
+}
+$('csv').addEventListener('click', async () => {
+  const f = filters();
+  const [path, query, name] =
+    state.tab === 'capacity'
+      ? ['/api/planner/capacity', f, 'capacity']
+      : state.tab === 'upcoming'
+        ? ['/api/planner/upcoming', { fm: f.fm, workload: f.workload, from: f.from }, 'upcoming']
+        : [`/api/planner/timeline/${encodeURIComponent($('tenant').value)}`, {}, 'timeline'];
+  try {
+    const blob = await api(path, { ...query, format: 'csv' });
+    const link = el('a', { href: URL.createObjectURL(blob), download: `${name}.csv` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } catch {
+    showError(true);
+  }
+});
+
+async function start() {
+  const teams = await teamsContext();
+  state.token = teams?.token ?? null;
+  setTheme(
+    params.get('theme') ??
+      teams?.theme ??
+      (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
+  );
+  const lang = params.get('lang') ?? teams?.locale ?? navigator.language;
+  const words = await (await fetch(`/api/planner/strings?lang=${encodeURIComponent(lang)}`)).json();
+  state.strings = words.strings;
+  state.language = words.language;
+  document.documentElement.lang = words.language;
+  document.title = s('title');
+  for (const node of document.querySelectorAll('[data-s]')) node.textContent = s(node.dataset.s);
+  for (const code of words.workloads)
+    $('f-workload').append(el('option', { value: code, text: code }));
+  for (const name of ['fm', 'from', 'weeks'])
+    if (params.get(name)) $(`f-${name}`).value = params.get(name);
+  try {
+    const me = await api('/api/planner/me');
+    $('who').textContent = s('signedInAs', { name: me.name || me.upn });
+  } catch {
+    showError(true);
+    return;
+  }
+  selectTab(params.get('tab') ?? 'capacity');
+}
+
+start();
