@@ -20,6 +20,8 @@ function s(key, values = {}) {
   );
 }
 
+const status = (code) => state.statuses?.[code] ?? code;
+
 function el(tag, attrs = {}, ...children) {
   const node = tag.startsWith('svg:')
     ? document.createElementNS(SVG, tag.slice(4))
@@ -374,9 +376,9 @@ function renderTimeline(data) {
     const last = Math.max(...dated.map((w) => toDay(w.targetDate ?? w.engagementStartDate)));
     const span = Math.max(14, last - first + 14);
     const label = 120;
-    const width = 760;
+    const width = 960;
     const scale = (width - label - 20) / span;
-    const rowH = 34;
+    const rowH = 48;
     const height = 20 + rowH * dated.length;
     const svg = el('svg:svg', {
       width,
@@ -413,13 +415,12 @@ function renderTimeline(data) {
       );
       if (w.gapToNext) {
         const nx = label + (toDay(w.gapToNext.nextDate) - first) * scale;
-        svg.append(el('svg:line', { x1: x, y1: y + 28, x2: nx, y2: y + 28, class: 'gap' }));
+        svg.append(el('svg:line', { x1: x, y1: y + 26, x2: nx, y2: y + 26, class: 'gap' }));
         svg.append(
           el('svg:text', {
-            x: (x + nx) / 2 + 90,
-            y: y + 31,
+            x: x + 4,
+            y: y + 40,
             class: 'gaplbl',
-            'text-anchor': 'middle',
             text: w.gapToNext.approximate
               ? s('gapApprox', { days: w.gapToNext.days })
               : s('gapStartToStart', { days: w.gapToNext.days }),
@@ -449,7 +450,7 @@ function renderTimeline(data) {
         {},
         el('th', { scope: 'row', text: w.code }),
         el('td', { text: `${w.engagementStartDate}${w.estimate ? ` (${s('estimate')})` : ''}` }),
-        el('td', { text: w.l1Status }),
+        el('td', { text: status(w.l1Status) }),
         el('td', { text: w.channel.fmUpn ?? w.channel.partnerName ?? '' }),
         el('td', {
           text: w.gapToNext
@@ -465,7 +466,7 @@ function renderTimeline(data) {
   $('timeline-table').replaceChildren(table);
   $('undated').replaceChildren(
     ...(undated.length
-      ? undated.map((w) => el('li', { text: `${w.code} (${w.l1Status})` }))
+      ? undated.map((w) => el('li', { text: `${w.code} (${status(w.l1Status)})` }))
       : [el('li', { text: s('noUndated') })]),
   );
 }
@@ -574,6 +575,7 @@ async function start() {
   const lang = params.get('lang') ?? teams?.locale ?? navigator.language;
   const words = await (await fetch(`/api/planner/strings?lang=${encodeURIComponent(lang)}`)).json();
   state.strings = words.strings;
+  state.statuses = words.statuses;
   state.language = words.language;
   document.documentElement.lang = words.language;
   document.title = s('title');

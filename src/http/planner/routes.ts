@@ -10,6 +10,7 @@ import {
   type CalendarDate,
   calendarDateIn,
   isCalendarDate,
+  L1_STATUSES,
   mayAccess,
   type Tenant,
   WORKLOAD_CODES,
@@ -17,6 +18,7 @@ import {
 } from '../../domain/index.js';
 import { LANGUAGES, resolveLanguage } from '../../i18n/language.js';
 import { PLANNER_STRINGS } from '../../i18n/planner.js';
+import { t } from '../../i18n/translate.js';
 import type { Logger } from '../../log/logger.js';
 import {
   type Assigned,
@@ -270,6 +272,8 @@ export function plannerRoutes(
       language,
       languages: LANGUAGES,
       workloads: WORKLOAD_CODES,
+      // The L1 statuses as the chat names them (src/i18n), for the timeline and its table.
+      statuses: Object.fromEntries(L1_STATUSES.map((st) => [st, t(language, `status.${st}`)])),
       strings: PLANNER_STRINGS[language],
     });
   });
