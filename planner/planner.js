@@ -159,13 +159,13 @@ function renderCapacity(data) {
   out.push('</g>');
   // The cell label is the template filled by hand: one regex per cell would be 13,000 of them.
   const template = s('cellLabel');
-  data.fms.forEach((fm, r) => {
+  const rowSvg = (fm, r) => {
     const y = head + r * ch;
     const who = fm.name ?? fm.upn;
     const labelFor = template.replace('{fm}', who);
-    out.push(
+    const row = [
       `<g role="row"><text x="4" y="${y + 15}" role="rowheader" class="rh">${esc(who)}</text>`,
-    );
+    ];
     fm.weeks.forEach((cell, c) => {
       const x = label + c * cw;
       const level = cell.starts === 0 ? 0 : Math.ceil((cell.starts / max) * 4);
@@ -173,23 +173,43 @@ function renderCapacity(data) {
         .replace('{week}', cell.week)
         .replace('{count}', cell.starts)
         .replace('{estimates}', cell.estimates);
-      out.push(
+      row.push(
         `<rect x="${x + 1}" y="${y + 1}" width="${cw - 2}" height="${ch - 2}" rx="2" class="cell l${level}" role="gridcell"`,
         ` tabindex="${r === 0 && c === 0 ? 0 : -1}" data-r="${r}" data-c="${c}" aria-label="${esc(aria)}"/>`,
       );
       if (cell.estimates > 0)
-        out.push(
+        row.push(
           `<rect x="${x + 1}" y="${y + 1}" width="${cw - 2}" height="${ch - 2}" rx="2" fill="url(#hatch)" class="est" pointer-events="none" aria-hidden="true"/>`,
         );
       if (cell.starts > 0)
-        out.push(
+        row.push(
           `<text x="${x + cw / 2}" y="${y + 15}" text-anchor="middle" class="n l${level}" pointer-events="none" aria-hidden="true">${cell.starts}</text>`,
         );
     });
-    out.push('</g>');
-  });
-  out.push('</svg>');
+    row.push('</g>');
+    return row.join('');
+  };
+  // The first screenful at once; the rest in batches on the next turns, so the page shows (and
+  // answers) before 500 FMs are all built. The height is the full one from the start.
+  const FIRST = 60;
+  const BATCH = 500;
+  const token = {};
+  state.renderToken = token;
+  out.push(data.fms.slice(0, FIRST).map(rowSvg).join(''), '</svg>');
   chart.innerHTML = out.join('');
+  const svg = chart.firstElementChild;
+  const more = (from) => {
+    if (state.renderToken !== token || from >= data.fms.length) {
+      if (state.renderToken === token) performance.mark('planner-complete');
+      return;
+    }
+    const rows = data.fms.slice(from, from + BATCH).map((fm, i) => rowSvg(fm, from + i));
+    const parsed = document.createElement('template');
+    parsed.innerHTML = `<svg xmlns="${SVG}">${rows.join('')}</svg>`;
+    svg.append(...parsed.content.firstElementChild.childNodes);
+    setTimeout(() => more(from + BATCH), 0);
+  };
+  setTimeout(() => more(FIRST), 0);
   if (!$('capacity-table').hidden) renderCapacityTable();
 }
 
