@@ -39,6 +39,8 @@ const PLACEHOLDER = /\$\{\{\s*([A-Za-z0-9_.]*)\s*\}\}/g;
 export interface BuildAppPackageOptions {
   /** The bot's Microsoft App ID (a GUID): the manifest's `id` and `bots[0].botId`. */
   botId: string;
+  /** The host the bot is served from: the planner tab's URLs and the SSO resource (issue 18). */
+  botDomain?: string;
   /** When given, the zip is also written there (parent folders are created). */
   outFile?: string;
 }
@@ -66,9 +68,15 @@ function fillPlaceholders(text: string, values: Record<string, string>, file: st
   return filled;
 }
 
-export function buildAppPackage({ botId, outFile }: BuildAppPackageOptions): AppPackage {
+export function buildAppPackage({
+  botId,
+  botDomain = 'localhost',
+  outFile,
+}: BuildAppPackageOptions): AppPackage {
   if (!GUID.test(botId)) throw new Error('the bot id (MicrosoftAppId) must be a GUID');
-  const values = { BOT_ID: botId };
+  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i.test(botDomain))
+    throw new Error('the bot domain (BOT_DOMAIN) must be a host name, such as esd-bot.example.com');
+  const values = { BOT_ID: botId, BOT_DOMAIN: botDomain };
 
   let manifest: Record<string, unknown> | undefined;
   const entries = PACKAGE_FILES.map((name) => {
@@ -193,7 +201,10 @@ function main(): void {
   }
 
   const outFile = out ? resolve(out) : DEFAULT_OUT_FILE;
-  const { zip } = buildAppPackage({ botId: appId, outFile });
+  const botDomain = process.env.BOT_DOMAIN?.trim() || undefined;
+  if (!botDomain)
+    console.warn('package-app: BOT_DOMAIN is not set: the planner tab points at localhost');
+  const { zip } = buildAppPackage({ botId: appId, botDomain, outFile });
   console.log(`wrote ${outFile} (${zip.length} bytes, bot ${appId})`);
 }
 

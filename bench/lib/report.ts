@@ -24,7 +24,7 @@ export interface Section {
   seconds: number;
 }
 
-export const BENCHES = ['turn', 'write', 'sweep', 'fanout', 'startup'] as const;
+export const BENCHES = ['turn', 'write', 'sweep', 'fanout', 'startup', 'planner'] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 const RESULTS_DIR = join(DATA_DIR, 'results');
@@ -50,6 +50,7 @@ const COMMANDS: Record<BenchName, string> = {
   sweep: 'npm run bench:sweep',
   fanout: 'npm run bench:fanout',
   startup: 'npm run bench:startup',
+  planner: 'npm run bench:planner',
 };
 
 export function writeResults(): void {

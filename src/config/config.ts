@@ -107,6 +107,16 @@ const envShape = z.object({
 
   CAPACITY_WEEKS: integer(8, 1, 26),
 
+  // The planner tab's Teams SSO (src/http/planner/sso.ts): the token's audience is the
+  // manifest's webApplicationInfo.resource (api://<host>/<MicrosoftAppId>); the app id itself
+  // is accepted too (Entra ID v2 tokens name the client id).
+  PLANNER_SSO_AUDIENCE: optionalText,
+  PLANNER_OPENID_METADATA_URL: z
+    .string()
+    .trim()
+    .url()
+    .default('https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'),
+
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
     z
       .string()
@@ -211,6 +221,12 @@ export interface Config {
     /** How many ISO weeks the capacity report shows, the current one first. */
     capacityWeeks: number;
   };
+  planner: {
+    /** Accepted `aud` values of a Teams SSO token; empty in local mode. */
+    ssoAudiences: readonly string[];
+    /** Entra ID's OpenID metadata (issuer, jwks_uri); a local server in tests. */
+    openIdMetadataUrl: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -284,6 +300,10 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       outboxDays: env.OUTBOX_RETENTION_DAYS,
     },
     reports: { capacityWeeks: env.CAPACITY_WEEKS },
+    planner: {
+      ssoAudiences: [env.PLANNER_SSO_AUDIENCE, env.MicrosoftAppId].filter((s): s is string => !!s),
+      openIdMetadataUrl: env.PLANNER_OPENID_METADATA_URL,
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { httpRequests, registry, routeLabel } from '../metrics/metrics.js';
 import type { ServerDeps } from './deps.js';
 import { gatewayRoutes } from './gateway/routes.js';
 import { bodyError, readJson } from './json-body.js';
+import { plannerRoutes } from './planner/routes.js';
 import { reportRoutes } from './reports/routes.js';
 
 // Its own file, so the route modules need not import this one (which imports them).
@@ -161,6 +162,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   messagesRoute(server, deps);
   gatewayRoutes(server, deps);
   reportRoutes(server, deps);
+  plannerRoutes(server, deps, isLoopbackHost);
   server.on('restifyError', (req, _res, err, callback) => {
     deps.logger.warn(
       { method: req.method, url: req.url, status: err.statusCode, err: err.message },

@@ -6,6 +6,7 @@ import { type Connection, connect, type DatabaseTarget, migrate } from './connec
 import type { StoreContext } from './context.js';
 import * as gateway from './gateway-intake.js';
 import * as people from './people.js';
+import * as planner from './planner.js';
 import * as queries from './queries.js';
 import { recordNoResponse } from './record-no-response.js';
 import * as reports from './reports.js';
@@ -144,6 +145,9 @@ export class Store {
   // Retention (src/store/retention.ts).
   purgeExpired = (policy: retention.RetentionPolicy) => retention.purgeExpired(this.ctx, policy);
   countLongWaiting = (days?: number) => retention.countLongWaiting(this.ctx, days);
+  /** The planner tab (src/store/planner.ts). */
+  plannerStarts = (from: CalendarDate, to: CalendarDate) =>
+    planner.plannerStarts(this.ctx, from, to);
 }
 
 type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;

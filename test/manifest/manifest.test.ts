@@ -19,6 +19,8 @@ const MANIFEST_DIR = join(ROOT, 'manifest');
 const SAMPLE_BOT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 // biome-ignore lint/suspicious/noTemplateCurlyInString: the manifest's placeholder, not a template
 const BOT_ID_PLACEHOLDER = '${{BOT_ID}}';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the manifest's placeholder, not a template
+const BOT_DOMAIN_PLACEHOLDER = '${{BOT_DOMAIN}}';
 const LANGUAGE_FILES = ['pt-BR.json', 'es-ES.json', 'de.json', 'ja.json', 'zh-Hans.json'] as const;
 /** Teams' own display limits for bot commands (the schema allows longer strings). */
 const COMMAND_TITLE_MAX = 32;
@@ -43,7 +45,11 @@ function manifestText(): string {
 }
 
 function filledManifest(): Json {
-  return JSON.parse(manifestText().replaceAll(BOT_ID_PLACEHOLDER, SAMPLE_BOT_ID)) as Json;
+  return JSON.parse(
+    manifestText()
+      .replaceAll(BOT_ID_PLACEHOLDER, SAMPLE_BOT_ID)
+      .replaceAll(BOT_DOMAIN_PLACEHOLDER, 'localhost'),
+  ) as Json;
 }
 
 /**
@@ -223,10 +229,11 @@ describe('manifest.json', () => {
     expect(manifest.manifestVersion).toBe('1.24');
     expect(manifest.id).toBe(BOT_ID_PLACEHOLDER);
     expect(botOf(manifest).botId).toBe(BOT_ID_PLACEHOLDER);
-    expect(manifestText().match(/\$\{\{[^}]*\}\}/g)).toEqual([
-      BOT_ID_PLACEHOLDER,
-      BOT_ID_PLACEHOLDER,
-    ]);
+    expect(
+      manifestText()
+        .match(/\$\{\{[^}]*\}\}/g)
+        ?.filter((p) => p !== BOT_DOMAIN_PLACEHOLDER),
+    ).toEqual([BOT_ID_PLACEHOLDER, BOT_ID_PLACEHOLDER, BOT_ID_PLACEHOLDER, BOT_ID_PLACEHOLDER]);
   });
 
   it('offers the bot in personal, team and group chat with one command list per scope', () => {
@@ -377,6 +384,40 @@ describe('icons', () => {
     for (const p of [0, png.width - 1, png.width * (png.height - 1), png.width * png.height - 1]) {
       expect(png.pixels[p * png.channels + colourChannels]).toBe(0);
     }
+  });
+});
+
+describe('the planner tab (issue 18)', () => {
+  it('a personal static tab, a channel tab and the SSO resource, on the bot domain', () => {
+    const { manifest } = buildAppPackage({ botId: SAMPLE_BOT_ID, botDomain: 'esd.example.com' });
+    const m = manifest as {
+      staticTabs: { contentUrl: string; scopes: string[] }[];
+      configurableTabs: { configurationUrl: string; scopes: string[] }[];
+      webApplicationInfo: { id: string; resource: string };
+      validDomains: string[];
+    };
+    expect(m.staticTabs[0]).toMatchObject({
+      contentUrl: 'https://esd.example.com/planner',
+      scopes: ['personal'],
+    });
+    expect(m.configurableTabs[0]).toMatchObject({
+      configurationUrl: 'https://esd.example.com/planner?config=1',
+      scopes: ['team'],
+    });
+    expect(m.webApplicationInfo).toEqual({
+      id: SAMPLE_BOT_ID,
+      resource: `api://esd.example.com/${SAMPLE_BOT_ID}`,
+    });
+    expect(m.validDomains).toEqual(['esd.example.com']);
+    const validate = validator('MicrosoftTeams.schema.json');
+    validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('refuses a bot domain that is not a host name', () => {
+    expect(() => buildAppPackage({ botId: SAMPLE_BOT_ID, botDomain: 'https://x/"' })).toThrow(
+      /BOT_DOMAIN/,
+    );
   });
 });
 
