@@ -235,7 +235,8 @@ describe('the outbox under load with a misbehaving connector', () => {
 /**
  * Real CPU starvation: a thread spinning on every core, and this event loop stalled again and
  * again (a long synchronous task, as a busy machine makes of any await). Two dispatchers share
- * the outbox with a 2 s lease; the Bot Connector takes 250 ms to answer. Before the fenced send
+ * the outbox with a 4 s lease (the guarantee holds while no stall reaches a third of it: the
+ * heartbeat's period); the Bot Connector takes 250 ms to answer. Before the fenced send
  * and the lease heartbeat, a row whose lease ran out while it waited for its slot or its answer
  * was claimed and sent again by the other dispatcher.
  */
@@ -309,7 +310,7 @@ describe.each(engines)('two dispatchers on a starved CPU on %s', (engine) => {
         PROACTIVE_MAX_RPS: '40',
         PROACTIVE_CONVERSATION_INTERVAL_MS: '0',
         PROACTIVE_SEND_TIMEOUT_MS: '1000',
-        PROACTIVE_LEASE_MS: '2000',
+        PROACTIVE_LEASE_MS: '4000',
         PROACTIVE_MAX_ATTEMPTS: '50',
       });
       const logger = createLogger('silent');
