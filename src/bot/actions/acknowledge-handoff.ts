@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { escapeMarkdown, isAssignedFm } from '../../domain/index.js';
-import { formatInstant } from '../../i18n/format.js';
+import { isAssignedFm } from '../../domain/index.js';
 import { t } from '../../i18n/translate.js';
 import { admit } from '../access.js';
-import { noticeCard } from '../cards/notice-card.js';
+import { handoffNoticeCard } from '../cards/handoff-card.js';
 import { presentCard, presentText } from '../present.js';
 import type { BotTurn } from '../turn.js';
 import { id } from './limits.js';
@@ -25,12 +24,11 @@ export async function acknowledgeHandoff(
   if (!parsed.success || !details) {
     await presentCard(
       context,
-      noticeCard({ title: t(lang, 'handoff.gone'), text: '' }),
+      handoffNoticeCard({ status: 'gone' }, lang),
       parsed.success ? 'replace' : 'new',
     );
     return;
   }
-  const customer = escapeMarkdown(details.tenant.customerName);
   const actor = await session.actor();
   const workloads = await store.tenantWorkloads(details.tenant.id);
   if (!(await admit(context, { channels: workloads.map((w) => w.channel) }))) return;
@@ -40,23 +38,20 @@ export async function acknowledgeHandoff(
     return;
   }
   const result = await store.acknowledgeHandoff(details.handoffId, now());
-  if (result.status === 'not_found') {
-    await presentCard(context, noticeCard({ title: t(lang, 'handoff.gone'), text: '' }), 'replace');
-    return;
-  }
-  const when = formatInstant(result.acknowledgedAt, lang, session.timeZone);
   await presentCard(
     context,
-    result.status === 'acknowledged'
-      ? noticeCard({
-          title: t(lang, 'handoff.acknowledgedTitle'),
-          text: t(lang, 'handoff.acknowledged', { customer }),
-          color: 'Good',
-        })
-      : noticeCard({
-          title: t(lang, 'handoff.acknowledgedTitle'),
-          text: t(lang, 'handoff.alreadyAcknowledged', { when }),
-        }),
+    handoffNoticeCard(
+      result.status === 'not_found'
+        ? { status: 'gone' }
+        : result.status === 'acknowledged'
+          ? { status: 'acknowledged', customerName: details.tenant.customerName }
+          : {
+              status: 'already',
+              acknowledgedAt: result.acknowledgedAt,
+              timeZone: session.timeZone,
+            },
+      lang,
+    ),
     'replace',
   );
 }

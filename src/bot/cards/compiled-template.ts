@@ -9,6 +9,15 @@
  * comparisons other than `!= ''`) does not compile, and an expansion that meets a value the
  * library might treat in its own way (missing, null, not a string where text is expected)
  * answers NOT_COMPILED, and the caller expands with the library. Tests hold both to equal output.
+ *
+ * Does it still matter (issue 14, item 6)? Micro: the change card's expansion, 117 µs with the
+ * library, 5.6 µs compiled. bench:turn side by side (2026-12-01, two copies of this tree, one with
+ * the fast path switched off in templates.ts; BENCH_ROUNDS=3 BENCH_SECONDS=6 BENCH_CONNECTIONS=10,
+ * run twice each, alternating): esd-bot on SQLite, median CPU per turn 7.1 ms with it, 8.4 ms
+ * without; on PostgreSQL 8.6 ms and 8.1 ms. The machine was shared and saturated (the echo bot
+ * ran at 18–155 turns/s), so the 0.1 ms it saves is inside the noise: not slower with it, not
+ * shown faster. Kept, being proven equal to the library; measure again on a quiet machine before
+ * building on it or removing it.
  */
 
 export const NOT_COMPILED: unique symbol = Symbol('not compiled');

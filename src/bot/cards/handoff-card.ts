@@ -6,11 +6,12 @@ import {
   type WorkloadCode,
   workloadName,
 } from '../../domain/index.js';
-import { formatEsd } from '../../i18n/format.js';
+import { formatEsd, formatInstant } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import { VERB } from '../verbs.js';
 import { statusLabel } from './labels.js';
+import { noticeCard } from './notice-card.js';
 import { type Card, expandCard } from './templates.js';
 
 export const ACK_HANDOFF_VERB = VERB.ackHandoff;
@@ -74,4 +75,33 @@ export function handoffCard(input: HandoffCardInput, lang: Language): Card {
     acknowledge,
     change,
   });
+}
+
+/** What became of an "Acknowledge" press, for the card that replaces the handoff card. */
+export type HandoffOutcome =
+  | { status: 'gone' }
+  | { status: 'acknowledged'; customerName: string }
+  | { status: 'already'; acknowledgedAt: string; timeZone: string };
+
+/** The notice that replaces a pressed handoff card: its words are this card's, not the action's. */
+export function handoffNoticeCard(outcome: HandoffOutcome, lang: Language): Card {
+  switch (outcome.status) {
+    case 'gone':
+      return noticeCard({ title: t(lang, 'handoff.gone'), text: '' });
+    case 'acknowledged':
+      return noticeCard({
+        title: t(lang, 'handoff.acknowledgedTitle'),
+        text: t(lang, 'handoff.acknowledged', {
+          customer: escapeMarkdown(outcome.customerName),
+        }),
+        color: 'Good',
+      });
+    case 'already':
+      return noticeCard({
+        title: t(lang, 'handoff.acknowledgedTitle'),
+        text: t(lang, 'handoff.alreadyAcknowledged', {
+          when: formatInstant(outcome.acknowledgedAt, lang, outcome.timeZone),
+        }),
+      });
+  }
 }
