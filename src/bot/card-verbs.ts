@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/index.js';
 import { admit, type Subject } from './access.js';
 import { acknowledgeHandoff } from './actions/acknowledge-handoff.js';
 import { submitChange } from './actions/change-esd.js';

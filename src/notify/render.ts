@@ -10,11 +10,7 @@ import { addDays, type CalendarDate, escapeMarkdown, workloadName } from '../dom
 import { formatEsd } from '../i18n/format.js';
 import { type Language, resolveLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
-import type { StoreContext } from '../store/context.js';
-import type { OutboxRow, Recipient } from '../store/delivery.js';
-import { getHandoffDetails } from '../store/gateway-intake.js';
-import { getEsdChange, getWorkload, upcomingFor } from '../store/queries.js';
-import { type ReminderPayload, reminderClosed, reminderToken } from '../store/reminders.js';
+import type { OutboxRow, Recipient, ReminderPayload, Store } from '../store/index.js';
 import type { DigestPayload } from './sweep.js';
 
 export type Rendered = { activity: Partial<Activity> } | { skip: string };
@@ -34,11 +30,11 @@ const asCard = (card: Card): Rendered => ({
  * Renders an outbox row at send time, in the recipient's language, from the data as it is now:
  * a reminder whose workload left In Progress or whose date moved is skipped, not sent.
  */
-export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer> = {}) {
+export function createRenderer(store: Store, extra: Record<string, Renderer> = {}) {
   const renderers: Record<string, Renderer> = {
     async reminder(row, raw, lang) {
       const payload = raw as ReminderPayload;
-      const found = await getWorkload(ctx, payload.workloadId);
+      const found = await store.getWorkload(payload.workloadId);
       if (!found) return { skip: 'workload gone' };
       const { workload, tenant } = found;
       if (workload.l1Status !== 'in_progress')
@@ -47,14 +43,14 @@ export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer
       if (!workload.esd || workload.esd.date !== payload.date) return { skip: 'the date changed' };
       if (
         payload.followUp &&
-        (await reminderClosed(ctx, workload.id, payload.date as CalendarDate))
+        (await store.reminderClosed(workload.id, payload.date as CalendarDate))
       ) {
         return { skip: 'already answered for this date' };
       }
       return asCard(
         reminderCard(
           {
-            reminder: await reminderToken(ctx, Number(row.id)),
+            reminder: await store.reminderToken(Number(row.id)),
             tenant,
             workloadId: workload.id,
             code: workload.code,
@@ -70,8 +66,7 @@ export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer
 
     async digest(_row, raw, lang) {
       const payload = raw as DigestPayload;
-      const items = await upcomingFor(
-        ctx,
+      const items = await store.upcomingFor(
         payload.fm,
         payload.weekStart,
         addDays(payload.weekStart, 6),
@@ -83,8 +78,8 @@ export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer
     async esd_changed_by_other(_row, raw, lang) {
       const payload = raw as { changeId: number; workloadId: string };
       const [change, found] = await Promise.all([
-        getEsdChange(ctx, payload.changeId),
-        getWorkload(ctx, payload.workloadId),
+        store.getEsdChange(payload.changeId),
+        store.getWorkload(payload.workloadId),
       ]);
       if (!change || !found) return { skip: 'change or workload gone' };
       return asCard(
@@ -104,7 +99,7 @@ export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer
       );
     },
     async gateway_handoff(_row, raw, lang) {
-      const details = await getHandoffDetails(ctx, (raw as { handoffId: string }).handoffId);
+      const details = await store.getHandoffDetails((raw as { handoffId: string }).handoffId);
       if (!details) return { skip: 'handoff gone' };
       return asCard(handoffCard(details, lang));
     },

@@ -4,14 +4,12 @@ import { addBusinessDays, calendarDateIn, instantAt } from '../../domain/index.j
 import { formatDate } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import {
-  findReminder,
   type ReminderAction,
   type ReminderPayload,
   reminderKey,
-  respondToReminder,
+  type Store,
   type StoredReminder,
-} from '../../store/reminders.js';
-import type { Store } from '../../store/store.js';
+} from '../../store/index.js';
 import type { Subject } from '../access.js';
 import { noticeCard } from '../cards/notice-card.js';
 import { presentCard, presentText } from '../present.js';
@@ -26,7 +24,7 @@ export const reminderData = z.object({ reminder: z.string().trim().min(16).max(6
 /** The stored reminder a pressed card names, or null (unknown token, or an old card). */
 export async function loadReminder(store: Store, data: unknown): Promise<StoredReminder | null> {
   const parsed = reminderData.safeParse(data);
-  return parsed.success ? findReminder(store.ctx, parsed.data.reminder) : null;
+  return parsed.success ? store.findReminder(parsed.data.reminder) : null;
 }
 
 /** The permission subject of a reminder press: its workload's channel and its recipient. */
@@ -85,7 +83,7 @@ export async function respondToReminderCard(
     late: false,
     followUp: true,
   };
-  const result = await respondToReminder(store.ctx, {
+  const result = await store.respondToReminder({
     outboxId: reminder.outboxId,
     workloadId,
     esd: { date, estimate },
