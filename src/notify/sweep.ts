@@ -7,7 +7,11 @@ import {
   isoWeekday,
 } from '../domain/index.js';
 import {
+  DIGEST_KIND,
+  type DigestPayload,
+  digestKey,
   type OutboxMessage,
+  REMINDER_KIND,
   type ReminderPayload,
   reminderKey,
   type Store,
@@ -15,13 +19,7 @@ import {
 
 const DAY_MS = 86_400_000;
 
-// The reminder's payload and key live with the reminder store (a floor below the bot and notify).
-export { type ReminderPayload, reminderKey } from '../store/index.js';
-
-export interface DigestPayload {
-  weekStart: CalendarDate;
-  fm: { aadObjectId: string | null; upn: string | null };
-}
+// Message kinds, payloads and keys: src/store/messages/ (a floor below notify and the bot).
 
 /**
  * Queues what is due as of `asOf`: a reminder on each In Progress, FM-assigned workload's ESD at
@@ -71,7 +69,7 @@ export async function sweep(
         followUp: false,
       };
       messages.push({
-        kind: 'reminder',
+        kind: REMINDER_KIND,
         dedupeKey: reminderKey(workload.id, workload.esd.date),
         workloadId: workload.id,
         recipient: { aadObjectId: fm.aadObjectId, upn: fm.upn },
@@ -93,8 +91,8 @@ export async function sweep(
           fm: { aadObjectId: fm.aadObjectId, upn: fm.upn },
         };
         digests.set(who, {
-          kind: 'digest',
-          dedupeKey: `digest:${who}:${localToday}`,
+          kind: DIGEST_KIND,
+          dedupeKey: digestKey(who, localToday),
           workloadId: null,
           recipient: payload.fm,
           payload,

@@ -14,17 +14,16 @@ export type {
   HandoffStatus,
   RecordHandoffResult,
 } from './gateway-intake.js';
+export * from './messages/index.js';
 export type { OutboxMessage } from './outbox.js';
 export type { Person, PersonSeen } from './people.js';
 export type { PersonKey, TenantWorkload } from './queries.js';
 export type { RecordNoResponseResult } from './record-no-response.js';
-export {
-  type ReminderAction,
-  type ReminderCandidate,
-  type ReminderPayload,
-  type ReminderResponse,
-  reminderKey,
-  type StoredReminder,
+export type {
+  ReminderAction,
+  ReminderCandidate,
+  ReminderResponse,
+  StoredReminder,
 } from './reminders.js';
 export type { ImportOptions, ImportOutcome, ImportRejection } from './reports.js';
 export type { Purged, RetentionPolicy } from './retention.js';

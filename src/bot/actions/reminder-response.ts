@@ -4,9 +4,10 @@ import { addBusinessDays, calendarDateIn, instantAt } from '../../domain/index.j
 import { formatDate } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import {
+  REMINDER_KIND,
   type ReminderAction,
   type ReminderPayload,
-  reminderKey,
+  reminderFollowUpKey,
   type Store,
   type StoredReminder,
 } from '../../store/index.js';
@@ -90,8 +91,8 @@ export async function respondToReminderCard(
     action,
     actor,
     followUp: {
-      kind: 'reminder',
-      dedupeKey: `${reminderKey(workloadId, date)}:followup:${followUpDate}`,
+      kind: REMINDER_KIND,
+      dedupeKey: reminderFollowUpKey(workloadId, date, followUpDate),
       workloadId,
       // To the reminder's recipient, whoever pressed (a manager answering for the FM).
       recipient: reminder.recipient,
