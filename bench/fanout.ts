@@ -19,8 +19,8 @@ import { Dispatcher } from '../src/notify/dispatcher.js';
 import { createRenderer } from '../src/notify/render.js';
 import { sweep } from '../src/notify/sweep.js';
 import { TeamsChannel } from '../src/notify/teams-channel.js';
-import { findRecipient, type OutboxRow, outboxCounts } from '../src/store/delivery.js';
-import { Store } from '../src/store/store.js';
+import type { OutboxRow } from '../src/store/delivery.js';
+import { contextOf, Store } from '../src/store/store.js';
 import { type BenchDatabase, createBenchDatabase, postgresAvailable } from './lib/databases.js';
 import { BOT_CORES, LOAD_CORES, pinSelf, readyLine, spawnTs, stop } from './lib/proc.js';
 import { QUICK, saveSection, type Target } from './lib/report.js';
@@ -68,7 +68,7 @@ async function seed(store: Store, connectorUrl: string): Promise<Set<string>> {
   const now = new Date().toISOString();
   const today = calendarDateIn(new Date(), 'UTC');
   const codes = ['EXO', 'TEAMS', 'SPO', 'OD', 'INTUNE'];
-  const db = store.ctx.db;
+  const db = contextOf(store).db;
   for (let t = 0; t < FMS; t += 500) {
     await db
       .insertInto('tenants')
@@ -137,7 +137,7 @@ async function seed(store: Store, connectorUrl: string): Promise<Set<string>> {
       .execute();
   }
   const queued = await sweep(
-    store.ctx,
+    store,
     parseConfig({ WEEKLY_DIGEST: 'false' }),
     new Date(`${today}T12:00:00Z`),
   );
@@ -147,8 +147,8 @@ async function seed(store: Store, connectorUrl: string): Promise<Set<string>> {
 }
 
 async function requeue(store: Store): Promise<void> {
-  await store.ctx.db
-    .updateTable('outbox')
+  await contextOf(store)
+    .db.updateTable('outbox')
     .set({
       status: 'pending',
       attempts: 0,
@@ -214,11 +214,11 @@ async function runDispatcher(
   const logger = createLogger('silent');
   const bot = createBot({ store, config, logger, now: () => new Date() });
   const dispatcher = new Dispatcher({
-    ctx: store.ctx,
+    store,
     config,
     logger,
     channel: new TeamsChannel(bot.adapter, config.bot.appId ?? '', config.proactive.sendTimeoutMs),
-    render: createRenderer(store.ctx),
+    render: createRenderer(store),
   });
   await requeue(store);
   await fetch(`${connectorUrl}reset`, { method: 'POST' });
@@ -227,7 +227,7 @@ async function runDispatcher(
   let finished = false;
   while (Date.now() - startedAt < DISPATCH_CAP_S * 1000) {
     await dispatcher.runOnce();
-    const counts = await outboxCounts(store.ctx);
+    const counts = await store.outboxCounts();
     if (!counts.pending) {
       finished = true;
       break;
@@ -235,7 +235,7 @@ async function runDispatcher(
     await sleep(20); // rows waiting on a retry's backoff: look again shortly, as start() would
   }
   const used = process.cpuUsage(cpu);
-  const counts = await outboxCounts(store.ctx);
+  const counts = await store.outboxCounts();
   const result = outcome(
     'dispatcher',
     engine,
@@ -267,9 +267,9 @@ async function runNaive(
       {} as ConfigurationBotFrameworkAuthenticationOptions,
     ),
   );
-  const render = createRenderer(store.ctx);
-  const rows = (await store.ctx.db
-    .selectFrom('outbox')
+  const render = createRenderer(store);
+  const rows = (await contextOf(store)
+    .db.selectFrom('outbox')
     .selectAll()
     .where('kind', '=', 'reminder')
     .orderBy('id')
@@ -282,7 +282,7 @@ async function runNaive(
       finished = false;
       break;
     }
-    const recipient = await findRecipient(store.ctx, row);
+    const recipient = await store.findRecipient(row);
     if (!recipient?.conversationRef) continue;
     const rendered = await render(row, recipient);
     if ('skip' in rendered) continue;

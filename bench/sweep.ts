@@ -9,7 +9,7 @@ import { addDays, calendarDateIn } from '../src/domain/index.js';
 import { sweep } from '../src/notify/sweep.js';
 import type { StoreContext } from '../src/store/context.js';
 import { reminderCandidates } from '../src/store/reminders.js';
-import { Store } from '../src/store/store.js';
+import { contextOf, Store } from '../src/store/store.js';
 import { createBenchDatabase, postgresAvailable } from './lib/databases.js';
 import { QUICK, saveSection, type Target } from './lib/report.js';
 import { addWorkloads } from './lib/seed.js';
@@ -49,15 +49,17 @@ interface Measure {
 
 async function explain(store: Store, from: string, to: string): Promise<string> {
   const capture = new Capture();
-  const ctx: StoreContext = { ...store.ctx, db: store.ctx.db.withPlugin(capture) };
+  const ctx: StoreContext = { ...contextOf(store), db: contextOf(store).db.withPlugin(capture) };
   await reminderCandidates(ctx, from as never, to as never);
   if (!capture.node) throw new Error('no query captured');
-  const compiled = store.ctx.db.getExecutor().compileQuery(capture.node, { queryId: 'explain' });
+  const compiled = contextOf(store)
+    .db.getExecutor()
+    .compileQuery(capture.node, { queryId: 'explain' });
   const text =
     store.engine === 'sqlite'
       ? `explain query plan ${compiled.sql}`
       : `explain (analyze, buffers, costs off, timing off) ${compiled.sql}`;
-  const result = await store.ctx.db.executeQuery<Record<string, unknown>>(
+  const result = await contextOf(store).db.executeQuery<Record<string, unknown>>(
     CompiledQuery.raw(text, [...compiled.parameters]),
   );
   return result.rows
@@ -102,21 +104,21 @@ async function main() {
         const t0 = performance.now();
         await addWorkloads(store, have, size, today);
         // PostgreSQL's autovacuum would have analyzed tables this size by the time they matter.
-        if (engine === 'postgres') await sql`analyze`.execute(store.ctx.db);
+        if (engine === 'postgres') await sql`analyze`.execute(contextOf(store).db);
         const seedSeconds = (performance.now() - t0) / 1000;
         have = size;
         const findMs: number[] = [];
         let candidates = 0;
-        await reminderCandidates(store.ctx, from, to); // warm-up
+        await reminderCandidates(contextOf(store), from, to); // warm-up
         for (let i = 0; i < RUNS; i++) {
           const t = performance.now();
-          candidates = (await reminderCandidates(store.ctx, from, to)).length;
+          candidates = (await reminderCandidates(contextOf(store), from, to)).length;
           findMs.push(performance.now() - t);
         }
         const seeded = Date.now();
         clock = new Date(seeded + 10 * 60_000);
         const t1 = performance.now();
-        const first = await sweep(store.ctx, config, asOf);
+        const first = await sweep(store, config, asOf);
         const firstSweepMs = performance.now() - t1;
         const steadySweepMs: number[] = [];
         for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
@@ -124,7 +126,7 @@ async function main() {
           // later than these few minutes after 12:00 UTC in the seeded time zones).
           clock = new Date(seeded + (11 + i) * 60_000);
           const t = performance.now();
-          const again = await sweep(store.ctx, config, new Date(asOf.getTime() + (i + 1) * 60_000));
+          const again = await sweep(store, config, new Date(asOf.getTime() + (i + 1) * 60_000));
           steadySweepMs.push(performance.now() - t);
           if (again.reminders + again.digests !== 0) throw new Error('a second sweep queued again');
         }

@@ -6,7 +6,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { addDays, calendarDateIn } from '../src/domain/index.js';
-import { Store } from '../src/store/store.js';
+import { contextOf, Store } from '../src/store/store.js';
 import { createBenchDatabase, postgresAvailable } from './lib/databases.js';
 import { QUICK, saveSection, type Target } from './lib/report.js';
 import { fmt, median, ratio, spread, table } from './lib/stats.js';
@@ -248,8 +248,8 @@ async function main() {
     }
   }
   for (const setup of setups) {
-    const counts = await setup.store.ctx.db
-      .selectFrom('esd_changes')
+    const counts = await contextOf(setup.store)
+      .db.selectFrom('esd_changes')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     process.stderr.write(`write: ${setup.engine}: ${counts.n} history rows written\n`);

@@ -5,9 +5,7 @@ import { createServer, listen } from './http/server.js';
 import type { Logger } from './log/logger.js';
 import { trackOutboxDepth } from './metrics/metrics.js';
 import { createDelivery, type Delivery } from './notify/start-delivery.js';
-import { outboxCounts } from './store/delivery.js';
-import { seedDemoData } from './store/demo-data.js';
-import { Store } from './store/store.js';
+import { Store } from './store/index.js';
 
 export interface App {
   server: restify.Server;
@@ -41,7 +39,7 @@ export async function startApp(
   logger.info({ engine: store.engine }, 'database ready');
 
   if (config.demoData && (await store.isEmpty())) {
-    const seeded = await seedDemoData(store);
+    const seeded = await store.seedDemoData();
     logger.info(seeded, 'empty database: demo data loaded (DEMO_DATA=false to skip)');
   }
 
@@ -52,7 +50,7 @@ export async function startApp(
   );
   delivery = createDelivery({ store, config, logger, adapter: bot.adapter });
   if (options.background ?? true) delivery.start();
-  trackOutboxDepth(() => outboxCounts(store.ctx));
+  trackOutboxDepth(() => store.outboxCounts());
   const server = createServer({ store, logger, bot, config, now });
   const { port } = await listen(server, config.port, config.host);
   if (config.bot.localMode) {

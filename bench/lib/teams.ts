@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, calendarDateIn, type WorkloadCode } from '../../src/domain/index.js';
-import { seedDemoData } from '../../src/store/demo-data.js';
 import type { Store } from '../../src/store/store.js';
 
 export const TEAMS_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -47,7 +46,7 @@ const WORKLOADS: {
 
 /** The demo data, then `count` bench FMs with a Contoso each (dates set through the write path). */
 export async function seedBenchFms(store: Store, count: number): Promise<BenchFm[]> {
-  await seedDemoData(store);
+  await store.seedDemoData();
   const today = calendarDateIn(new Date(), 'UTC');
   const fms: BenchFm[] = [];
   for (let n = 0; n < count; n++) {

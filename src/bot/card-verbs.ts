@@ -1,3 +1,6 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { Store } from '../store/index.js';
 import { admit, type Subject } from './access.js';
 import { acknowledgeHandoff } from './actions/acknowledge-handoff.js';
 import { submitChange } from './actions/change-esd.js';
@@ -27,8 +30,6 @@ export interface CardVerb {
   subject?: (store: Store, input: Record<string, unknown>) => Promise<Subject | null>;
   run: (press: CardPress) => Promise<boolean>;
 }
-
-type Store = BotTurn['store'];
 
 const idIn = (value: unknown): string =>
   typeof value === 'string' && value.length <= 200 ? value.trim() : '';

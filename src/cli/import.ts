@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseImportCsv, type RejectedRow } from '../csv/workloads-format.js';
 import { explainViolation } from '../i18n/explain.js';
-import type { ImportRejection } from '../store/reports.js';
+import type { ImportRejection } from '../store/index.js';
 import { openConfiguredStore, runCli, UsageError } from './open-store.js';
 
 const USAGE = `Usage:

@@ -1,5 +1,5 @@
 import { type Config, ConfigError, loadConfig } from '../config/config.js';
-import { Store } from '../store/store.js';
+import { Store } from '../store/index.js';
 
 /** Opens the configured database for a CLI command (same file or server as the bot). */
 export async function openConfiguredStore(config: Config): Promise<Store> {

@@ -2,32 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import { proactiveSends } from '../metrics/metrics.js';
-import type { StoreContext } from '../store/context.js';
-import {
-  claimDue,
-  extendLeases,
-  fenceLease,
-  findRecipient,
-  markUnreachable,
-  type OutboxRow,
-  type Outcome,
-  releaseLeases,
-  saveReachability,
-  settle,
-} from '../store/delivery.js';
+import type { OutboxRow, Outcome, Recipient, Store } from '../store/index.js';
 import { backoffMs, Pacer, SendGate } from './pacing.js';
 import type { Rendered } from './render.js';
 import { classify, type ProactiveChannel } from './teams-channel.js';
 
 export interface DispatcherDeps {
-  ctx: StoreContext;
+  store: Store;
   config: Config;
   logger: Logger;
   channel: ProactiveChannel;
-  render: (
-    row: OutboxRow,
-    recipient: NonNullable<Awaited<ReturnType<typeof findRecipient>>>,
-  ) => Promise<Rendered>;
+  render: (row: OutboxRow, recipient: Recipient) => Promise<Rendered>;
   /** Identifies this instance's leases; a new random one per process by default. */
   owner?: string;
   leaseMs?: number;
@@ -93,7 +78,7 @@ export class Dispatcher {
   }
 
   /** Sends everything due by `dueBy`, batch after batch, and returns what happened. */
-  async runOnce(dueBy: Date = this.deps.ctx.now()): Promise<DispatchStats> {
+  async runOnce(dueBy: Date = this.deps.store.now()): Promise<DispatchStats> {
     const stats: DispatchStats = {
       sent: 0,
       retry: 0,
@@ -126,7 +111,7 @@ export class Dispatcher {
   ): Promise<void> {
     while (!this.stopping) {
       while (batches.length >= 2) count(await (batches.shift() as (typeof batches)[number]));
-      const rows = await claimDue(this.deps.ctx, {
+      const rows = await this.deps.store.claimDue({
         owner: this.owner,
         dueBy,
         leaseMs: this.leaseMs,
@@ -163,7 +148,7 @@ export class Dispatcher {
     const beat = async () => {
       const ids = [...this.inFlight];
       try {
-        await extendLeases(this.deps.ctx, ids, this.owner, this.leaseMs);
+        await this.deps.store.extendLeases(ids, this.owner, this.leaseMs);
       } catch (error) {
         this.deps.logger.warn({ err: (error as Error).message }, 'outbox lease heartbeat failed');
       }
@@ -182,14 +167,14 @@ export class Dispatcher {
     row: OutboxRow,
     ready: () => void = () => {},
   ): Promise<keyof DispatchStats> {
-    const { ctx, logger } = this.deps;
+    const { store, logger } = this.deps;
     let outcome: Outcome | 'released';
     let settled: boolean;
     try {
       outcome = await this.attempt(row, ready);
       ready();
       if (outcome === 'released') return 'released';
-      settled = await settle(ctx, Number(row.id), this.owner, outcome);
+      settled = await store.settle(Number(row.id), this.owner, outcome);
     } finally {
       this.inFlight.delete(Number(row.id));
     }
@@ -209,9 +194,9 @@ export class Dispatcher {
   }
 
   private async attempt(row: OutboxRow, ready: () => void): Promise<Outcome | 'released'> {
-    const { ctx, render } = this.deps;
+    const { store, render } = this.deps;
     try {
-      const recipient = await findRecipient(ctx, row);
+      const recipient = await store.findRecipient(row);
       if (!recipient)
         return { status: 'waiting', error: 'the recipient has never talked to the bot' };
       if (!recipient.reachable)
@@ -231,28 +216,28 @@ export class Dispatcher {
 
   private async fencedSend(
     row: OutboxRow,
-    recipient: NonNullable<Awaited<ReturnType<typeof findRecipient>>>,
+    recipient: Recipient,
     activity: Extract<Rendered, { activity: unknown }>['activity'],
     key: string,
   ): Promise<Outcome | 'released'> {
-    const { ctx, channel } = this.deps;
+    const { store, channel } = this.deps;
     // The fence: the lease is checked and extended in the same statement, right before the send.
     // Lost (this process stalled past its lease, and another instance may have the row now):
     // never sent by this owner. Held, but the fence itself took so long that the lease would not
     // cover a whole send: left for whoever claims it next.
-    const leaseEnd = await fenceLease(ctx, Number(row.id), this.owner, this.leaseMs);
+    const leaseEnd = await store.fenceLease(Number(row.id), this.owner, this.leaseMs);
     if (!leaseEnd) return 'released';
-    if (ctx.now().getTime() + this.deps.config.proactive.sendTimeoutMs >= leaseEnd.getTime())
+    if (store.now().getTime() + this.deps.config.proactive.sendTimeoutMs >= leaseEnd.getTime())
       return 'released';
     try {
       const { createdReference } = await channel.send(recipient, activity);
       if (createdReference)
-        await saveReachability(ctx, recipient.aadObjectId, { conversationRef: createdReference });
+        await store.saveReachability(recipient.aadObjectId, { conversationRef: createdReference });
       return { status: 'sent' };
     } catch (error) {
       const failure = classify(error);
       if (failure.kind === 'unreachable') {
-        await markUnreachable(ctx, recipient.aadObjectId);
+        await store.markUnreachable(recipient.aadObjectId);
         return { status: 'waiting', error: failure.message };
       }
       if (failure.kind === 'fatal') return { status: 'dead', error: failure.message };
@@ -265,7 +250,7 @@ export class Dispatcher {
     if (row.attempts + 1 >= this.deps.config.proactive.maxAttempts)
       return { status: 'dead', error };
     const wait = Math.max(retryAfter ?? 0, backoffMs(row.attempts));
-    return { status: 'retry', dueAt: new Date(this.deps.ctx.now().getTime() + wait), error };
+    return { status: 'retry', dueAt: new Date(this.deps.store.now().getTime() + wait), error };
   }
 
   /** Polls the outbox until stopped; `kick` makes it look at once (after a write that queued). */
@@ -302,6 +287,6 @@ export class Dispatcher {
     this.stopping = true;
     this.kick();
     await this.loop;
-    await releaseLeases(this.deps.ctx, this.owner);
+    await this.deps.store.releaseLeases(this.owner);
   }
 }

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
+import { z } from 'zod';
 import { handoffCard } from '../bot/cards/handoff-card.js';
 import { roleLabel } from '../bot/cards/labels.js';
 import { noticeCard } from '../bot/cards/notice-card.js';
@@ -10,12 +11,20 @@ import { addDays, type CalendarDate, escapeMarkdown, workloadName } from '../dom
 import { formatEsd } from '../i18n/format.js';
 import { type Language, resolveLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
-import type { StoreContext } from '../store/context.js';
-import type { OutboxRow, Recipient } from '../store/delivery.js';
-import { getHandoffDetails } from '../store/gateway-intake.js';
-import { getEsdChange, getWorkload, upcomingFor } from '../store/queries.js';
-import { type ReminderPayload, reminderClosed, reminderToken } from '../store/reminders.js';
-import type { DigestPayload } from './sweep.js';
+import {
+  DIGEST_KIND,
+  digestPayload,
+  ESD_CHANGED_BY_OTHER_KIND,
+  esdChangedByOtherPayload,
+  GATEWAY_HANDOFF_KIND,
+  gatewayHandoffPayload,
+  type OutboxRow,
+  REMINDER_KIND,
+  type Recipient,
+  readPayload,
+  reminderPayload,
+  type Store,
+} from '../store/index.js';
 
 export type Rendered = { activity: Partial<Activity> } | { skip: string };
 
@@ -26,6 +35,25 @@ export type Renderer = (
   recipient: Recipient,
 ) => Promise<Rendered>;
 
+/** A renderer that reads the row's stored payload itself (checked against its kind's schema). */
+type StoredRenderer = (row: OutboxRow, lang: Language, recipient: Recipient) => Promise<Rendered>;
+
+/**
+ * Checks the stored payload against the kind's schema (src/store/messages/) before rendering: a row
+ * whose payload does not parse is skipped, so the dispatcher cancels it with the reason as its error,
+ * instead of a throw retrying it until it is dead.
+ */
+function checked<T>(
+  schema: z.ZodType<T>,
+  render: (row: OutboxRow, payload: T, lang: Language, recipient: Recipient) => Promise<Rendered>,
+): StoredRenderer {
+  return async (row, lang, recipient) => {
+    const read = readPayload(schema, row.payload);
+    if (!read.ok) return { skip: `${row.kind}: ${read.error}` };
+    return render(row, read.payload, lang, recipient);
+  };
+}
+
 const asCard = (card: Card): Rendered => ({
   activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
 });
@@ -34,27 +62,23 @@ const asCard = (card: Card): Rendered => ({
  * Renders an outbox row at send time, in the recipient's language, from the data as it is now:
  * a reminder whose workload left In Progress or whose date moved is skipped, not sent.
  */
-export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer> = {}) {
-  const renderers: Record<string, Renderer> = {
-    async reminder(row, raw, lang) {
-      const payload = raw as ReminderPayload;
-      const found = await getWorkload(ctx, payload.workloadId);
+export function createRenderer(store: Store, extra: Record<string, Renderer> = {}) {
+  const renderers: Record<string, StoredRenderer> = {
+    [REMINDER_KIND]: checked(reminderPayload, async (row, payload, lang) => {
+      const found = await store.getWorkload(payload.workloadId);
       if (!found) return { skip: 'workload gone' };
       const { workload, tenant } = found;
       if (workload.l1Status !== 'in_progress')
         return { skip: `workload is ${workload.l1Status} (R1)` };
       if (workload.channel.type !== 'fm') return { skip: 'workload is not with an FM (R11)' };
       if (!workload.esd || workload.esd.date !== payload.date) return { skip: 'the date changed' };
-      if (
-        payload.followUp &&
-        (await reminderClosed(ctx, workload.id, payload.date as CalendarDate))
-      ) {
+      if (payload.followUp && (await store.reminderClosed(workload.id, payload.date))) {
         return { skip: 'already answered for this date' };
       }
       return asCard(
         reminderCard(
           {
-            reminder: await reminderToken(ctx, Number(row.id)),
+            reminder: await store.reminderToken(Number(row.id)),
             tenant,
             workloadId: workload.id,
             code: workload.code,
@@ -66,25 +90,22 @@ export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer
           lang,
         ),
       );
-    },
+    }),
 
-    async digest(_row, raw, lang) {
-      const payload = raw as DigestPayload;
-      const items = await upcomingFor(
-        ctx,
+    [DIGEST_KIND]: checked(digestPayload, async (_row, payload, lang) => {
+      const items = await store.upcomingFor(
         payload.fm,
         payload.weekStart,
         addDays(payload.weekStart, 6),
       );
       if (items.length === 0) return { skip: 'nothing starts this week any more' };
       return asCard(upcomingCard(items, 7, lang, t(lang, 'digest.title')));
-    },
+    }),
 
-    async esd_changed_by_other(_row, raw, lang) {
-      const payload = raw as { changeId: number; workloadId: string };
+    [ESD_CHANGED_BY_OTHER_KIND]: checked(esdChangedByOtherPayload, async (_row, payload, lang) => {
       const [change, found] = await Promise.all([
-        getEsdChange(ctx, payload.changeId),
-        getWorkload(ctx, payload.workloadId),
+        store.getEsdChange(payload.changeId),
+        store.getWorkload(payload.workloadId),
       ]);
       if (!change || !found) return { skip: 'change or workload gone' };
       return asCard(
@@ -102,18 +123,21 @@ export function createRenderer(ctx: StoreContext, extra: Record<string, Renderer
           }),
         }),
       );
-    },
-    async gateway_handoff(_row, raw, lang) {
-      const details = await getHandoffDetails(ctx, (raw as { handoffId: string }).handoffId);
+    }),
+    [GATEWAY_HANDOFF_KIND]: checked(gatewayHandoffPayload, async (_row, payload, lang) => {
+      const details = await store.getHandoffDetails(payload.handoffId);
       if (!details) return { skip: 'handoff gone' };
       return asCard(handoffCard(details, lang));
-    },
-    ...extra,
+    }),
+    // Extra kinds (tests, tools) bring their own checks: they get the parsed JSON.
+    ...Object.fromEntries(
+      Object.entries(extra).map(([kind, render]) => [kind, checked(z.unknown(), render)]),
+    ),
   };
 
   return async (row: OutboxRow, recipient: Recipient): Promise<Rendered> => {
     const renderer = renderers[row.kind];
     if (!renderer) return { skip: `unknown kind ${row.kind}` };
-    return renderer(row, JSON.parse(row.payload), resolveLanguage(recipient.locale), recipient);
+    return renderer(row, resolveLanguage(recipient.locale), recipient);
   };
 }

@@ -2,8 +2,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import { outboxWaitingOverWeek } from '../metrics/metrics.js';
-import type { Purged } from '../store/retention.js';
-import type { Store } from '../store/store.js';
+import type { Purged, Store } from '../store/index.js';
 import { Dispatcher } from './dispatcher.js';
 import { createRenderer, type Renderer } from './render.js';
 import { sweep } from './sweep.js';
@@ -33,11 +32,11 @@ export function createDelivery(deps: {
 }): Delivery {
   const { store, config, logger } = deps;
   const dispatcher = new Dispatcher({
-    ctx: store.ctx,
+    store,
     config,
     logger,
     channel: new TeamsChannel(deps.adapter, config.bot.appId ?? '', config.proactive.sendTimeoutMs),
-    render: createRenderer(store.ctx, deps.renderers),
+    render: createRenderer(store, deps.renderers),
   });
   let timer: NodeJS.Timeout | null = null;
   let purgeTimer: NodeJS.Timeout | null = null;
@@ -48,8 +47,8 @@ export function createDelivery(deps: {
       logger.info({ ...purged }, 'retention purge');
     return purged;
   };
-  const sweepNow = async (asOf = store.ctx.now()) => {
-    const queued = await sweep(store.ctx, config, asOf);
+  const sweepNow = async (asOf = store.now()) => {
+    const queued = await sweep(store, config, asOf);
     if (queued.reminders + queued.digests > 0) {
       logger.info({ ...queued, asOf: asOf.toISOString() }, 'reminders queued');
       dispatcher.kick();

@@ -6,27 +6,20 @@ import {
   instantAt,
   isoWeekday,
 } from '../domain/index.js';
-import type { StoreContext } from '../store/context.js';
-import type { OutboxMessage } from '../store/outbox.js';
 import {
-  enqueueAll,
-  probeSweep,
+  DIGEST_KIND,
+  type DigestPayload,
+  digestKey,
+  type OutboxMessage,
+  REMINDER_KIND,
   type ReminderPayload,
-  recordSweep,
-  reminderCandidates,
   reminderKey,
-} from '../store/reminders.js';
+  type Store,
+} from '../store/index.js';
 
 const DAY_MS = 86_400_000;
 
-// The reminder's payload and key live with the reminder store (a floor below the bot and notify).
-export type { ReminderPayload } from '../store/reminders.js';
-export { reminderKey } from '../store/reminders.js';
-
-export interface DigestPayload {
-  weekStart: CalendarDate;
-  fm: { aadObjectId: string | null; upn: string | null };
-}
+// Message kinds, payloads and keys: src/store/messages/ (a floor below notify and the bot).
 
 /**
  * Queues what is due as of `asOf`: a reminder on each In Progress, FM-assigned workload's ESD at
@@ -35,15 +28,15 @@ export interface DigestPayload {
  * Idempotent: running it twice, or on two instances, queues nothing more.
  */
 export async function sweep(
-  ctx: StoreContext,
+  store: Store,
   config: Config,
   asOf: Date,
 ): Promise<{ reminders: number; digests: number }> {
   const { localTime, graceDays, weeklyDigest } = config.reminders;
   // A minute in which nothing was written and nothing fell due queues nothing: skip the scan.
-  const startedAt = ctx.now();
+  const startedAt = store.now();
   const fingerprint = JSON.stringify([localTime, graceDays, weeklyDigest, config.defaultTimeZone]);
-  const probe = await probeSweep(ctx, fingerprint, asOf);
+  const probe = await store.probeSweep(fingerprint, asOf);
   if (probe.unchanged) return { reminders: 0, digests: 0 };
   const generation = probe.peopleGeneration;
   let nextDue: Date | null = null;
@@ -52,12 +45,11 @@ export async function sweep(
   };
   const utcToday = calendarDateIn(asOf, 'UTC');
   // Time zones reach ±14 h from UTC: one day of margin on each side, plus the grace period.
-  const candidates = await reminderCandidates(
-    ctx,
+  const candidates = await store.reminderCandidates(
     addDays(utcToday, -graceDays - 1),
     addDays(utcToday, weeklyDigest ? 8 : 1),
   );
-  const now = ctx.now().toISOString();
+  const now = store.now().toISOString();
   const messages: Omit<OutboxMessage, 'now'>[] = [];
   const digests = new Map<string, Omit<OutboxMessage, 'now'>>();
 
@@ -77,7 +69,7 @@ export async function sweep(
         followUp: false,
       };
       messages.push({
-        kind: 'reminder',
+        kind: REMINDER_KIND,
         dedupeKey: reminderKey(workload.id, workload.esd.date),
         workloadId: workload.id,
         recipient: { aadObjectId: fm.aadObjectId, upn: fm.upn },
@@ -99,8 +91,8 @@ export async function sweep(
           fm: { aadObjectId: fm.aadObjectId, upn: fm.upn },
         };
         digests.set(who, {
-          kind: 'digest',
-          dedupeKey: `digest:${who}:${localToday}`,
+          kind: DIGEST_KIND,
+          dedupeKey: digestKey(who, localToday),
           workloadId: null,
           recipient: payload.fm,
           payload,
@@ -109,9 +101,9 @@ export async function sweep(
       }
     }
   }
-  const reminders = await enqueueAll(ctx, messages);
-  const digestCount = await enqueueAll(ctx, [...digests.values()]);
-  await recordSweep(ctx, {
+  const reminders = await store.enqueueAll(messages);
+  const digestCount = await store.enqueueAll([...digests.values()]);
+  await store.recordSweep({
     fingerprint,
     asOf,
     nextDueAt: nextDue,

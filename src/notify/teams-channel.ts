@@ -5,7 +5,7 @@ import {
   type ConversationReference,
   TurnContext,
 } from 'botbuilder';
-import type { Recipient } from '../store/delivery.js';
+import type { Recipient } from '../store/index.js';
 import { attentionTimeout, retryAfterMs } from './pacing.js';
 
 export type FailureKind = 'retry' | 'unreachable' | 'fatal';

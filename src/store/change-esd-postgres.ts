@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { ESD_CHANGED_BY_OTHER_KIND, ESD_CHANGED_KEY_PREFIX } from './messages/index.js';
 import type { Database } from './schema.js';
 
 /** What the approved change writes, decided by the rules before any write (decideEsdChange). */
@@ -46,7 +47,7 @@ export async function writeApprovedChangePostgres(
     ? sql`, queued AS (
         INSERT INTO outbox (kind, dedupe_key, workload_id, recipient_aad_object_id, recipient_upn,
                             payload, status, due_at, attempts, created_at)
-        SELECT 'esd_changed_by_other', 'esd-changed:' || chg.id::text, ${w.workloadId}::text,
+        SELECT ${ESD_CHANGED_BY_OTHER_KIND}::text, ${ESD_CHANGED_KEY_PREFIX}::text || chg.id::text, ${w.workloadId}::text,
                ${w.notify.aadObjectId?.toLowerCase() ?? null}::text, ${w.notify.upn?.toLowerCase() ?? null}::text,
                ${payloadHead}::text || chg.id::text || ${payloadTail}::text, 'pending', ${w.now}::text, 0, ${w.now}::text
         FROM chg

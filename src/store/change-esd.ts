@@ -15,6 +15,11 @@ import {
 import { writeApprovedChangePostgres } from './change-esd-postgres.js';
 import { isoNow, type StoreContext } from './context.js';
 import { toEsdChange, toStatusNote, toWorkload } from './mappers.js';
+import {
+  ESD_CHANGED_BY_OTHER_KIND,
+  esdChangedByOtherKey,
+  REMINDER_KIND,
+} from './messages/index.js';
 import { cancelPendingForWorkload, enqueue } from './outbox.js';
 import type { Database, EsdChangesTable, StatusNotesTable } from './schema.js';
 import { insertStatusNote } from './status-notes.js';
@@ -138,12 +143,12 @@ export async function applyEsdChange(
   await step('history');
 
   // A reminder queued for the old date no longer applies; the sweep queues the new one.
-  await cancelPendingForWorkload(trx, workload.id, ['reminder'], now);
+  await cancelPendingForWorkload(trx, workload.id, [REMINDER_KIND], now);
   // Someone other than the assigned FM moved the FM's date: the FM hears of it.
   if (!input.quiet && workload.channel.type === 'fm' && approved.role !== 'fm') {
     await enqueue(trx, {
-      kind: 'esd_changed_by_other',
-      dedupeKey: `esd-changed:${changeRow.id}`,
+      kind: ESD_CHANGED_BY_OTHER_KIND,
+      dedupeKey: esdChangedByOtherKey(changeRow.id),
       workloadId: workload.id,
       recipient: {
         aadObjectId: workload.channel.fm.aadObjectId ?? null,
@@ -211,7 +216,7 @@ async function writePostgres(
     source: approved.source,
     reason: approved.reason,
     now,
-    cancelKinds: ['reminder'],
+    cancelKinds: [REMINDER_KIND],
     notify,
   });
   if (!written) {

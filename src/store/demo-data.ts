@@ -11,7 +11,7 @@ import {
   type WorkloadCode,
 } from '../domain/index.js';
 import { applyEsdChange } from './change-esd.js';
-import type { Store } from './store.js';
+import type { StoreContext } from './context.js';
 import { upsertTenant, upsertWorkload } from './tenants.js';
 
 /**
@@ -138,8 +138,7 @@ export interface SeedResult {
  * Loads the demo tenants through the same write path as everything else (rules, history, notes),
  * all in one transaction. Does nothing if any demo tenant already exists.
  */
-export async function seedDemoData(store: Store): Promise<SeedResult> {
-  const ctx = store.ctx;
+export async function seedDemoData(ctx: StoreContext): Promise<SeedResult> {
   const today = calendarDateIn(ctx.now(), 'UTC');
   const existing = await ctx.db
     .selectFrom('tenants')

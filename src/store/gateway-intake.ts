@@ -14,6 +14,7 @@ import {
 import { applyEsdChange } from './change-esd.js';
 import { isoNow, type StoreContext } from './context.js';
 import { toTenant, toWorkload } from './mappers.js';
+import { GATEWAY_HANDOFF_KIND, type HandoffPayload, handoffOutboxKey } from './messages/index.js';
 import { enqueue } from './outbox.js';
 import type { Database } from './schema.js';
 import { upsertTenant, upsertWorkload } from './tenants.js';
@@ -70,15 +71,6 @@ export type RecordHandoffResult =
 interface StoredResult {
   response: HandoffResponse;
   handoff: HandoffInput;
-}
-
-export const HANDOFF_OUTBOX_KIND = 'gateway_handoff';
-export const handoffOutboxKey = (handoffId: string) => `handoff:${handoffId}`;
-
-/** The payload of the outbox row that brings the handoff card to the FM. */
-export interface HandoffPayload {
-  handoffId: string;
-  tenantId: string;
 }
 
 const REASON_PREFIX = 'Date the customer gave in the Gateway conversation';
@@ -277,7 +269,7 @@ async function write(
       tenantId: handoff.tenant.id,
     };
     await enqueue(trx, {
-      kind: HANDOFF_OUTBOX_KIND,
+      kind: GATEWAY_HANDOFF_KIND,
       dedupeKey: handoffOutboxKey(handoff.handoffId),
       workloadId: null,
       recipient: { aadObjectId: handoff.channel.fm.aadObjectId, upn: handoff.channel.fm.upn },

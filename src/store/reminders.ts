@@ -11,22 +11,14 @@ import {
 } from '../domain/index.js';
 import { isoNow, type StoreContext } from './context.js';
 import { toWorkload } from './mappers.js';
+import { readPayload } from './messages/read-payload.js';
+import { REMINDER_KIND, type ReminderPayload, reminderPayload } from './messages/reminder.js';
 import { cancelPendingForWorkload, enqueue, type OutboxMessage } from './outbox.js';
 import type { WorkloadsTable } from './schema.js';
 import { insertStatusNote } from './status-notes.js';
 
-/** What a reminder message carries in the outbox (kind 'reminder'); the card carries none of it. */
-export interface ReminderPayload {
-  workloadId: string;
-  tenantId: string;
-  date: CalendarDate;
-  estimate: boolean;
-  late: boolean;
-  followUp: boolean;
-}
-
-/** One reminder per workload and date: the outbox key. */
-export const reminderKey = (workloadId: string, date: string) => `reminder:${workloadId}:${date}`;
+// The reminder's message contract (kind, payload schema, keys): src/store/messages/reminder.ts.
+export { type ReminderPayload, reminderKey } from './messages/reminder.js';
 
 /**
  * The reminder card's reference to its outbox row: 128 random bits, made once per row (a row
@@ -82,11 +74,14 @@ export async function findReminder(
     ])
     .where('reminder_tokens.token', '=', token)
     .executeTakeFirst();
-  if (row?.kind !== 'reminder') return null;
+  if (row?.kind !== REMINDER_KIND) return null;
+  // Checked on read: a row whose payload no longer fits the contract names no reminder.
+  const read = readPayload(reminderPayload, row.payload);
+  if (!read.ok) return null;
   return {
     outboxId: Number(row.id),
     recipient: { aadObjectId: row.aad, upn: row.upn },
-    payload: JSON.parse(row.payload) as ReminderPayload,
+    payload: read.payload,
   };
 }
 
@@ -243,7 +238,7 @@ export async function respondToReminder(
       await enqueue(trx, { ...input.followUp, now });
       followUpAt = input.followUp.dueAt;
     } else if (input.action !== 'no_answer') {
-      await cancelPendingForWorkload(trx, workload.id, ['reminder'], now);
+      await cancelPendingForWorkload(trx, workload.id, [REMINDER_KIND], now);
     }
     return { status: 'recorded', note, followUpAt };
   });

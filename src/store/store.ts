@@ -4,14 +4,18 @@ import { DEFAULT_ESD_WINDOW, type EsdWindow } from '../domain/index.js';
 import { type ChangeEsdInput, changeEngagementStartDate } from './change-esd.js';
 import { type Connection, connect, type DatabaseTarget, migrate } from './connect.js';
 import type { StoreContext } from './context.js';
+import * as delivery from './delivery.js';
+import { seedDemoData } from './demo-data.js';
 import * as gateway from './gateway-intake.js';
 import * as people from './people.js';
 import * as planner from './planner.js';
 import * as queries from './queries.js';
 import { recordNoResponse } from './record-no-response.js';
+import * as reminders from './reminders.js';
 import * as reports from './reports.js';
 import * as retention from './retention.js';
 import * as state from './state.js';
+import * as watermark from './sweep-watermark.js';
 import { upsertTenant, upsertWorkload, type WorkloadSpec } from './tenants.js';
 
 export interface StoreOptions {
@@ -21,12 +25,21 @@ export interface StoreOptions {
   afterStatement?: StoreContext['afterStatement'];
 }
 
+// Set in the class's static block (which may read the private context); see contextOf below.
+let reach: (store: Store) => StoreContext;
+
 /**
- * The only door to the database. Everything the bot, the HTTP server and the CLI read or write
- * goes through these methods; each write is one transaction.
+ * The only door to the database. Everything the bot, notify, the HTTP server and the CLI read or
+ * write goes through these methods; each write is one transaction. The context (Kysely, the
+ * engine, the clock) is private: nothing outside src/store reaches a table, a transaction or a
+ * store module (the dependency-cruiser rule `one-door-to-the-store`, src/store/index.ts).
  */
 export class Store {
-  readonly ctx: StoreContext;
+  private readonly ctx: StoreContext;
+
+  static {
+    reach = (store) => store.ctx;
+  }
 
   private constructor(
     private readonly connection: Connection,
@@ -55,6 +68,11 @@ export class Store {
 
   get engine() {
     return this.connection.engine;
+  }
+
+  /** The store's clock (injected in tests): what "now" means for every write. */
+  now(): Date {
+    return this.ctx.now();
   }
 
   close(): Promise<void> {
@@ -105,6 +123,7 @@ export class Store {
   workloadHistory = (workloadId: string) => queries.workloadHistory(this.ctx, workloadId);
   tenantHistory = (tenantId: string) => queries.tenantHistory(this.ctx, tenantId);
   statusNotes = (tenantId: string) => queries.statusNotes(this.ctx, tenantId);
+  getEsdChange = (id: number) => queries.getEsdChange(this.ctx, id);
 
   getPerson = (aadObjectId: string) => people.getPerson(this.ctx, aadObjectId);
   upsertPerson = (seen: people.PersonSeen) => people.upsertPerson(this.ctx, seen);
@@ -142,6 +161,43 @@ export class Store {
   ) => reports.importWorkloadRows(this.ctx, rows, options);
   exportSnapshot = () => reports.exportSnapshot(this.ctx);
 
+  // Demo data (src/store/demo-data.ts): one transaction, nothing if a demo tenant exists.
+  seedDemoData = () => seedDemoData(this.ctx);
+
+  // Proactive delivery (src/store/delivery.ts): reachability, the outbox lease cycle, counts.
+  saveReachability = (...args: Tail<Parameters<typeof delivery.saveReachability>>) =>
+    delivery.saveReachability(this.ctx, ...args);
+  forgetConversation = (aadObjectId: string) => delivery.forgetConversation(this.ctx, aadObjectId);
+  markUnreachable = (aadObjectId: string) => delivery.markUnreachable(this.ctx, aadObjectId);
+  isReachable = (aadObjectId: string) => delivery.isReachable(this.ctx, aadObjectId);
+  claimDue = (options: delivery.ClaimOptions) => delivery.claimDue(this.ctx, options);
+  fenceLease = (...args: Tail<Parameters<typeof delivery.fenceLease>>) =>
+    delivery.fenceLease(this.ctx, ...args);
+  extendLeases = (...args: Tail<Parameters<typeof delivery.extendLeases>>) =>
+    delivery.extendLeases(this.ctx, ...args);
+  settle = (...args: Tail<Parameters<typeof delivery.settle>>) =>
+    delivery.settle(this.ctx, ...args);
+  releaseLeases = (owner: string) => delivery.releaseLeases(this.ctx, owner);
+  findRecipient = (row: delivery.OutboxRow) => delivery.findRecipient(this.ctx, row);
+  outboxCounts = () => delivery.outboxCounts(this.ctx);
+
+  // Reminders and the sweep (src/store/reminders.ts, src/store/sweep-watermark.ts).
+  reminderCandidates = (from: CalendarDate, to: CalendarDate) =>
+    reminders.reminderCandidates(this.ctx, from, to);
+  enqueueAll = (messages: Parameters<typeof reminders.enqueueAll>[1]) =>
+    reminders.enqueueAll(this.ctx, messages);
+  reminderToken = (outboxId: number) => reminders.reminderToken(this.ctx, outboxId);
+  findReminder = (token: string) => reminders.findReminder(this.ctx, token);
+  respondToReminder = (input: Parameters<typeof reminders.respondToReminder>[1]) =>
+    reminders.respondToReminder(this.ctx, input);
+  reminderClosed = (workloadId: string, date: CalendarDate) =>
+    reminders.reminderClosed(this.ctx, workloadId, date);
+  probeSweep = (fingerprint: string, asOf: Date) =>
+    watermark.probeSweep(this.ctx, fingerprint, asOf);
+  recordSweep = (sweep: Parameters<typeof watermark.recordSweep>[1]) =>
+    watermark.recordSweep(this.ctx, sweep);
+  readSweepWatermark = () => watermark.readSweepWatermark(this.ctx);
+
   // Retention (src/store/retention.ts).
   purgeExpired = (policy: retention.RetentionPolicy) => retention.purgeExpired(this.ctx, policy);
   countLongWaiting = (days?: number) => retention.countLongWaiting(this.ctx, days);
@@ -149,5 +205,11 @@ export class Store {
   plannerStarts = (from: CalendarDate, to: CalendarDate) =>
     planner.plannerStarts(this.ctx, from, to);
 }
+
+/**
+ * The context behind a Store, for src/store's own modules and for tests that inspect tables
+ * directly. Not exported from src/store/index.ts: outside src/store, the Store's methods are the door.
+ */
+export const contextOf = (store: Store): StoreContext => reach(store);
 
 type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;

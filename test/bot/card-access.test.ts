@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHandoff } from '../../src/http/gateway/handoff-schema.js';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
+import { contextOf } from '../../src/store/store.js';
 import {
   actionData,
   alex,
@@ -127,7 +128,7 @@ afterAll(async () => teams?.close());
 
 /** Everything written that a card verb could write, for "writes nothing". */
 async function written() {
-  const db = teams.app.store.ctx.db;
+  const db = contextOf(teams.app.store).db;
   const count = async (table: 'esd_changes' | 'status_notes' | 'reminder_responses' | 'outbox') =>
     Number(
       (

@@ -8,7 +8,7 @@ import { ChangeDateDialog } from '../../src/bot/dialogs/change-date-dialog.js';
 import { loadSession } from '../../src/bot/middleware/load-session.js';
 import { parseConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/log/logger.js';
-import { DEMO_FM, seedDemoData } from '../../src/store/demo-data.js';
+import { DEMO_FM } from '../../src/store/demo-data.js';
 import { Store } from '../../src/store/store.js';
 import { cardText, choices, NOW } from '../support/teams.js';
 
@@ -18,7 +18,7 @@ let store: Store;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'esd-dialog-'));
   store = await Store.open({ kind: 'sqlite', path: join(dir, 'db.sqlite') }, { now: () => NOW });
-  await seedDemoData(store);
+  await store.seedDemoData();
 });
 afterAll(async () => {
   await store.close();

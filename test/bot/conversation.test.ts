@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/domain/index.js';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
+import { contextOf } from '../../src/store/store.js';
 import {
   actionData,
   adele,
@@ -336,8 +337,8 @@ describe('change date, in three languages', () => {
       reason: 'Customer told the Gateway Team they are ready after Christmas.',
     });
     expect(cardText(answer.body?.value)).toContain('saved');
-    const outbox = await teams.app.store.ctx.db
-      .selectFrom('outbox')
+    const outbox = await contextOf(teams.app.store)
+      .db.selectFrom('outbox')
       .selectAll()
       .where('workload_id', '=', spo)
       .where('status', '=', 'pending')
@@ -511,8 +512,8 @@ describe('reports in Teams: upcoming with overdue, capacity, a tenant’s timeli
       'Overdue: the date has passed and communication has not started',
     );
 
-    await teams.app.store.ctx.db
-      .insertInto('reminder_responses')
+    await contextOf(teams.app.store)
+      .db.insertInto('reminder_responses')
       .values({
         outbox_id: 990_001,
         workload_id: exo,

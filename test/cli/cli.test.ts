@@ -10,7 +10,6 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/csv/csv.js';
 import { workloadsCsv } from '../../src/csv/workloads-format.js';
-import { seedDemoData } from '../../src/store/demo-data.js';
 import { Store } from '../../src/store/store.js';
 
 const run = promisify(execFile);
@@ -117,7 +116,7 @@ describe('npm run export', () => {
     db = join(dir, 'export.db');
     const store = await Store.open({ kind: 'sqlite', path: db });
     try {
-      await seedDemoData(store);
+      await store.seedDemoData();
     } finally {
       await store.close();
     }

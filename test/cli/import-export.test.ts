@@ -15,9 +15,8 @@ import {
   workloadsCsv,
 } from '../../src/csv/workloads-format.js';
 import type { CalendarDate } from '../../src/domain/index.js';
-import { seedDemoData } from '../../src/store/demo-data.js';
 import type { ImportOptions } from '../../src/store/reports.js';
-import { Store } from '../../src/store/store.js';
+import { contextOf, Store } from '../../src/store/store.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -146,8 +145,8 @@ describe.each(engines)('import and export on %s', (engine) => {
     s: Store,
     table: 'tenants' | 'workloads' | 'esd_changes' | 'status_notes' | 'outbox',
   ) {
-    const row = await s.ctx.db
-      .selectFrom(table)
+    const row = await contextOf(s)
+      .db.selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
@@ -300,7 +299,7 @@ describe.each(engines)('import and export on %s', (engine) => {
   });
 
   it('round trip: export, import into an empty database, export again: identical', async () => {
-    await seedDemoData(store);
+    await store.seedDemoData();
     // Names with a comma, quotes and a line break, and an unassigned workload.
     await store.registerTenant(
       { id: T2, name: 'fabrikam-mx.onmicrosoft.com', customerName: 'Fabrikam, S.A. "FAB"\nMéxico' },
@@ -352,7 +351,7 @@ describe.each(engines)('import and export on %s', (engine) => {
   });
 
   it('exports everything: JSON with workloads, changes and notes per tenant; CSV history files', async () => {
-    await seedDemoData(store);
+    await store.seedDemoData();
     const snapshot = await store.exportSnapshot();
     const json = JSON.parse(exportJson(snapshot)) as {
       format: string;

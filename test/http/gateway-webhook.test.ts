@@ -12,6 +12,7 @@ import { parseConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { Database } from '../../src/store/schema.js';
 import type { Store } from '../../src/store/store.js';
+import { contextOf } from '../../src/store/store.js';
 import { createTestDatabase, engines } from '../support/databases.js';
 import { bodySignedHeaders, signedHeaders as sign } from '../support/signing.js';
 import { NOW, TeamsHarness } from '../support/teams.js';
@@ -117,8 +118,8 @@ function getFrom(url: string, handoffId: string, options: SendOptions = {}): Pro
 async function counts(store: Store): Promise<Record<(typeof TABLES)[number], number>> {
   const out = {} as Record<(typeof TABLES)[number], number>;
   for (const table of TABLES) {
-    const row = await store.ctx.db
-      .selectFrom(table)
+    const row = await contextOf(store)
+      .db.selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     out[table] = Number(row.n);
@@ -127,8 +128,8 @@ async function counts(store: Store): Promise<Record<(typeof TABLES)[number], num
 }
 
 async function workloadsOf(store: Store, tenantId: string) {
-  return store.ctx.db
-    .selectFrom('workloads')
+  return contextOf(store)
+    .db.selectFrom('workloads')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .orderBy('code')
@@ -136,8 +137,8 @@ async function workloadsOf(store: Store, tenantId: string) {
 }
 
 async function outboxFor(store: Store, handoffId: string) {
-  return store.ctx.db
-    .selectFrom('outbox')
+  return contextOf(store)
+    .db.selectFrom('outbox')
     .selectAll()
     .where('dedupe_key', '=', `handoff:${handoffId}`)
     .execute();
@@ -252,8 +253,8 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
         outbox: before.outbox + 1,
         gateway_handoffs: before.gateway_handoffs + 1,
       });
-      const stored = await store.ctx.db
-        .selectFrom('gateway_handoffs')
+      const stored = await contextOf(store)
+        .db.selectFrom('gateway_handoffs')
         .selectAll()
         .where('handoff_id', '=', idOf(body))
         .executeTakeFirstOrThrow();
@@ -282,8 +283,8 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
         fm_upn: null,
       });
       expect(await outboxFor(store, idOf(body))).toEqual([]);
-      const noOutbox = await store.ctx.db
-        .selectFrom('outbox')
+      const noOutbox = await contextOf(store)
+        .db.selectFrom('outbox')
         .select('id')
         .where('payload', 'like', `%${idOf(body)}%`)
         .execute();
@@ -445,8 +446,8 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
           status: 'accepted',
           notification: 'pending',
         });
-      const rows = await store.ctx.db
-        .selectFrom('gateway_handoffs')
+      const rows = await contextOf(store)
+        .db.selectFrom('gateway_handoffs')
         .select('handoff_id')
         .where('handoff_id', '=', idOf(body))
         .execute();
@@ -778,8 +779,8 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
       });
 
       const sentAt = '2026-11-22T12:00:05.000Z';
-      await store.ctx.db
-        .updateTable('outbox')
+      await contextOf(store)
+        .db.updateTable('outbox')
         .set({ status: 'sent', sent_at: sentAt })
         .where('dedupe_key', '=', `handoff:${idOf(body)}`)
         .execute();
@@ -808,8 +809,8 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
     it('a message that could not be delivered reads as failed', async () => {
       const body = handoff();
       expect((await post(body)).status).toBe(201);
-      await store.ctx.db
-        .updateTable('outbox')
+      await contextOf(store)
+        .db.updateTable('outbox')
         .set({ status: 'dead' })
         .where('dedupe_key', '=', `handoff:${idOf(body)}`)
         .execute();
@@ -835,7 +836,7 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
   describe('failures', () => {
     it('a database failure halfway → 503 with retry, no stack trace, nothing half-written', async () => {
       const body = handoff();
-      store.ctx.afterStatement = (step) => {
+      contextOf(store).afterStatement = (step) => {
         if (step === 'history') throw new Error('simulated: the database went away');
       };
       try {
@@ -844,7 +845,7 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
           expect(res).toEqual({ status: 503, body: { error: 'unavailable', retry: true } });
         });
       } finally {
-        store.ctx.afterStatement = undefined;
+        contextOf(store).afterStatement = undefined;
       }
       // The id was not taken: the retry goes through.
       expect((await post(body)).status).toBe(201);

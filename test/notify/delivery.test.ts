@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
+import { contextOf } from '../../src/store/store.js';
 import {
   actionData,
   adele,
@@ -29,8 +30,8 @@ beforeEach(async () => {
 afterEach(async () => teams?.close());
 
 async function rows(kind = 'reminder') {
-  return teams.app.store.ctx.db
-    .selectFrom('outbox')
+  return contextOf(teams.app.store)
+    .db.selectFrom('outbox')
     .selectAll()
     .where('kind', '=', kind)
     .orderBy('id')
@@ -164,7 +165,7 @@ describe('reminder card actions (R7)', () => {
 
   const statusNotes = async () => (await teams.app.store.statusNotes(FABRIKAM)).length;
   const responses = () =>
-    teams.app.store.ctx.db.selectFrom('reminder_responses').selectAll().execute();
+    contextOf(teams.app.store).db.selectFrom('reminder_responses').selectAll().execute();
 
   it('the card carries only an unguessable reference: no outbox id, workload or date', async () => {
     const { data, exo } = await sentReminder();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
+import { contextOf } from '../../src/store/store.js';
 import { engines } from '../support/databases.js';
 import { alex, cardText, megan, NOW, TeamsHarness } from '../support/teams.js';
 
@@ -22,7 +23,10 @@ describe.each(engines)('reminder tokens on %s', (engine) => {
       .actions;
     const tokens = new Set(actions.map((a) => a.data.reminder));
     expect(tokens.size).toBe(1);
-    const stored = await teams.app.store.ctx.db.selectFrom('reminder_tokens').selectAll().execute();
+    const stored = await contextOf(teams.app.store)
+      .db.selectFrom('reminder_tokens')
+      .selectAll()
+      .execute();
     expect(stored.map((r) => r.token)).toEqual([...tokens]);
 
     const data = actions.find((a) => a.verb === 'esd.reminder.inactive')?.data ?? {};

@@ -9,7 +9,7 @@ import { createRenderer } from '../../src/notify/render.js';
 import { TeamsChannel } from '../../src/notify/teams-channel.js';
 import { saveReachability } from '../../src/store/delivery.js';
 import { enqueueAll } from '../../src/store/reminders.js';
-import { Store } from '../../src/store/store.js';
+import { contextOf, Store } from '../../src/store/store.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 import { FakeConnector } from '../support/fake-connector.js';
 
@@ -39,13 +39,13 @@ describe.each(engines)('two dispatchers sharing one outbox on %s', (engine) => {
     const logger = createLogger('silent');
     const { adapter } = createBot({ store, config, logger, now: () => new Date() });
     return new Dispatcher({
-      ctx: store.ctx,
+      store,
       config,
       logger,
       owner: name,
       batchSize: 25,
       channel: new TeamsChannel(adapter, ''),
-      render: createRenderer(store.ctx, {
+      render: createRenderer(store, {
         test: async (_row, payload) => ({
           activity: { type: 'message', text: `message ${(payload as { n: number }).n}` },
         }),
@@ -60,7 +60,7 @@ describe.each(engines)('two dispatchers sharing one outbox on %s', (engine) => {
     for (let i = 0; i < PEOPLE; i++) {
       const aad = `aad-${i}`;
       await a.upsertPerson({ aadObjectId: aad, name: `Person ${i}` });
-      await saveReachability(a.ctx, aad, {
+      await saveReachability(contextOf(a), aad, {
         conversationRef: {
           conversation: { id: `conv-${i}`, conversationType: 'personal' },
           user: { id: `29:${i}`, aadObjectId: aad },
@@ -71,7 +71,7 @@ describe.each(engines)('two dispatchers sharing one outbox on %s', (engine) => {
       });
     }
     await enqueueAll(
-      a.ctx,
+      contextOf(a),
       Array.from({ length: MESSAGES }, (_, n) => ({
         kind: 'test',
         dedupeKey: `test:${n}`,
@@ -94,8 +94,8 @@ describe.each(engines)('two dispatchers sharing one outbox on %s', (engine) => {
       ]);
       statsA.sent += ra.sent;
       statsB.sent += rb.sent;
-      const pending = await a.ctx.db
-        .selectFrom('outbox')
+      const pending = await contextOf(a)
+        .db.selectFrom('outbox')
         .select('id')
         .where('status', '!=', 'sent')
         .execute();
@@ -108,8 +108,8 @@ describe.each(engines)('two dispatchers sharing one outbox on %s', (engine) => {
     // Both took part.
     expect(statsA.sent).toBeGreaterThan(0);
     expect(statsB.sent).toBeGreaterThan(0);
-    const left = await a.ctx.db
-      .selectFrom('outbox')
+    const left = await contextOf(a)
+      .db.selectFrom('outbox')
       .select('status')
       .where('status', '!=', 'sent')
       .execute();
@@ -121,7 +121,7 @@ describe.each(engines)('two dispatchers sharing one outbox on %s', (engine) => {
     const a = await Store.open(database.target, { now: () => clock });
     stores.push(a);
     await a.upsertPerson({ aadObjectId: 'aad-x', name: 'X' });
-    await saveReachability(a.ctx, 'aad-x', {
+    await saveReachability(contextOf(a), 'aad-x', {
       conversationRef: {
         conversation: { id: 'conv-x' },
         user: { id: '29:x' },
@@ -130,7 +130,7 @@ describe.each(engines)('two dispatchers sharing one outbox on %s', (engine) => {
         serviceUrl: connector.url,
       },
     });
-    await enqueueAll(a.ctx, [
+    await enqueueAll(contextOf(a), [
       {
         kind: 'test',
         dedupeKey: 'test:x',
@@ -143,7 +143,7 @@ describe.each(engines)('two dispatchers sharing one outbox on %s', (engine) => {
     const { claimDue } = await import('../../src/store/delivery.js');
     // "crashed" claims the row and never settles it.
     expect(
-      await claimDue(a.ctx, { owner: 'crashed', dueBy: clock, leaseMs: 60_000, limit: 10 }),
+      await claimDue(contextOf(a), { owner: 'crashed', dueBy: clock, leaseMs: 60_000, limit: 10 }),
     ).toHaveLength(1);
     expect(await dispatcher(a, 'survivor').runOnce(clock)).toMatchObject({ sent: 0 });
     clock = new Date(clock.getTime() + 61_000);
@@ -160,7 +160,7 @@ describe('the outbox under load with a misbehaving connector', () => {
     try {
       for (let i = 0; i < 10; i++) {
         await store.upsertPerson({ aadObjectId: `aad-${i}`, name: `P${i}` });
-        await saveReachability(store.ctx, `aad-${i}`, {
+        await saveReachability(contextOf(store), `aad-${i}`, {
           conversationRef: {
             conversation: { id: `conv-${i}` },
             user: { id: `29:${i}` },
@@ -171,7 +171,7 @@ describe('the outbox under load with a misbehaving connector', () => {
         });
       }
       await enqueueAll(
-        store.ctx,
+        contextOf(store),
         Array.from({ length: 200 }, (_, n) => ({
           kind: 'test',
           dedupeKey: `chaos:${n}`,
@@ -204,11 +204,11 @@ describe('the outbox under load with a misbehaving connector', () => {
       const logger = createLogger('silent');
       const { adapter } = createBot({ store, config, logger, now: () => new Date() });
       const dispatcher = new Dispatcher({
-        ctx: store.ctx,
+        store,
         config,
         logger,
         channel: new TeamsChannel(adapter, '', config.proactive.sendTimeoutMs),
-        render: createRenderer(store.ctx, {
+        render: createRenderer(store, {
           test: async (_row, payload) => ({
             activity: { type: 'message', text: `message ${(payload as { n: number }).n}` },
           }),
@@ -217,8 +217,8 @@ describe('the outbox under load with a misbehaving connector', () => {
       const started = Date.now();
       for (let round = 0; round < 40; round++) {
         await dispatcher.runOnce(new Date(Date.now() + 3_600_000));
-        const pending = await store.ctx.db
-          .selectFrom('outbox')
+        const pending = await contextOf(store)
+          .db.selectFrom('outbox')
           .select('id')
           .where('status', '=', 'pending')
           .execute();
@@ -230,8 +230,8 @@ describe('the outbox under load with a misbehaving connector', () => {
       const texts = connector.texts();
       expect(texts).toHaveLength(180);
       expect(new Set(texts).size).toBe(180);
-      const byStatus = await store.ctx.db
-        .selectFrom('outbox')
+      const byStatus = await contextOf(store)
+        .db.selectFrom('outbox')
         .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
         .groupBy('status')
         .execute();
@@ -276,7 +276,7 @@ describe.each(engines)('two dispatchers on a starved CPU on %s', (engine) => {
       for (let i = 0; i < STARVED_PEOPLE; i++) {
         const aad = `aad-${i}`;
         await a.upsertPerson({ aadObjectId: aad, name: `Person ${i}` });
-        await saveReachability(a.ctx, aad, {
+        await saveReachability(contextOf(a), aad, {
           conversationRef: {
             conversation: { id: `conv-${i}`, conversationType: 'personal' },
             user: { id: `29:${i}`, aadObjectId: aad },
@@ -287,7 +287,7 @@ describe.each(engines)('two dispatchers on a starved CPU on %s', (engine) => {
         });
       }
       await enqueueAll(
-        a.ctx,
+        contextOf(a),
         Array.from({ length: STARVED_MESSAGES }, (_, n) => ({
           kind: 'test',
           dedupeKey: `starved:${n}`,
@@ -333,13 +333,13 @@ describe.each(engines)('two dispatchers on a starved CPU on %s', (engine) => {
       const make = (store: Store, owner: string) => {
         const { adapter } = createBot({ store, config, logger, now: () => new Date() });
         return new Dispatcher({
-          ctx: store.ctx,
+          store,
           config,
           logger,
           owner,
           batchSize: 20,
           channel: new TeamsChannel(adapter, '', config.proactive.sendTimeoutMs),
-          render: createRenderer(store.ctx, {
+          render: createRenderer(store, {
             test: async (_row, payload) => ({
               activity: { type: 'message', text: `message ${(payload as { n: number }).n}` },
             }),
@@ -351,8 +351,8 @@ describe.each(engines)('two dispatchers on a starved CPU on %s', (engine) => {
         const dispatcher = make(store, owner);
         while (Date.now() < deadline) {
           await dispatcher.runOnce(new Date(Date.now() + 3_600_000));
-          const left = await store.ctx.db
-            .selectFrom('outbox')
+          const left = await contextOf(store)
+            .db.selectFrom('outbox')
             .select('id')
             .where('status', '!=', 'sent')
             .execute();
@@ -369,8 +369,8 @@ describe.each(engines)('two dispatchers on a starved CPU on %s', (engine) => {
       expect([...texts].sort()).toEqual(
         Array.from({ length: STARVED_MESSAGES }, (_, n) => `message ${n}`).sort(),
       );
-      const byStatus = await a.ctx.db
-        .selectFrom('outbox')
+      const byStatus = await contextOf(a)
+        .db.selectFrom('outbox')
         .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
         .groupBy('status')
         .execute();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import type { Actor, CalendarDate, Workload } from '../../src/domain/index.js';
 import { sweep } from '../../src/notify/sweep.js';
-import { Store } from '../../src/store/store.js';
+import { contextOf, Store } from '../../src/store/store.js';
 import { readSweepWatermark } from '../../src/store/sweep-watermark.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 
@@ -40,8 +40,8 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
     return result.workload;
   }
   async function reminders() {
-    return store.ctx.db
-      .selectFrom('outbox')
+    return contextOf(store)
+      .db.selectFrom('outbox')
       .selectAll()
       .where('kind', '=', 'reminder')
       .orderBy('id')
@@ -73,7 +73,7 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
     await store.registerTenant({ id: spo.tenantId, name: 'x.onmicrosoft.com', customerName: 'X' }, [
       { code: 'SPO', l1Status: 'blocked', channel: fm(1) },
     ]);
-    const queued = await sweep(store.ctx, config, new Date('2026-12-01T09:00:00Z'));
+    const queued = await sweep(store, config, new Date('2026-12-01T09:00:00Z'));
     expect(queued.reminders).toBe(1);
     expect((await reminders()).map((r) => r.workload_id)).toEqual([inProgress.id]);
   });
@@ -96,10 +96,10 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
     await setEsd(east, '2026-12-01');
     await setEsd(west, '2026-12-01');
     // 09:00 on Dec 1 in Kiritimati is 19:00 UTC on Nov 30; in Pago Pago it is 20:00 UTC on Dec 1.
-    expect((await sweep(store.ctx, config, new Date('2026-11-30T18:59:00Z'))).reminders).toBe(0);
-    expect((await sweep(store.ctx, config, new Date('2026-11-30T19:00:00Z'))).reminders).toBe(1);
-    expect((await sweep(store.ctx, config, new Date('2026-12-01T19:59:00Z'))).reminders).toBe(0);
-    expect((await sweep(store.ctx, config, new Date('2026-12-01T20:00:00Z'))).reminders).toBe(1);
+    expect((await sweep(store, config, new Date('2026-11-30T18:59:00Z'))).reminders).toBe(0);
+    expect((await sweep(store, config, new Date('2026-11-30T19:00:00Z'))).reminders).toBe(1);
+    expect((await sweep(store, config, new Date('2026-12-01T19:59:00Z'))).reminders).toBe(0);
+    expect((await sweep(store, config, new Date('2026-12-01T20:00:00Z'))).reminders).toBe(1);
     expect((await reminders()).map((r) => r.workload_id)).toEqual([east.id, west.id]);
   });
 
@@ -109,8 +109,8 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
     ];
     await setEsd(w, '2026-12-01');
     const lisbon = parseConfig({ DEFAULT_TIME_ZONE: 'America/Sao_Paulo' });
-    expect((await sweep(store.ctx, lisbon, new Date('2026-12-01T11:59:00Z'))).reminders).toBe(0);
-    expect((await sweep(store.ctx, lisbon, new Date('2026-12-01T12:00:00Z'))).reminders).toBe(1);
+    expect((await sweep(store, lisbon, new Date('2026-12-01T11:59:00Z'))).reminders).toBe(0);
+    expect((await sweep(store, lisbon, new Date('2026-12-01T12:00:00Z'))).reminders).toBe(1);
   });
 
   it('at most one reminder per workload and date, however often it runs', async () => {
@@ -119,7 +119,7 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
     ];
     await setEsd(w, '2026-12-01');
     const asOf = new Date('2026-12-01T10:00:00Z');
-    const results = await Promise.all([1, 2, 3].map(() => sweep(store.ctx, config, asOf)));
+    const results = await Promise.all([1, 2, 3].map(() => sweep(store, config, asOf)));
     expect(results.reduce((n, r) => n + r.reminders, 0)).toBe(1);
     expect(await reminders()).toHaveLength(1);
   });
@@ -129,8 +129,8 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
       Workload,
     ];
     await setEsd(w, '2026-12-01');
-    expect((await sweep(store.ctx, config, new Date('2026-12-03T09:00:01Z'))).reminders).toBe(0);
-    expect((await sweep(store.ctx, config, new Date('2026-12-03T09:00:00Z'))).reminders).toBe(1);
+    expect((await sweep(store, config, new Date('2026-12-03T09:00:01Z'))).reminders).toBe(0);
+    expect((await sweep(store, config, new Date('2026-12-03T09:00:00Z'))).reminders).toBe(1);
     expect(JSON.parse((await reminders())[0]?.payload ?? '{}')).toMatchObject({
       late: true,
       date: '2026-12-01',
@@ -142,10 +142,10 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
       Workload,
     ];
     const first = await setEsd(w, '2026-12-01');
-    await sweep(store.ctx, config, new Date('2026-12-01T10:00:00Z'));
+    await sweep(store, config, new Date('2026-12-01T10:00:00Z'));
     await setEsd(first, '2026-12-08');
     expect((await reminders()).map((r) => r.status)).toEqual(['cancelled']);
-    await sweep(store.ctx, config, new Date('2026-12-08T10:00:00Z'));
+    await sweep(store, config, new Date('2026-12-08T10:00:00Z'));
     expect((await reminders()).map((r) => [r.status, JSON.parse(r.payload).date])).toEqual([
       ['cancelled', '2026-12-01'],
       ['pending', '2026-12-08'],
@@ -160,12 +160,12 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
     await setEsd(a, '2026-11-25');
     await setEsd(b, '2026-11-27');
     // 2026-11-23 is a Monday.
-    expect((await sweep(store.ctx, config, new Date('2026-11-22T10:00:00Z'))).digests).toBe(0);
-    expect((await sweep(store.ctx, config, new Date('2026-11-23T09:30:00Z'))).digests).toBe(1);
-    expect((await sweep(store.ctx, config, new Date('2026-11-23T10:30:00Z'))).digests).toBe(0);
+    expect((await sweep(store, config, new Date('2026-11-22T10:00:00Z'))).digests).toBe(0);
+    expect((await sweep(store, config, new Date('2026-11-23T09:30:00Z'))).digests).toBe(1);
+    expect((await sweep(store, config, new Date('2026-11-23T10:30:00Z'))).digests).toBe(0);
     const off = parseConfig({ WEEKLY_DIGEST: 'false' });
-    await store.ctx.db.deleteFrom('outbox').execute();
-    expect((await sweep(store.ctx, off, new Date('2026-11-23T09:30:00Z'))).digests).toBe(0);
+    await contextOf(store).db.deleteFrom('outbox').execute();
+    expect((await sweep(store, off, new Date('2026-11-23T09:30:00Z'))).digests).toBe(0);
   });
   describe('watermark: a minute with nothing new skips the scan, never a reminder', () => {
     const quiet = parseConfig({ WEEKLY_DIGEST: 'false', DEFAULT_TIME_ZONE: 'UTC' });
@@ -181,17 +181,17 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
       ])) as [Workload, Workload];
       at('2026-12-01T07:00:00Z');
       await setEsd(w1, '2026-12-01');
-      expect((await sweep(store.ctx, quiet, at('2026-12-01T07:10:00Z'))).reminders).toBe(0);
+      expect((await sweep(store, quiet, at('2026-12-01T07:10:00Z'))).reminders).toBe(0);
       // Nothing written for more than the margin, nothing due before 09:00: the scan is skipped.
-      expect((await sweep(store.ctx, quiet, at('2026-12-01T07:20:00Z'))).reminders).toBe(0);
-      expect((await readSweepWatermark(store.ctx))?.asOf).toBe('2026-12-01T07:10:00.000Z');
+      expect((await sweep(store, quiet, at('2026-12-01T07:20:00Z'))).reminders).toBe(0);
+      expect((await readSweepWatermark(contextOf(store)))?.asOf).toBe('2026-12-01T07:10:00.000Z');
       // A date moved to yesterday (within the grace days): due at once, found at the next minute.
       at('2026-12-01T07:30:00Z');
       await setEsd(w2, '2026-11-30');
-      expect((await sweep(store.ctx, quiet, at('2026-12-01T07:31:00Z'))).reminders).toBe(1);
-      expect((await sweep(store.ctx, quiet, at('2026-12-01T08:59:00Z'))).reminders).toBe(0);
-      expect((await sweep(store.ctx, quiet, at('2026-12-01T09:00:00Z'))).reminders).toBe(1);
-      expect((await sweep(store.ctx, quiet, at('2026-12-01T09:01:00Z'))).reminders).toBe(0);
+      expect((await sweep(store, quiet, at('2026-12-01T07:31:00Z'))).reminders).toBe(1);
+      expect((await sweep(store, quiet, at('2026-12-01T08:59:00Z'))).reminders).toBe(0);
+      expect((await sweep(store, quiet, at('2026-12-01T09:00:00Z'))).reminders).toBe(1);
+      expect((await sweep(store, quiet, at('2026-12-01T09:01:00Z'))).reminders).toBe(0);
       expect((await reminders()).map((r) => r.workload_id)).toEqual([w2.id, w1.id]);
     });
 
@@ -203,7 +203,7 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
         ])) as [Workload];
         at('2026-12-01T07:00:00Z');
         const dated = await setEsd(w, '2026-12-02');
-        expect((await sweep(store.ctx, quiet, at('2026-12-01T07:10:00Z'))).reminders).toBe(0);
+        expect((await sweep(store, quiet, at('2026-12-01T07:10:00Z'))).reminders).toBe(0);
         // The FM's time zone becomes known on the other instance: 09:00 on Dec 2 in Kiritimati
         // (UTC+14) is 19:00 UTC on Dec 1, earlier than the 09:00 UTC on Dec 2 swept for.
         at('2026-12-01T07:20:00Z');
@@ -212,9 +212,9 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
           name: 'East',
           timeZone: 'Pacific/Kiritimati',
         });
-        expect((await sweep(store.ctx, quiet, at('2026-12-01T18:59:00Z'))).reminders).toBe(0);
-        expect((await sweep(other.ctx, quiet, at('2026-12-01T19:00:00Z'))).reminders).toBe(1);
-        expect((await sweep(store.ctx, quiet, at('2026-12-01T19:01:00Z'))).reminders).toBe(0);
+        expect((await sweep(store, quiet, at('2026-12-01T18:59:00Z'))).reminders).toBe(0);
+        expect((await sweep(other, quiet, at('2026-12-01T19:00:00Z'))).reminders).toBe(1);
+        expect((await sweep(store, quiet, at('2026-12-01T19:01:00Z'))).reminders).toBe(0);
         // The date changes on the other instance after both swept: the new date is reminded.
         at('2026-12-01T19:30:00Z');
         const moved = await other.changeEngagementStartDate({
@@ -228,8 +228,8 @@ describe.each(engines)('reminder sweep on %s', (engine) => {
           quiet: true,
         });
         expect(moved.status).toBe('changed');
-        expect((await sweep(store.ctx, quiet, at('2026-12-02T18:59:00Z'))).reminders).toBe(0);
-        expect((await sweep(store.ctx, quiet, at('2026-12-02T19:00:00Z'))).reminders).toBe(1);
+        expect((await sweep(store, quiet, at('2026-12-02T18:59:00Z'))).reminders).toBe(0);
+        expect((await sweep(store, quiet, at('2026-12-02T19:00:00Z'))).reminders).toBe(1);
         expect((await reminders()).map((r) => [r.status, JSON.parse(r.payload).date])).toEqual([
           ['cancelled', '2026-12-02'],
           ['pending', '2026-12-03'],

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
+import { contextOf } from '../../src/store/store.js';
 import { actionData, alex, as, TeamsHarness } from '../support/teams.js';
 
 const VERBS = [
@@ -67,7 +68,7 @@ async function failedTurns(): Promise<number> {
 }
 
 async function consistent() {
-  const db = teams.app.store.ctx.db;
+  const db = contextOf(teams.app.store).db;
   // Every change has its note (R8), and every workload's date is its last change's.
   const orphans = await db
     .selectFrom('esd_changes')

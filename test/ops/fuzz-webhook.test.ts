@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signGatewayBody } from '../../src/http/signature.js';
+import { contextOf } from '../../src/store/store.js';
 import { TeamsHarness } from '../support/teams.js';
 
 const SECRET = 'fuzzing-secret-with-enough-length-0123456789';
@@ -30,8 +31,8 @@ afterAll(async () => {
 async function counts() {
   const out: Record<string, number> = {};
   for (const table of TABLES) {
-    const row = await teams.app.store.ctx.db
-      .selectFrom(table)
+    const row = await contextOf(teams.app.store)
+      .db.selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     out[table] = Number(row.n);

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueAll } from '../../src/store/reminders.js';
-import { Store } from '../../src/store/store.js';
+import { contextOf, Store } from '../../src/store/store.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -31,13 +31,13 @@ describe.each(engines)('retention purge on %s', (engine) => {
       ...Array.from({ length: old }, (_, i) => ({ key: `old-${i}`, at: daysAgo(100) })),
       ...Array.from({ length: recent }, (_, i) => ({ key: `recent-${i}`, at: daysAgo(10) })),
     ];
-    await store.ctx.db
-      .insertInto('bot_state')
+    await contextOf(store)
+      .db.insertInto('bot_state')
       .values(state.map((s) => ({ key: s.key, etag: '1', data: '{}', updated_at: s.at })))
       .execute();
     const statuses = ['sent', 'cancelled', 'dead', 'pending', 'waiting'];
     await enqueueAll(
-      store.ctx,
+      contextOf(store),
       [...Array.from({ length: old }), ...Array.from({ length: recent })].map((_, n) => ({
         kind: 'test',
         dedupeKey: `r:${n}`,
@@ -47,18 +47,22 @@ describe.each(engines)('retention purge on %s', (engine) => {
         dueAt: NOW.toISOString(),
       })),
     );
-    const rows = await store.ctx.db.selectFrom('outbox').select('id').orderBy('id').execute();
+    const rows = await contextOf(store)
+      .db.selectFrom('outbox')
+      .select('id')
+      .orderBy('id')
+      .execute();
     for (const [i, row] of rows.entries())
-      await store.ctx.db
-        .updateTable('outbox')
+      await contextOf(store)
+        .db.updateTable('outbox')
         .set({
           status: statuses[i % statuses.length] as string,
           created_at: i < old ? daysAgo(100) : daysAgo(3),
         })
         .where('id', '=', row.id)
         .execute();
-    await store.ctx.db
-      .insertInto('webhook_replays')
+    await contextOf(store)
+      .db.insertInto('webhook_replays')
       .values(
         Array.from({ length: old + recent }, (_, i) => ({
           signature: `sig-${i}`,
@@ -71,8 +75,8 @@ describe.each(engines)('retention purge on %s', (engine) => {
   const count = async (table: 'bot_state' | 'outbox' | 'webhook_replays') =>
     Number(
       (
-        await store.ctx.db
-          .selectFrom(table)
+        await contextOf(store)
+          .db.selectFrom(table)
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
       ).n,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { Store } from '../../src/store/store.js';
+import { contextOf, Store } from '../../src/store/store.js';
 import { type BotProcess, startBotProcess } from '../support/bot-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { FakeConnector } from '../support/fake-connector.js';
@@ -67,8 +67,8 @@ it('SIGTERM: stops taking work, finishes the turn in flight, releases leases, ex
   expect(await bot.exited).toBe(0);
   expect(bot.output.join('')).toContain('stopped cleanly');
   const store = await Store.open(database.target);
-  const leased = await store.ctx.db
-    .selectFrom('outbox')
+  const leased = await contextOf(store)
+    .db.selectFrom('outbox')
     .select('id')
     .where('lease_owner', 'is not', null)
     .execute();

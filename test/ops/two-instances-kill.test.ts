@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import { calendarDateIn, WORKLOAD_CODES } from '../../src/domain/index.js';
 import { sweep } from '../../src/notify/sweep.js';
-import { Store } from '../../src/store/store.js';
+import { contextOf, Store } from '../../src/store/store.js';
 import { type BotProcess, startBotProcess } from '../support/bot-process.js';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/databases.js';
 import { FakeConnector } from '../support/fake-connector.js';
@@ -35,8 +35,8 @@ describe.skipIf(!TEST_DATABASE_URL)(
       const today = calendarDateIn(new Date(), 'UTC');
       const tenants = Math.ceil(REMINDERS / WORKLOAD_CODES.length);
       for (let t = 0; t < tenants; t += 100) {
-        await store.ctx.db
-          .insertInto('tenants')
+        await contextOf(store)
+          .db.insertInto('tenants')
           .values(
             Array.from({ length: Math.min(100, tenants - t) }, (_, i) => ({
               id: `tenant-${t + i}`,
@@ -49,8 +49,8 @@ describe.skipIf(!TEST_DATABASE_URL)(
           .execute();
       }
       for (let w = 0; w < REMINDERS; w += 500) {
-        await store.ctx.db
-          .insertInto('workloads')
+        await contextOf(store)
+          .db.insertInto('workloads')
           .values(
             Array.from({ length: 500 }, (_, i) => {
               const n = w + i;
@@ -74,8 +74,8 @@ describe.skipIf(!TEST_DATABASE_URL)(
           )
           .execute();
       }
-      await store.ctx.db
-        .insertInto('people')
+      await contextOf(store)
+        .db.insertInto('people')
         .values(
           Array.from({ length: FMS }, (_, i) => ({
             aad_object_id: `aad-fm-${i}`,
@@ -99,7 +99,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
           })),
         )
         .execute();
-      const queued = await sweep(store.ctx, parseConfig({}), new Date(`${today}T12:00:00Z`));
+      const queued = await sweep(store, parseConfig({}), new Date(`${today}T12:00:00Z`));
       expect(queued.reminders).toBe(REMINDERS);
       await store.close();
     }, 120_000);
@@ -159,8 +159,8 @@ describe.skipIf(!TEST_DATABASE_URL)(
       );
 
       const store = await Store.open(database.target);
-      const left = await store.ctx.db
-        .selectFrom('outbox')
+      const left = await contextOf(store)
+        .db.selectFrom('outbox')
         .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
         .groupBy('status')
         .execute();

@@ -15,6 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
+import { contextOf } from '../../src/store/store.js';
 import { engines } from '../support/databases.js';
 import { bodySignedHeaders, signedHeaders } from '../support/signing.js';
 import { NOW, TeamsHarness } from '../support/teams.js';
@@ -154,8 +155,8 @@ describe.each(engines)('the reports API on %s', (engine) => {
       const contosoExo = (await teams.app.store.tenantWorkloads(CONTOSO)).find(
         (w) => w.code === 'EXO',
       );
-      await teams.app.store.ctx.db
-        .insertInto('reminder_responses')
+      await contextOf(teams.app.store)
+        .db.insertInto('reminder_responses')
         .values({
           outbox_id: 999_001,
           workload_id: contosoExo?.id as string,

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/domain/index.js';
 import { computeCapacity } from '../../src/reports/index.js';
-import { DEMO_FM, seedDemoData } from '../../src/store/demo-data.js';
-import { Store } from '../../src/store/store.js';
+import { DEMO_FM } from '../../src/store/demo-data.js';
+import { contextOf, Store } from '../../src/store/store.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -19,7 +19,7 @@ describe.each(engines)('report queries on %s', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     store = await Store.open(database.target, { now: () => NOW });
-    await seedDemoData(store);
+    await store.seedDemoData();
   });
   afterAll(async () => {
     await store?.close();
@@ -101,8 +101,8 @@ describe.each(engines)('report queries on %s', (engine) => {
       'MeganB@example.com',
     );
     expect(megan.map((a) => a.tenant.customerName)).toEqual(['Woodgrove Bank']);
-    await store.ctx.db
-      .insertInto('reminder_responses')
+    await contextOf(store)
+      .db.insertInto('reminder_responses')
       .values([
         {
           outbox_id: 1,

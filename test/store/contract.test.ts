@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, CalendarDate, Workload } from '../../src/domain/index.js';
-import { DEMO_FM, DEMO_TENANTS, seedDemoData } from '../../src/store/demo-data.js';
+import { DEMO_FM, DEMO_TENANTS } from '../../src/store/demo-data.js';
 import { StateConflictError } from '../../src/store/state.js';
-import { Store, type StoreOptions } from '../../src/store/store.js';
+import { contextOf, Store, type StoreOptions } from '../../src/store/store.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -46,8 +46,8 @@ describe.each(engines)('store contract on %s', (engine) => {
   }
 
   async function count(table: 'esd_changes' | 'status_notes' | 'outbox') {
-    const row = await store.ctx.db
-      .selectFrom(table)
+    const row = await contextOf(store)
+      .db.selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
@@ -270,7 +270,7 @@ describe.each(engines)('store contract on %s', (engine) => {
       source: 'gateway',
     });
     expect(result.status).toBe('changed');
-    const rows = await store.ctx.db.selectFrom('outbox').selectAll().execute();
+    const rows = await contextOf(store).db.selectFrom('outbox').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       kind: 'esd_changed_by_other',
@@ -285,8 +285,8 @@ describe.each(engines)('store contract on %s', (engine) => {
   });
 
   it('a date change cancels a reminder queued for the old date', async () => {
-    await store.ctx.db
-      .insertInto('outbox')
+    await contextOf(store)
+      .db.insertInto('outbox')
       .values({
         kind: 'reminder',
         dedupe_key: `reminder:${exo.id}:2026-11-30`,
@@ -301,7 +301,10 @@ describe.each(engines)('store contract on %s', (engine) => {
       })
       .execute();
     await change(exo, '2026-12-01');
-    const row = await store.ctx.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
+    const row = await contextOf(store)
+      .db.selectFrom('outbox')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('cancelled');
   });
 
@@ -427,8 +430,8 @@ describe.each(engines)('store contract on %s', (engine) => {
       async () => {
         const synchronous = async () =>
           Number(
-            (await sql<{ synchronous: number }>`pragma synchronous`.execute(store.ctx.db)).rows[0]
-              ?.synchronous,
+            (await sql<{ synchronous: number }>`pragma synchronous`.execute(contextOf(store).db))
+              .rows[0]?.synchronous,
           );
         const FULL = 2;
         expect(await synchronous()).toBe(FULL);
@@ -457,7 +460,7 @@ describe.each(engines)('store contract on %s', (engine) => {
 
   describe('demo data', () => {
     it('goes through the write path: every date has a history row and a note; R1 respected', async () => {
-      const seeded = await seedDemoData(store);
+      const seeded = await store.seedDemoData();
       expect(seeded).toMatchObject({ seeded: true, tenants: DEMO_TENANTS.length });
       for (const demo of DEMO_TENANTS) {
         const workloads = await store.tenantWorkloads(demo.id);
@@ -479,7 +482,7 @@ describe.each(engines)('store contract on %s', (engine) => {
         mine.some((m) => m.workload.esd === null && m.workload.l1Status === 'in_progress'),
       ).toBe(true);
       expect(mine.some((m) => m.workload.esd?.estimate)).toBe(true);
-      expect(await seedDemoData(store)).toMatchObject({ seeded: false });
+      expect(await store.seedDemoData()).toMatchObject({ seeded: false });
     });
   });
 });

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/schema.js';
-import { Store } from '../../src/store/store.js';
+import { contextOf, Store } from '../../src/store/store.js';
 import { writeTransaction } from '../../src/store/write-transaction.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 
@@ -37,22 +37,22 @@ describe.each(engines)('writeTransaction on %s', (engine) => {
   });
 
   const tenantIds = async () =>
-    (await store.ctx.db.selectFrom('tenants').select('id').orderBy('id').execute()).map(
+    (await contextOf(store).db.selectFrom('tenants').select('id').orderBy('id').execute()).map(
       (r) => r.id,
     );
 
   it('settles each piece with its own result; a failing piece is rolled back alone', async () => {
     const results = await Promise.allSettled([
-      writeTransaction(store.ctx, addTenant('t1')),
-      writeTransaction(store.ctx, addTenant('t2')),
-      writeTransaction(store.ctx, async (trx) => {
+      writeTransaction(contextOf(store), addTenant('t1')),
+      writeTransaction(contextOf(store), addTenant('t2')),
+      writeTransaction(contextOf(store), async (trx) => {
         await addTenant('t3')(trx);
         throw new Error('this piece fails after its insert');
       }),
-      writeTransaction(store.ctx, addTenant('t4')),
+      writeTransaction(contextOf(store), addTenant('t4')),
       // A constraint failure of the database itself: t1 again.
-      writeTransaction(store.ctx, addTenant('t1')),
-      writeTransaction(store.ctx, addTenant('t5')),
+      writeTransaction(contextOf(store), addTenant('t1')),
+      writeTransaction(contextOf(store), addTenant('t5')),
     ]);
     expect(results.map((r) => r.status)).toEqual([
       'fulfilled',
@@ -68,7 +68,9 @@ describe.each(engines)('writeTransaction on %s', (engine) => {
 
   it('a thousand concurrent pieces: every one committed, each exactly once', async () => {
     const ids = Array.from({ length: 1000 }, (_, i) => `t${String(i).padStart(4, '0')}`);
-    const done = await Promise.all(ids.map((id) => writeTransaction(store.ctx, addTenant(id))));
+    const done = await Promise.all(
+      ids.map((id) => writeTransaction(contextOf(store), addTenant(id))),
+    );
     expect(done).toEqual(ids);
     expect(await tenantIds()).toEqual(ids);
   });
@@ -95,12 +97,12 @@ describe.each(engines)('writeTransaction on %s', (engine) => {
           .execute();
         return 'orphan';
       };
-      const first = writeTransaction(store.ctx, addTenant('t0'));
+      const first = writeTransaction(contextOf(store), addTenant('t0'));
       // These three queue while t0 commits: one group, one commit, which fails.
       const group = Promise.allSettled([
-        writeTransaction(store.ctx, addTenant('t1')),
-        writeTransaction(store.ctx, orphan),
-        writeTransaction(store.ctx, addTenant('t2')),
+        writeTransaction(contextOf(store), addTenant('t1')),
+        writeTransaction(contextOf(store), orphan),
+        writeTransaction(contextOf(store), addTenant('t2')),
       ]);
       await first;
       const results = await group;
@@ -108,7 +110,7 @@ describe.each(engines)('writeTransaction on %s', (engine) => {
       expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/i);
       expect(await tenantIds()).toEqual(['t0']);
       // The queue goes on: the next piece commits.
-      await writeTransaction(store.ctx, addTenant('t3'));
+      await writeTransaction(contextOf(store), addTenant('t3'));
       expect(await tenantIds()).toEqual(['t0', 't3']);
     },
   );

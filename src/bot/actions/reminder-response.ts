@@ -4,21 +4,19 @@ import { addBusinessDays, calendarDateIn, instantAt } from '../../domain/index.j
 import { formatDate } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import {
-  findReminder,
+  REMINDER_KIND,
   type ReminderAction,
   type ReminderPayload,
-  reminderKey,
-  respondToReminder,
+  reminderFollowUpKey,
+  type Store,
   type StoredReminder,
-} from '../../store/reminders.js';
+} from '../../store/index.js';
 import type { Subject } from '../access.js';
 import { noticeCard } from '../cards/notice-card.js';
 import { presentCard, presentText } from '../present.js';
 import type { BotServices } from '../services.js';
 import { getSession } from '../session.js';
 import { VERB } from '../verbs.js';
-
-type Store = BotServices['store'];
 
 /**
  * A reminder button's data: its token only (reminder-card.ts). Cards sent before tokens, with an
@@ -29,7 +27,7 @@ export const reminderData = z.object({ reminder: z.string().trim().min(16).max(6
 /** The stored reminder a pressed card names, or null (unknown token, or an old card). */
 export async function loadReminder(store: Store, data: unknown): Promise<StoredReminder | null> {
   const parsed = reminderData.safeParse(data);
-  return parsed.success ? findReminder(store.ctx, parsed.data.reminder) : null;
+  return parsed.success ? store.findReminder(parsed.data.reminder) : null;
 }
 
 /** The permission subject of a reminder press: its workload's channel and its recipient. */
@@ -88,15 +86,15 @@ export async function respondToReminderCard(
     late: false,
     followUp: true,
   };
-  const result = await respondToReminder(store.ctx, {
+  const result = await store.respondToReminder({
     outboxId: reminder.outboxId,
     workloadId,
     esd: { date, estimate },
     action,
     actor,
     followUp: {
-      kind: 'reminder',
-      dedupeKey: `${reminderKey(workloadId, date)}:followup:${followUpDate}`,
+      kind: REMINDER_KIND,
+      dedupeKey: reminderFollowUpKey(workloadId, date, followUpDate),
       workloadId,
       // To the reminder's recipient, whoever pressed (a manager answering for the FM).
       recipient: reminder.recipient,

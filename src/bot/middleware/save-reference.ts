@@ -1,5 +1,5 @@
 import { type Middleware, TeamsInfo, type TurnContext } from 'botbuilder';
-import { forgetConversation, isReachable, saveReachability } from '../../store/delivery.js';
+import type { Reachability } from '../../store/index.js';
 import type { BotServices } from '../services.js';
 
 /** Refreshing a reference that has not changed costs a write; once a minute per person is plenty. */
@@ -26,18 +26,13 @@ export function saveReference(services: BotServices): Middleware {
   const fresh = new Map<string, { key: string; at: number }>();
   const { store, logger } = services;
 
-  async function save(
-    aad: string,
-    reach: Parameters<typeof saveReachability>[2],
-    key: string,
-    force: boolean,
-  ) {
+  async function save(aad: string, reach: Reachability, key: string, force: boolean) {
     const seen = fresh.get(aad);
     const now = Date.now();
     const recent = !force && seen && seen.key === key && now - seen.at < REFRESH_MS;
     // A recent save is enough, unless a send failed since (403/404): then this turn brings them back.
-    if (recent && (await isReachable(store.ctx, aad))) return;
-    const { woken } = await saveReachability(store.ctx, aad, reach);
+    if (recent && (await store.isReachable(aad))) return;
+    const { woken } = await store.saveReachability(aad, reach);
     fresh.set(aad, { key, at: now });
     if (woken > 0) {
       logger.info({ woken }, 'person reachable again: waiting messages released');
@@ -85,7 +80,7 @@ export function saveReference(services: BotServices): Middleware {
           a.type === 'installationUpdate' &&
           (a.action === 'remove' || a.action === 'remove-upgrade');
         if (uninstall && isPersonal(context)) {
-          await forgetConversation(store.ctx, aad);
+          await store.forgetConversation(aad);
           fresh.delete(aad);
         } else if (isPersonal(context)) {
           const reference = {
