@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/index.js';
 
 /**
  * botbuilder's Storage over the store's eTag table: dialog state survives restarts and is shared

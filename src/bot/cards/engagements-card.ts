@@ -2,7 +2,7 @@ import { escapeMarkdown, workloadName } from '../../domain/index.js';
 import { formatEsd } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
-import type { TenantWorkload } from '../../store/queries.js';
+import type { TenantWorkload } from '../../store/index.js';
 import { VERB } from '../verbs.js';
 import { statusLabel } from './labels.js';
 import { type Card, expandCard } from './templates.js';

@@ -1,6 +1,6 @@
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
-import type { TenantWorkload } from '../../store/queries.js';
+import type { TenantWorkload } from '../../store/index.js';
 import { VERB } from '../verbs.js';
 import type { Banner } from './change-card.js';
 import { byTitle, workloadChoiceTitle } from './labels.js';

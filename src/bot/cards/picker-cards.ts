@@ -1,7 +1,7 @@
 import type { Tenant } from '../../domain/index.js';
 import type { Language } from '../../i18n/language.js';
 import { type MessageKey, t } from '../../i18n/translate.js';
-import type { TenantWorkload } from '../../store/queries.js';
+import type { TenantWorkload } from '../../store/index.js';
 import { VERB } from '../verbs.js';
 import { byTitle, tenantLabel, workloadChoiceTitle } from './labels.js';
 import { type Card, expandCard } from './templates.js';

@@ -10,7 +10,7 @@ import {
 import { formatDate, formatEsd } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
-import type { TenantWorkload } from '../../store/queries.js';
+import type { TenantWorkload } from '../../store/index.js';
 import { type Card, expandCard } from './templates.js';
 
 /** A start whose date has passed with no "communication started" (src/reports/upcoming.ts). */

@@ -1,7 +1,7 @@
 import { type Middleware, TeamsInfo, type TurnContext } from 'botbuilder';
 import { calendarDateIn } from '../../domain/index.js';
 import { resolveLanguage } from '../../i18n/language.js';
-import type { Person } from '../../store/people.js';
+import type { Person } from '../../store/index.js';
 import type { BotServices } from '../services.js';
 import { SESSION, type Session } from '../session.js';
 

@@ -8,7 +8,7 @@ import {
   L1_STATUSES,
   WORKLOAD_CODES,
 } from '../../domain/index.js';
-import type { HandoffInput } from '../../store/gateway-intake.js';
+import type { HandoffInput } from '../../store/index.js';
 
 /**
  * The body of POST /api/gateway/handoffs (docs/api.md, docs/openapi.yaml). Objects are strict:

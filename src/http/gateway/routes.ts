@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type restify from 'restify';
 import { explainViolation } from '../../i18n/explain.js';
-import type { RecordHandoffResult } from '../../store/gateway-intake.js';
+import type { RecordHandoffResult } from '../../store/index.js';
 import type { ServerDeps } from '../deps.js';
 import { bodyError, isJsonContentType, readJsonBytes } from '../json-body.js';
 import {
