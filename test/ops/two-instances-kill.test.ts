@@ -126,12 +126,12 @@ describe.skipIf(!TEST_DATABASE_URL)(
       const killedAt = Date.now();
       bots[0]?.child.kill('SIGKILL');
 
+      // A reminder card's buttons carry only its token: one per outbox row, the same on a resend.
       const key = (s: (typeof connector.sent)[number]) => {
         const card = s.activity.attachments?.[0]?.content as {
-          actions?: { data?: { workloadId?: string; date?: string } }[];
+          actions?: { data?: { reminder?: string } }[];
         };
-        const data = card?.actions?.[0]?.data;
-        return `${data?.workloadId}|${data?.date}`;
+        return String(card?.actions?.[0]?.data?.reminder);
       };
       await until(
         () => new Set(connector.sent.map(key)).size >= REMINDERS,
