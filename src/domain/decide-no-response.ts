@@ -2,7 +2,7 @@ import { type CalendarDate, compareDates } from './calendar-date.js';
 import { isEsdEligible, type L1Status } from './l1-status.js';
 import { type NoResponseKind, noResponseNote } from './notes.js';
 import { assigneeOf, permittedRole } from './permissions.js';
-import { normalizeReason, REASON_MAX_LENGTH, reasonLength } from './reason.js';
+import { longerThan, normalizeReason, REASON_MAX_LENGTH } from './reason.js';
 import type { Role } from './roles.js';
 import type { Actor, Esd, Workload } from './types.js';
 
@@ -55,7 +55,7 @@ export function decideNoResponse(request: NoResponseRequest): NoResponseDecision
       params: { esd: workload.esd, today: request.today },
     };
   const detail = normalizeReason(typeof request.detail === 'string' ? request.detail : '');
-  if (reasonLength(detail) > REASON_MAX_LENGTH) {
+  if (longerThan(detail, REASON_MAX_LENGTH)) {
     return { ok: false, code: 'detail_too_long', params: { max: REASON_MAX_LENGTH } };
   }
   return {

@@ -54,6 +54,18 @@ export function firstCharacters(text: string, max: number): string {
   return out;
 }
 
+/**
+ * Whether `text` has more than `max` characters (grapheme clusters). A string of at most `max`
+ * UTF-16 units cannot (a character is at least one unit), and counting stops at `max + 1`: a
+ * pasted novel costs no more than a long reason (segmenting all of it took a second a call).
+ */
+export function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let count = 0;
+  for (const _ of graphemes.segment(text)) if (++count > max) return true;
+  return false;
+}
+
 export function checkReason(
   raw: string | null | undefined,
 ): { ok: true; reason: string } | { ok: false; problem: ReasonProblem } {
@@ -61,6 +73,6 @@ export function checkReason(
   const reason = normalizeReason(typeof raw === 'string' ? raw : '');
   // Blank, or only punctuation, symbols or emoji: no reason was given.
   if (!carriesReason(reason)) return { ok: false, problem: 'reason_missing' };
-  if (reasonLength(reason) > REASON_MAX_LENGTH) return { ok: false, problem: 'reason_too_long' };
+  if (longerThan(reason, REASON_MAX_LENGTH)) return { ok: false, problem: 'reason_too_long' };
   return { ok: true, reason };
 }

