@@ -3,6 +3,7 @@ import {
   carriesReason,
   checkReason,
   firstCharacters,
+  graphemesOf,
   normalizeReason,
   REASON_MAX_LENGTH,
   reasonLength,
@@ -184,5 +185,28 @@ describe('R8: carriesReason, reasonLength, firstCharacters', () => {
   it('R8: firstCharacters never cuts a character in two', () => {
     expect(firstCharacters('👨‍👩‍👧‍👦👍🏽abc', 2)).toBe('👨‍👩‍👧‍👦👍🏽');
     expect(firstCharacters('abc', 10)).toBe('abc');
+  });
+
+  // Segmented a chunk at a time for speed: the result must be what one pass over the whole gives,
+  // wherever a chunk boundary falls (inside a flag, a family emoji, a combining sequence, CRLF).
+  it.each([
+    ['family emoji', '👨‍👩‍👧‍👦'],
+    ['flag', '🇧🇷'],
+    ['combining accent', 'e\u0301'],
+    ['CRLF', 'a\r\n'],
+    ['Hangul jamo', '\u1112\u1161\u11ab'],
+    ['Latin-1 letter', 'ç'],
+  ])('R8: a long text of %s is cut into the same characters as one pass over it', (_, unit) => {
+    const whole = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (const pad of ['', 'x', 'xy', 'xyz']) {
+      const text = pad + unit.repeat(700) + pad;
+      expect([...graphemesOf(text)]).toEqual([...whole.segment(text)].map((s) => s.segment));
+    }
+  });
+
+  it('R8: a pasted 100,000-character text is counted whole, and refused as too long', () => {
+    const pasted = 'ç'.normalize('NFD').repeat(100_000);
+    expect(reasonLength(pasted)).toBe(100_000);
+    expect(checkReason(pasted)).toEqual({ ok: false, problem: 'reason_too_long' });
   });
 });
