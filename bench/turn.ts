@@ -321,10 +321,12 @@ async function main() {
   await pgDb?.drop();
 
   const { markdown, targets } = report(runs, idle, peak, echoProfile, esdProfile);
+  // Run under scripts/node24.sh, the same benchmark is its own section (issue 22: both Nodes).
+  const onNode24 = process.versions.node.startsWith('24.');
   await saveSection({
-    name: 'turn',
-    title: '1. A chat turn against the floor',
-    command: 'npm run bench:turn',
+    name: onNode24 ? 'turn-node24' : 'turn',
+    title: `1${onNode24 ? 'b' : ''}. A chat turn against the floor, on Node.js ${process.version}`,
+    command: onNode24 ? 'scripts/node24.sh run npm run bench:turn' : 'npm run bench:turn',
     markdown,
     targets,
     data: { runs, idle, peak, echoProfile, esdProfile },

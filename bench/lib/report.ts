@@ -24,10 +24,14 @@ export interface Section {
   seconds: number;
 }
 
+/** The benchmark scripts, bench/<name>.ts, in the order `npm run bench` runs them. */
 export const BENCHES = ['turn', 'write', 'sweep', 'fanout', 'startup', 'planner'] as const;
-export type BenchName = (typeof BENCHES)[number];
+/** Sections of RESULTS.md: every benchmark, and the turn again on Node 24 (issue 22). */
+export const SECTIONS = [...BENCHES, 'turn-node24'] as const;
+export type BenchName = (typeof SECTIONS)[number];
 
-const RESULTS_DIR = join(DATA_DIR, 'results');
+export const RESULTS_DIR = join(DATA_DIR, 'results');
+
 const RESULTS_MD = join(ROOT, 'bench', 'RESULTS.md');
 const NOTES_MD = join(ROOT, 'bench', 'NOTES.md');
 
@@ -51,10 +55,11 @@ const COMMANDS: Record<BenchName, string> = {
   fanout: 'npm run bench:fanout',
   startup: 'npm run bench:startup',
   planner: 'npm run bench:planner',
+  'turn-node24': 'scripts/node24.sh run npm run bench:turn',
 };
 
 export function writeResults(): void {
-  const sections = BENCHES.map((name) => ({ name, section: loadSection(name) }));
+  const sections = SECTIONS.map((name) => ({ name, section: loadSection(name) }));
   const latest = sections
     .map((s) => s.section)
     .filter((s): s is Section => s !== null)
@@ -115,7 +120,7 @@ export function writeResults(): void {
     out.push(`## ${section.title}`);
     out.push('');
     out.push(
-      `Command: \`${section.command}\` (${Math.round(section.seconds)} s, run ${section.machine.date.slice(0, 16).replace('T', ' ')} UTC).`,
+      `Command: \`${section.command}\` (${Math.round(section.seconds)} s, run ${section.machine.date.slice(0, 16).replace('T', ' ')} UTC, Node.js ${section.machine.node}).`,
     );
     out.push('');
     out.push(section.markdown.trim());
