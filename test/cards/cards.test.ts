@@ -637,6 +637,7 @@ const REQUIRED_CHOICE_SETS: Record<CardKind, readonly string[]> = {
   capacity: [],
   tenantTimeline: [],
   tenantHistory: [],
+  reminderStarted: ['when'],
 };
 
 // ---------------------------------------------------------------------------------------------
