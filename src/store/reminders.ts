@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import {
   type Actor,
   type Basis,
@@ -12,13 +12,13 @@ import {
   type Violation,
   type Workload,
 } from '../domain/index.js';
-import { applyEsdChange } from './change-esd.js';
+import { applyEsdChange, loadWorkload } from './change-esd.js';
 import { isoNow, type StoreContext } from './context.js';
 import { toWorkload } from './mappers.js';
 import { readPayload } from './messages/read-payload.js';
 import { REMINDER_KIND, type ReminderPayload, reminderPayload } from './messages/reminder.js';
 import { cancelPendingForWorkload, enqueue, type OutboxMessage } from './outbox.js';
-import type { WorkloadsTable } from './schema.js';
+import type { Database, WorkloadsTable } from './schema.js';
 import { insertStatusNote } from './status-notes.js';
 
 // The reminder's message contract (kind, payload schema, keys): src/store/messages/reminder.ts.
@@ -171,6 +171,34 @@ export type ReminderResponse =
   | { status: 'not_permitted' }
   | { status: 'not_found' };
 
+/** Records the one answer a reminder gets; false when another answer got there first. */
+async function claimReminder(
+  trx: Transaction<Database>,
+  answer: {
+    outboxId: number;
+    workloadId: string;
+    date: CalendarDate;
+    action: ReminderAction;
+    actor: Actor;
+    now: string;
+  },
+): Promise<boolean> {
+  const claimed = await trx
+    .insertInto('reminder_responses')
+    .values({
+      outbox_id: answer.outboxId,
+      workload_id: answer.workloadId,
+      esd_date: answer.date,
+      action: answer.action,
+      actor_name: answer.actor.name,
+      actor_upn: answer.actor.upn?.toLowerCase() ?? null,
+      responded_at: answer.now,
+    })
+    .onConflict((oc) => oc.column('outbox_id').doNothing())
+    .executeTakeFirst();
+  return Number(claimed.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
 /**
  * "No answer yet" or "customer inactive" on a reminder, once per reminder message (R7): a note;
  * "inactive" stops further reminders for that date, "no answer yet" queues one follow-up. Neither
@@ -203,20 +231,15 @@ export async function respondToReminder(
     if (!decision.ok) return { status: 'not_permitted' };
     const note = decision.note;
     const now = isoNow(ctx);
-    const claimed = await trx
-      .insertInto('reminder_responses')
-      .values({
-        outbox_id: input.outboxId,
-        workload_id: workload.id,
-        esd_date: input.esd.date,
-        action: input.action,
-        actor_name: input.actor.name,
-        actor_upn: input.actor.upn?.toLowerCase() ?? null,
-        responded_at: now,
-      })
-      .onConflict((oc) => oc.column('outbox_id').doNothing())
-      .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
+    const claimed = await claimReminder(trx, {
+      outboxId: input.outboxId,
+      workloadId: workload.id,
+      date: input.esd.date,
+      action: input.action,
+      actor: input.actor,
+      now,
+    });
+    if (!claimed) {
       const earlier = await trx
         .selectFrom('reminder_responses')
         .select('action')
@@ -305,13 +328,8 @@ export async function answerCommunicationStarted(
 ): Promise<StartedAnswer> {
   try {
     return await ctx.db.transaction().execute(async (trx): Promise<StartedAnswer> => {
-      const row = await trx
-        .selectFrom('workloads')
-        .selectAll()
-        .where('id', '=', input.workloadId)
-        .executeTakeFirst();
-      if (!row) return { status: 'not_found' };
-      const workload = toWorkload(row);
+      const workload = await loadWorkload(trx, input.workloadId);
+      if (!workload) return { status: 'not_found' };
       if (!permittedRole(input.actor, workload.channel)) return { status: 'not_permitted' };
       const earlier = await trx
         .selectFrom('reminder_responses')
@@ -352,21 +370,16 @@ export async function answerCommunicationStarted(
         });
         await cancelPendingForWorkload(trx, workload.id, [REMINDER_KIND], now);
       }
-      const claimed = await trx
-        .insertInto('reminder_responses')
-        .values({
-          outbox_id: input.outboxId,
-          workload_id: workload.id,
-          esd_date: input.startedOn,
-          action: 'started',
-          actor_name: input.actor.name,
-          actor_upn: input.actor.upn?.toLowerCase() ?? null,
-          responded_at: now,
-        })
-        .onConflict((oc) => oc.column('outbox_id').doNothing())
-        .executeTakeFirst();
+      const claimed = await claimReminder(trx, {
+        outboxId: input.outboxId,
+        workloadId: workload.id,
+        date: input.startedOn,
+        action: 'started',
+        actor: input.actor,
+        now,
+      });
       // A second press that raced this one: it wrote first, this one writes nothing.
-      if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
+      if (!claimed) {
         throw new Rollback({ status: 'already', action: 'started' });
       }
       return { status: 'recorded', note, change };

@@ -490,19 +490,25 @@ describe('tenant allow-list', () => {
 });
 
 describe('reports in Teams: upcoming with overdue, capacity, a tenant’s timeline and history', () => {
-  it('upcoming: an overdue start comes first until communication started', async () => {
-    const exo = await workloadId(WOODGROVE, 'EXO');
-    const current = (await teams.app.store.getWorkload(exo))?.workload;
+  /** Megan moves one of Woodgrove's dates into the past (the store's one write path). */
+  async function moveMegans(code: string, date: string, basis: 'phone_call' | 'kickoff_meeting') {
+    const id = await workloadId(WOODGROVE, code);
+    const current = (await teams.app.store.getWorkload(id))?.workload;
     const moved = await teams.app.store.changeEngagementStartDate({
-      workloadId: exo,
+      workloadId: id,
       expectedVersion: current?.version as number,
       actor: { ...megan, roles: [] },
-      proposal: { kind: 'date', date: '2026-11-19', basis: 'phone_call' },
-      reason: 'The customer called: they had started on the 19th already.',
+      proposal: { kind: 'date', date, basis },
+      reason: `The customer told us the start was ${date}.`,
       source: 'teams',
       today: '2026-11-22' as CalendarDate,
     });
     expect(moved.status).toBe('changed');
+    return id;
+  }
+
+  it('upcoming: an overdue start comes first until communication started', async () => {
+    const exo = await moveMegans('EXO', '2026-11-19', 'phone_call');
     await teams.say(megan, 'upcoming');
     const text = cardText(teams.lastCard());
     // Worded by what is known (issue 15, point 7): no answer of any kind is recorded.
@@ -533,18 +539,7 @@ describe('reports in Teams: upcoming with overdue, capacity, a tenant’s timeli
   });
 
   it('upcoming (R7): a missing answer already documented is counted apart, and the FM is not told to type "no response" again', async () => {
-    const spo = await workloadId(WOODGROVE, 'SPO');
-    const current = (await teams.app.store.getWorkload(spo))?.workload;
-    const moved = await teams.app.store.changeEngagementStartDate({
-      workloadId: spo,
-      expectedVersion: current?.version as number,
-      actor: { ...megan, roles: [] },
-      proposal: { kind: 'date', date: '2026-11-20', basis: 'kickoff_meeting' },
-      reason: 'Kickoff was planned for the 20th.',
-      source: 'teams',
-      today: '2026-11-22' as CalendarDate,
-    });
-    expect(moved.status).toBe('changed');
+    const spo = await moveMegans('SPO', '2026-11-20', 'kickoff_meeting');
     await teams.say(megan, 'upcoming');
     const before = cardText(teams.lastCard());
     expect(before).toContain(

@@ -128,26 +128,37 @@ export async function respondToReminderCard(
       );
       return;
     }
-    case 'already':
-      await presentCard(
-        context,
-        noticeCard({
-          title: t(lang, 'reminder.already'),
-          text: t(lang, `reminder.${result.action === 'no_answer' ? 'noAnswer' : result.action}`),
-        }),
-        'replace',
-      );
-      return;
-    case 'not_found':
-      await presentCard(
-        context,
-        noticeCard({ title: t(lang, 'reminder.gone'), text: '' }),
-        'replace',
-      );
-      return;
-    case 'not_permitted':
-      // Admitted as the recipient, but the workload is no longer theirs (reassigned, R6).
-      await presentText(context, t(lang, 'reminder.gone'));
+    default:
+      await presentNotRecorded(context, lang, result);
+  }
+}
+
+/** What a reminder's answer says when nothing was recorded: answered already, or gone. */
+async function presentNotRecorded(
+  context: TurnContext,
+  lang: Language,
+  result:
+    | { status: 'already'; action: ReminderAction }
+    | { status: 'gone' | 'not_found' | 'not_permitted' },
+): Promise<void> {
+  if (result.status === 'already') {
+    await presentCard(
+      context,
+      noticeCard({
+        title: t(lang, 'reminder.already'),
+        text: t(lang, `reminder.${result.action === 'no_answer' ? 'noAnswer' : result.action}`),
+      }),
+      'replace',
+    );
+  } else if (result.status === 'not_permitted') {
+    // Admitted as the recipient, but the workload is no longer theirs (reassigned, R6).
+    await presentText(context, t(lang, 'reminder.gone'));
+  } else {
+    await presentCard(
+      context,
+      noticeCard({ title: t(lang, 'reminder.gone'), text: '' }),
+      'replace',
+    );
   }
 }
 
@@ -181,11 +192,7 @@ export async function askWhenStarted(context: TurnContext, data: unknown): Promi
   const found = await store.getWorkload(reminder.payload.workloadId);
   const { date, estimate } = reminder.payload;
   if (!found || found.workload.esd?.date !== date || found.workload.esd.estimate !== estimate) {
-    await presentCard(
-      context,
-      noticeCard({ title: t(lang, 'reminder.gone'), text: '' }),
-      'replace',
-    );
+    await presentNotRecorded(context, lang, { status: 'gone' });
     return;
   }
   await presentCard(
@@ -226,11 +233,7 @@ export async function submitStartedOn(context: TurnContext, data: unknown): Prom
   }
   const found = await store.getWorkload(reminder.payload.workloadId);
   if (!found) {
-    await presentCard(
-      context,
-      noticeCard({ title: t(lang, 'reminder.gone'), text: '' }),
-      'replace',
-    );
+    await presentNotRecorded(context, lang, { status: 'gone' });
     return;
   }
   const esd = { date: reminder.payload.date, estimate: reminder.payload.estimate };
@@ -306,25 +309,7 @@ export async function submitStartedOn(context: TurnContext, data: unknown): Prom
           .join(' '),
       );
       return;
-    case 'already':
-      await presentCard(
-        context,
-        noticeCard({
-          title: t(lang, 'reminder.already'),
-          text: t(lang, `reminder.${result.action === 'no_answer' ? 'noAnswer' : result.action}`),
-        }),
-        'replace',
-      );
-      return;
-    case 'gone':
-    case 'not_found':
-      await presentCard(
-        context,
-        noticeCard({ title: t(lang, 'reminder.gone'), text: '' }),
-        'replace',
-      );
-      return;
-    case 'not_permitted':
-      await presentText(context, t(lang, 'reminder.gone'));
+    default:
+      await presentNotRecorded(context, lang, result);
   }
 }
