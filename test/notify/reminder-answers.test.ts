@@ -206,6 +206,8 @@ describe.each(engines)('answering a reminder on %s', (engine) => {
       [{ date: '2026-02-31' }, 'That day does not exist.'],
       [{ date: '2024-01-10' }, 'Choose a date between'],
       [{ date: '2026-11-23', reason: ' !! ' }, 'Write the reason in words'],
+      // R8: counted as the rules count; a pasted novel is "too long", never "card expired".
+      [{ date: '2026-11-23', reason: 'x'.repeat(30_000) }, 'at most 1000 characters'],
     ] as const) {
       const refused = await answer(asked, { when: 'other', basis: 'phone_call', ...inputs });
       expect(cardText(refused)).toContain(said);

@@ -5,6 +5,7 @@ import {
   calendarDateIn,
   decideCommunicationStarted,
   instantAt,
+  REASON_MAX_LENGTH,
   type StartedProblem,
 } from '../../domain/index.js';
 import { explainViolation } from '../../i18n/explain.js';
@@ -25,6 +26,7 @@ import { reminderStartedCard } from '../cards/reminder-started-card.js';
 import { presentCard, presentText } from '../present.js';
 import { getSession } from '../session.js';
 import { VERB } from '../verbs.js';
+import { text } from './limits.js';
 
 /**
  * A reminder button's data: its token only (reminder-card.ts). Cards sent before tokens, with an
@@ -164,10 +166,11 @@ async function presentNotRecorded(
 
 /** The inputs of the "when did it begin" card, checked at the edge (the rules decide the rest). */
 const startedInput = z.object({
-  when: z.string().trim().max(16).optional(),
-  date: z.string().trim().max(32).optional(),
-  basis: z.string().trim().max(32).optional(),
-  reason: z.string().max(20_000).optional(),
+  when: text(40),
+  date: text(40),
+  basis: text(60),
+  // Counted as the rules count (limits.ts): too long is said next to the card, never "expired".
+  reason: text(REASON_MAX_LENGTH),
 });
 
 const startedProblem = (problem: StartedProblem, lang: Language) =>
@@ -237,12 +240,7 @@ export async function submitStartedOn(context: TurnContext, data: unknown): Prom
     return;
   }
   const esd = { date: reminder.payload.date, estimate: reminder.payload.estimate };
-  const values = {
-    when: parsed.data.when ?? '',
-    date: parsed.data.date ?? '',
-    basis: parsed.data.basis ?? '',
-    reason: parsed.data.reason ?? '',
-  };
+  const values = parsed.data;
   const again = (banner: string) =>
     presentCard(
       context,
