@@ -385,7 +385,16 @@ export async function answerCommunicationStarted(
       return { status: 'recorded', note, change };
     });
   } catch (error) {
-    if (error instanceof Rollback) return error.answer;
-    throw error;
+    if (!(error instanceof Rollback)) throw error;
+    if (error.answer.status === 'gone') {
+      // A press racing this one moved the date first: it was answered, not gone.
+      const earlier = await ctx.db
+        .selectFrom('reminder_responses')
+        .select('action')
+        .where('outbox_id', '=', input.outboxId)
+        .executeTakeFirst();
+      if (earlier) return { status: 'already', action: earlier.action as ReminderAction };
+    }
+    return error.answer;
   }
 }

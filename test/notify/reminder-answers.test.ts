@@ -230,6 +230,22 @@ describe.each(engines)('answering a reminder on %s', (engine) => {
     ).toBe(true);
   });
 
+  it('R7: two submits racing move the date once, write one history row and one answer', async () => {
+    await start();
+    const exo = await workload('EXO');
+    const { actions } = await reminderAt(new Date('2026-11-23T10:00:00Z'));
+    const asked = await pressStarted(actions);
+    const inputs = { when: 'today', basis: 'phone_call', reason: 'Customer called back today.' };
+    const answers = await Promise.all([answer(asked, inputs), answer(asked, inputs)]);
+    const texts = answers.map((a) => cardText(a));
+    expect(texts.filter((x) => x.includes('moved from Nov 22, 2026 to Nov 23, 2026'))).toHaveLength(
+      1,
+    );
+    expect(texts.filter((x) => x.includes('already answered'))).toHaveLength(1);
+    expect(await history(exo)).toHaveLength(2);
+    expect(await responses()).toHaveLength(1);
+  });
+
   it('R7: someone else’s press is refused and records nothing; the FM still answers', async () => {
     await start();
     const { actions } = await reminderAt(new Date('2026-11-22T10:00:00Z'));
