@@ -7,9 +7,11 @@ import { submitChange } from './actions/change-esd.js';
 import { showHistory } from './actions/history.js';
 import { submitNoResponse } from './actions/no-response.js';
 import {
+  askWhenStarted,
   loadReminder,
   reminderSubject,
   respondToReminderCard,
+  submitStartedOn,
 } from './actions/reminder-response.js';
 import { CHANGE_DATE_DIALOG, type ChangeDateOptions } from './dialogs/change-date-dialog.js';
 import type { BotTurn } from './turn.js';
@@ -88,7 +90,21 @@ export const CARD_VERBS: Readonly<Record<Verb, CardVerb>> = {
       return true;
     },
   },
-  [VERB.reminderStarted]: reminder,
+  [VERB.reminderStarted]: {
+    // "Communication started": first, on which day (R4, R5, R7); nothing is written yet.
+    subject: reminderSubject,
+    run: async ({ context, input }) => {
+      await askWhenStarted(context, input);
+      return true;
+    },
+  },
+  [VERB.reminderStartedOn]: {
+    subject: reminderSubject,
+    run: async ({ context, input }) => {
+      await submitStartedOn(context, input);
+      return true;
+    },
+  },
   [VERB.reminderNoAnswer]: reminder,
   [VERB.reminderInactive]: reminder,
   [VERB.reminderReschedule]: {

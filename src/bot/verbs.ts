@@ -8,6 +8,7 @@ export const VERB = {
   pickTenant: 'esd.pickTenant',
   startChange: 'esd.startChange',
   reminderStarted: 'esd.reminder.started',
+  reminderStartedOn: 'esd.reminder.startedOn',
   reminderNoAnswer: 'esd.reminder.noAnswer',
   reminderInactive: 'esd.reminder.inactive',
   reminderReschedule: 'esd.reminder.reschedule',

@@ -1,6 +1,7 @@
 export * from './access.js';
 export * from './basis.js';
 export * from './calendar-date.js';
+export * from './decide-communication-started.js';
 export * from './decide-esd-change.js';
 export * from './decide-no-response.js';
 export * from './l1-status.js';

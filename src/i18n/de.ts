@@ -221,7 +221,7 @@ export const de: Messages = {
   'reminder.late': 'Diese Erinnerung kommt verspätet: Zum Fälligkeitszeitpunkt lief kein esd-bot.',
   'reminder.followUpTitle': 'Nachfrage: Hat {customer} zu {workload} geantwortet?',
   'reminder.intro':
-    'Haben die Onboarding-Gespräche begonnen? Teilen Sie mir mit, was passiert ist. Das Datum ändert sich nur, wenn der Kunde ein neues vereinbart.',
+    'Haben die Onboarding-Gespräche begonnen? Sagen Sie mir, was passiert ist. Das Datum ändert sich nur auf den Tag, an dem der Austausch in beide Richtungen wirklich begann, oder auf ein neues, mit dem Kunden vereinbartes Datum.',
   'reminder.started': 'Kommunikation hat begonnen',
   'reminder.reschedule': 'Kunde wünscht ein anderes Datum',
   'reminder.noAnswer': 'Noch keine Antwort',
@@ -233,6 +233,42 @@ export const de: Messages = {
   'reminder.doneInactive':
     'In den allgemeinen Statusnotizen vermerkt; das Datum bleibt, und ich erinnere Sie nicht mehr daran.',
   'reminder.already': 'Diese Erinnerung wurde bereits beantwortet.',
+  'reminder.titleEstimate': '{month} ist der geschätzte Monat für {workload} bei {customer}',
+  'reminder.introEstimate':
+    'Das Startdatum der Beteiligung ist eine Schätzung: Der 1. steht für den Monat, nicht für einen vereinbarten Tag. Hat der Austausch in beide Richtungen begonnen? Wenn nicht, legen Sie das echte Datum fest, sobald der Kunde eines vereinbart.',
+  'reminder.setRealDate': 'Echtes Datum festlegen',
+  'reminder.doneStartedMoved':
+    'Das Startdatum der Beteiligung wurde von {old} auf {new} verschoben, den Tag, an dem die Kommunikation begann; der Grund steht in den allgemeinen Statusnotizen. Keine Erinnerungen mehr für das alte Datum.',
+  'started.title': 'Wann begann der Austausch in beide Richtungen zu {workload} bei {customer}?',
+  'started.intro':
+    'Das Startdatum der Beteiligung ist der Tag, an dem Sie und der Kunde den Austausch in beide Richtungen begonnen haben (eine Antwort auf Ihre E-Mail, ein Anruf, das Kick-off-Meeting), nicht der Tag, an dem eine E-Mail gesendet oder eine Sprachnachricht hinterlassen wurde.',
+  'started.whenLabel': 'Er begann',
+  'started.today': 'Heute ({date})',
+  'started.todayIsEsd': 'Heute ({date}), am Startdatum der Beteiligung',
+  'started.onEsd': 'Am Startdatum der Beteiligung ({date})',
+  'started.other': 'An einem anderen Tag (unten wählen)',
+  'started.dateLabel': 'Der andere Tag',
+  'started.basisLabel': 'Was war es? (nötig, wenn sich das Datum ändert)',
+  'started.moveHint':
+    'Ist dieser Tag nicht das Startdatum der Beteiligung, wird das Datum auf ihn verschoben und der Grund mit ihm in die allgemeinen Statusnotizen geschrieben.',
+  'started.reasonDefault':
+    'Der Kunde hat geantwortet und der Austausch in beide Richtungen begann an diesem Tag.',
+  'started.submit': 'Erfassen',
+  'started.when_missing': 'Wählen Sie, wann der Austausch begann.',
+  'started.esd_is_estimate':
+    'Das Startdatum der Beteiligung ist nur ein geschätzter Monat: Wählen Sie heute oder den echten Tag.',
+  'started.date_missing': 'Wählen Sie den Tag, an dem der Austausch begann.',
+  'started.date_invalid': 'Diesen Tag gibt es nicht.',
+  'started.date_in_future':
+    'Dieser Tag ist noch nicht gekommen: Ein Beginn ist ein Tag, der stattgefunden hat. Für ein geplantes Datum verwenden Sie „Kunde wünscht ein anderes Datum“.',
+  'started.basis_not_exchange':
+    'Wählen Sie, was der Austausch war: Kick-off-Meeting, E-Mail-Austausch in beide Richtungen oder Telefonat.',
+  'upcoming.documentedTitle':
+    'Datum vorbei, keine Antwort erfasst: in den allgemeinen Statusnotizen dokumentiert ({count})',
+  'upcoming.documentedHint':
+    'Das Datum bleibt (FAQ: dokumentieren, nicht ändern). Wenn der Kunde antwortet, geben Sie **datum ändern** mit dem vereinbarten Datum ein.',
+  'upcoming.recorded.no_answer': 'noch keine Antwort, weitere Versuche',
+  'upcoming.recorded.inactive': 'Kunde inaktiv',
   'reminder.gone':
     'Diese Erinnerung gilt nicht mehr: Der Arbeitsbereich oder sein Datum hat sich geändert.',
   'digest.title': 'Ihre Startdaten der Beteiligung in dieser Woche',
@@ -240,7 +276,7 @@ export const de: Messages = {
   'reports.command.capacity': 'kapazität',
   'reports.command.tenant': 'kunde',
   'upcoming.overdueTitle':
-    'Überfällig: Das Datum ist vorbei, und die Kommunikation hat nicht begonnen',
+    'Datum vorbei, seitdem nichts erfasst: keine Erinnerung beantwortet, keine fehlende Antwort dokumentiert',
   'upcoming.overdueHint':
     'Beantworten Sie die Erinnerung, geben Sie **keine antwort** ein, wenn der Kunde nicht geantwortet hat, oder **datum ändern**, wenn ein anderes Datum vereinbart wurde.',
   'upcoming.yesterday': 'gestern',

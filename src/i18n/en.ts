@@ -206,7 +206,7 @@ export const en = {
   'reminder.late': 'This reminder is late: no esd-bot was running when it fell due.',
   'reminder.followUpTitle': 'Follow-up: has {customer} answered about {workload}?',
   'reminder.intro':
-    'Have the onboarding discussions started? Tell me what happened. The date changes only if the customer agrees a new one.',
+    'Have the onboarding discussions started? Tell me what happened. The date moves only to the day the two-way exchange really began, or to a new date the customer agrees.',
   'reminder.started': 'Communication started',
   'reminder.reschedule': 'Customer asked for another date',
   'reminder.noAnswer': 'No answer yet',
@@ -218,12 +218,48 @@ export const en = {
   'reminder.doneInactive':
     'Noted in the Overall Status Notes; the date stays and I will not remind you about it again.',
   'reminder.already': 'This reminder was already answered.',
+  'reminder.titleEstimate': '{month} is the estimated month for {workload} at {customer}',
+  'reminder.introEstimate':
+    'The Engagement Start Date is an estimate: the 1st stands for the month, not an agreed day. Has the two-way exchange begun? If not, set the real date once the customer agrees one.',
+  'reminder.setRealDate': 'Set the real date',
+  'reminder.doneStartedMoved':
+    'The Engagement Start Date moved from {old} to {new}, the day communication began; the reason is in the Overall Status Notes. No more reminders for the old date.',
+  'started.title': 'When did the two-way exchange about {workload} at {customer} begin?',
+  'started.intro':
+    'The Engagement Start Date is the day the customer and you began the two-way exchange (a reply to your email, a call, the kickoff), not the day an email was sent or a voicemail left.',
+  'started.whenLabel': 'It began',
+  'started.today': 'Today ({date})',
+  'started.todayIsEsd': 'Today ({date}), the Engagement Start Date',
+  'started.onEsd': 'On the Engagement Start Date ({date})',
+  'started.other': 'On another day (choose it below)',
+  'started.dateLabel': 'The other day',
+  'started.basisLabel': 'What was it? (needed when the date moves)',
+  'started.moveHint':
+    'If that day is not the Engagement Start Date, the date moves to it and the reason goes to the Overall Status Notes with it.',
+  'started.reasonDefault': 'The customer answered and the two-way exchange began on this day.',
+  'started.submit': 'Record',
+  'started.when_missing': 'Choose when the exchange began.',
+  'started.esd_is_estimate':
+    'The Engagement Start Date is only an estimated month: choose today or the real day.',
+  'started.date_missing': 'Choose the day the exchange began.',
+  'started.date_invalid': 'That day does not exist.',
+  'started.date_in_future':
+    'That day has not come yet: a start is a day that happened. For a planned date, use “Customer asked for another date”.',
+  'started.basis_not_exchange':
+    'Choose what the exchange was: a kickoff meeting, a two-way email exchange or a phone call.',
+  'upcoming.documentedTitle':
+    'Date passed, no answer recorded: documented in the Overall Status Notes ({count})',
+  'upcoming.documentedHint':
+    'The date stays (FAQ: document, do not change it). When the customer answers, type **change date** with the date agreed.',
+  'upcoming.recorded.no_answer': 'no answer yet, still trying',
+  'upcoming.recorded.inactive': 'customer inactive',
   'reminder.gone': 'This reminder no longer applies: the workload or its date changed.',
   'digest.title': 'Your start dates this week',
   // reports: upcoming (overdue first), capacity, a tenant's timeline and history
   'reports.command.capacity': 'capacity',
   'reports.command.tenant': 'tenant',
-  'upcoming.overdueTitle': 'Overdue: the date has passed and communication has not started',
+  'upcoming.overdueTitle':
+    'Date passed, nothing recorded since: no reminder answered, no missing answer documented',
   'upcoming.overdueHint':
     'Answer the reminder, type **no response** if the customer has not answered, or **change date** if another date was agreed.',
   'upcoming.yesterday': 'yesterday',

@@ -218,7 +218,7 @@ export const es: Messages = {
     'Este recordatorio llega tarde: no había ningún esd-bot en marcha cuando venció.',
   'reminder.followUpTitle': 'Seguimiento: ¿respondió {customer} sobre {workload}?',
   'reminder.intro':
-    '¿Empezaron las conversaciones iniciales? Cuéntame qué pasó. La fecha solo cambia si el cliente acuerda una nueva.',
+    '¿Empezaron las conversaciones iniciales? Cuéntame qué pasó. La fecha solo cambia al día en que de verdad empezó el intercambio en ambos sentidos, o a una nueva fecha que acuerde el cliente.',
   'reminder.started': 'La comunicación empezó',
   'reminder.reschedule': 'El cliente pidió otra fecha',
   'reminder.noAnswer': 'Aún sin respuesta',
@@ -230,12 +230,50 @@ export const es: Messages = {
   'reminder.doneInactive':
     'Anotado en las notas generales del estado; la fecha no cambia y no volveré a recordártelo.',
   'reminder.already': 'Este recordatorio ya tiene respuesta.',
+  'reminder.titleEstimate': '{month} es el mes estimado para {workload} en {customer}',
+  'reminder.introEstimate':
+    'La fecha de inicio de la interacción es una estimación: el día 1 representa el mes, no un día acordado. ¿Empezó el intercambio en ambos sentidos? Si no, fija la fecha real cuando el cliente acuerde una.',
+  'reminder.setRealDate': 'Fijar la fecha real',
+  'reminder.doneStartedMoved':
+    'La fecha de inicio de la interacción pasó de {old} a {new}, el día en que empezó la comunicación; el motivo está en las notas generales del estado. No habrá más recordatorios para la fecha anterior.',
+  'started.title':
+    '¿Cuándo empezó el intercambio en ambos sentidos sobre {workload} en {customer}?',
+  'started.intro':
+    'La fecha de inicio de la interacción es el día en que tú y el cliente empezaron el intercambio en ambos sentidos (una respuesta a tu correo, una llamada, la reunión de inicio), no el día en que se envió un correo o se dejó un mensaje de voz.',
+  'started.whenLabel': 'Empezó',
+  'started.today': 'Hoy ({date})',
+  'started.todayIsEsd': 'Hoy ({date}), la fecha de inicio de la interacción',
+  'started.onEsd': 'En la fecha de inicio de la interacción ({date})',
+  'started.other': 'Otro día (elígelo abajo)',
+  'started.dateLabel': 'El otro día',
+  'started.basisLabel': '¿Qué fue? (necesario cuando la fecha cambia)',
+  'started.moveHint':
+    'Si ese día no es la fecha de inicio de la interacción, la fecha pasa a ese día y el motivo va con ella a las notas generales del estado.',
+  'started.reasonDefault':
+    'El cliente respondió y el intercambio en ambos sentidos empezó este día.',
+  'started.submit': 'Registrar',
+  'started.when_missing': 'Elige cuándo empezó el intercambio.',
+  'started.esd_is_estimate':
+    'La fecha de inicio de la interacción es solo un mes estimado: elige hoy o el día real.',
+  'started.date_missing': 'Elige el día en que empezó el intercambio.',
+  'started.date_invalid': 'Ese día no existe.',
+  'started.date_in_future':
+    'Ese día aún no llegó: un inicio es un día que ya pasó. Para una fecha planificada, usa «El cliente pidió otra fecha».',
+  'started.basis_not_exchange':
+    'Elige qué fue el intercambio: reunión de inicio, intercambio de correos en ambos sentidos o llamada telefónica.',
+  'upcoming.documentedTitle':
+    'Fecha pasada, sin respuesta registrada: documentado en las notas generales del estado ({count})',
+  'upcoming.documentedHint':
+    'La fecha se queda como está (FAQ: documentar, no cambiarla). Cuando el cliente responda, escribe **cambiar fecha** con la fecha acordada.',
+  'upcoming.recorded.no_answer': 'aún sin respuesta, sigues intentando',
+  'upcoming.recorded.inactive': 'cliente inactivo',
   'reminder.gone': 'Este recordatorio ya no aplica: la carga de trabajo o su fecha cambió.',
   'digest.title': 'Tus fechas de inicio de la interacción de esta semana',
   // reports: upcoming (overdue first), capacity, a tenant's timeline and history
   'reports.command.capacity': 'capacidad',
   'reports.command.tenant': 'cliente',
-  'upcoming.overdueTitle': 'Atrasadas: la fecha pasó y la comunicación no empezó',
+  'upcoming.overdueTitle':
+    'Fecha pasada, nada registrado desde entonces: ningún recordatorio respondido, ninguna falta de respuesta documentada',
   'upcoming.overdueHint':
     'Responde al recordatorio, escribe **sin respuesta** si el cliente no respondió, o **cambiar fecha** si acordaron otra fecha.',
   'upcoming.yesterday': 'ayer',

@@ -218,7 +218,7 @@ export const ja: Messages = {
   'reminder.followUpTitle':
     'フォローアップ: {workload} について {customer} から返信はありましたか?',
   'reminder.intro':
-    'オンボーディングの話し合いは始まりましたか? 状況を教えてください。お客様が新しい日付に合意した場合にのみ、日付を変更します。',
+    'オンボーディングの話し合いは始まりましたか? 何があったか教えてください。日付は、双方向のやり取りが実際に始まった日、またはお客様と合意した新しい日付にだけ変わります。',
   'reminder.started': '連絡が始まった',
   'reminder.reschedule': 'お客様が別の日付を希望',
   'reminder.noAnswer': 'まだ返信なし',
@@ -230,13 +230,49 @@ export const ja: Messages = {
   'reminder.doneInactive':
     '全体的なステータス メモに記録しました。日付は変更せず、今後この件のリマインダーは送りません。',
   'reminder.already': 'このリマインダーにはすでに回答済みです。',
+  'reminder.titleEstimate': '{month} は {customer} の {workload} の見込み月です',
+  'reminder.introEstimate':
+    'このエンゲージメント開始日は見込みです: 1 日は月を表すだけで、合意した日ではありません。双方向のやり取りは始まりましたか? まだなら、お客様と合意したときに実際の日付を設定してください。',
+  'reminder.setRealDate': '実際の日付を設定',
+  'reminder.doneStartedMoved':
+    'エンゲージメント開始日を {old} から、連絡が始まった日 {new} に変更しました。理由は全体的なステータス メモにあります。以前の日付のリマインダーはもう送りません。',
+  'started.title': '{customer} の {workload} について、双方向のやり取りはいつ始まりましたか?',
+  'started.intro':
+    'エンゲージメント開始日は、あなたとお客様が双方向のやり取りを始めた日 (メールへの返信、電話、キックオフ ミーティング) です。メールを送った日やボイスメールを残した日ではありません。',
+  'started.whenLabel': '始まった日',
+  'started.today': '今日 ({date})',
+  'started.todayIsEsd': '今日 ({date})、エンゲージメント開始日',
+  'started.onEsd': 'エンゲージメント開始日 ({date})',
+  'started.other': '別の日 (下で選択)',
+  'started.dateLabel': '別の日',
+  'started.basisLabel': '何がありましたか? (日付が変わる場合に必要)',
+  'started.moveHint':
+    'その日がエンゲージメント開始日でない場合、日付はその日に変わり、理由も一緒に全体的なステータス メモに書き込まれます。',
+  'started.reasonDefault': 'お客様から返信があり、この日に双方向のやり取りが始まりました。',
+  'started.submit': '記録',
+  'started.when_missing': 'やり取りが始まった日を選んでください。',
+  'started.esd_is_estimate':
+    'このエンゲージメント開始日は見込み月にすぎません: 今日か実際の日を選んでください。',
+  'started.date_missing': 'やり取りが始まった日を選んでください。',
+  'started.date_invalid': 'その日は存在しません。',
+  'started.date_in_future':
+    'その日はまだ来ていません: 開始はすでにあった日です。予定の日付には「お客様が別の日付を希望」を使ってください。',
+  'started.basis_not_exchange':
+    'やり取りの内容を選んでください: キックオフ ミーティング、双方向のメールのやり取り、または電話。',
+  'upcoming.documentedTitle':
+    '日付を過ぎ、返信なしを記録済み: 全体的なステータス メモに記載 ({count})',
+  'upcoming.documentedHint':
+    '日付はそのままです (FAQ: 記録し、日付は変えない)。お客様から返信があったら、合意した日付で **日付変更** と入力してください。',
+  'upcoming.recorded.no_answer': 'まだ返信なし、連絡を継続中',
+  'upcoming.recorded.inactive': 'お客様が非アクティブ',
   'reminder.gone':
     'このリマインダーは無効になりました。ワークロードまたはその日付が変更されています。',
   'digest.title': '今週のエンゲージメント開始日',
   // reports: upcoming (overdue first), capacity, a tenant's timeline and history
   'reports.command.capacity': 'キャパシティ',
   'reports.command.tenant': 'テナント',
-  'upcoming.overdueTitle': '期限切れ: 日付を過ぎても連絡が始まっていません',
+  'upcoming.overdueTitle':
+    '日付を過ぎ、その後何も記録なし: リマインダーへの回答も、返信なしの記録もありません',
   'upcoming.overdueHint':
     'リマインダーに回答するか、お客様から返信がない場合は **応答なし**、別の日付に合意した場合は **日付変更** と入力してください。',
   'upcoming.yesterday': '昨日',

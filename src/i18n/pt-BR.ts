@@ -215,7 +215,7 @@ export const ptBR: Messages = {
   'reminder.late': 'Este lembrete está atrasado: nenhum esd-bot estava rodando quando ele venceu.',
   'reminder.followUpTitle': 'Acompanhamento: {customer} respondeu sobre {workload}?',
   'reminder.intro':
-    'As discussões iniciais começaram? Conte o que aconteceu. A data só muda se o cliente combinar uma nova.',
+    'As discussões iniciais começaram? Conte o que aconteceu. A data só muda para o dia em que a troca nos dois sentidos realmente começou, ou para uma nova data combinada com o cliente.',
   'reminder.started': 'A comunicação começou',
   'reminder.reschedule': 'O cliente pediu outra data',
   'reminder.noAnswer': 'Ainda sem resposta',
@@ -227,12 +227,49 @@ export const ptBR: Messages = {
   'reminder.doneInactive':
     'Anotado nas Observações Gerais de Status; a data continua a mesma e não vou lembrar você disso de novo.',
   'reminder.already': 'Este lembrete já foi respondido.',
+  'reminder.titleEstimate': '{month} é o mês estimado para {workload} no cliente {customer}',
+  'reminder.introEstimate':
+    'A Data de Início do Envolvimento é uma estimativa: o dia 1 representa o mês, não um dia combinado. A troca nos dois sentidos já começou? Se não, defina a data real quando o cliente combinar uma.',
+  'reminder.setRealDate': 'Definir a data real',
+  'reminder.doneStartedMoved':
+    'A Data de Início do Envolvimento passou de {old} para {new}, o dia em que a comunicação começou; o motivo está nas Observações Gerais de Status. Sem mais lembretes para a data antiga.',
+  'started.title':
+    'Quando começou a troca nos dois sentidos sobre {workload} no cliente {customer}?',
+  'started.intro':
+    'A Data de Início do Envolvimento é o dia em que você e o cliente começaram a troca nos dois sentidos (uma resposta ao seu email, uma ligação, a reunião de abertura), não o dia em que um email foi enviado ou um recado deixado.',
+  'started.whenLabel': 'Começou',
+  'started.today': 'Hoje ({date})',
+  'started.todayIsEsd': 'Hoje ({date}), a Data de Início do Envolvimento',
+  'started.onEsd': 'Na Data de Início do Envolvimento ({date})',
+  'started.other': 'Em outro dia (escolha abaixo)',
+  'started.dateLabel': 'O outro dia',
+  'started.basisLabel': 'O que foi? (necessário quando a data muda)',
+  'started.moveHint':
+    'Se esse dia não for a Data de Início do Envolvimento, a data passa para ele e o motivo vai junto para as Observações Gerais de Status.',
+  'started.reasonDefault': 'O cliente respondeu e a troca nos dois sentidos começou neste dia.',
+  'started.submit': 'Registrar',
+  'started.when_missing': 'Escolha quando a troca começou.',
+  'started.esd_is_estimate':
+    'A Data de Início do Envolvimento é só um mês estimado: escolha hoje ou o dia real.',
+  'started.date_missing': 'Escolha o dia em que a troca começou.',
+  'started.date_invalid': 'Esse dia não existe.',
+  'started.date_in_future':
+    'Esse dia ainda não chegou: um início é um dia que já aconteceu. Para uma data planejada, use “O cliente pediu outra data”.',
+  'started.basis_not_exchange':
+    'Escolha o que foi a troca: reunião de abertura, troca de emails nos dois sentidos ou ligação.',
+  'upcoming.documentedTitle':
+    'Data passada, sem resposta registrada: documentado nas Observações Gerais de Status ({count})',
+  'upcoming.documentedHint':
+    'A data fica como está (FAQ: documentar, não alterar). Quando o cliente responder, digite **alterar data** com a data combinada.',
+  'upcoming.recorded.no_answer': 'ainda sem resposta, tentando',
+  'upcoming.recorded.inactive': 'cliente inativo',
   'reminder.gone': 'Este lembrete não vale mais: o workload ou a data mudou.',
   'digest.title': 'Suas Datas de Início do Envolvimento nesta semana',
   // reports: upcoming (overdue first), capacity, a tenant's timeline and history
   'reports.command.capacity': 'capacidade',
   'reports.command.tenant': 'cliente',
-  'upcoming.overdueTitle': 'Atrasadas: a data passou e a comunicação não começou',
+  'upcoming.overdueTitle':
+    'Data passada, nada registrado desde então: nenhum lembrete respondido, nenhuma falta de resposta documentada',
   'upcoming.overdueHint':
     'Responda ao lembrete, digite **sem resposta** se o cliente não respondeu, ou **alterar data** se outra data foi combinada.',
   'upcoming.yesterday': 'ontem',

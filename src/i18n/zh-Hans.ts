@@ -200,7 +200,8 @@ export const zhHans: Messages = {
   'reminder.titleLate': '{customer} 的 {workload} 的接洽开始日期是 {date}',
   'reminder.late': '此提醒已延迟：到期时没有正在运行的 esd-bot。',
   'reminder.followUpTitle': '跟进：{customer} 是否已就 {workload} 答复？',
-  'reminder.intro': '入门讨论开始了吗？请告诉我发生了什么。只有客户同意新日期时，日期才会更改。',
+  'reminder.intro':
+    '入门讨论开始了吗？请告诉我发生了什么。日期只会改为双向交流真正开始的那一天，或客户同意的新日期。',
   'reminder.started': '沟通已开始',
   'reminder.reschedule': '客户要求其他日期',
   'reminder.noAnswer': '尚无答复',
@@ -209,12 +210,44 @@ export const zhHans: Messages = {
   'reminder.doneNoAnswer': '已记录到总体状态笔记；日期不变。我会在 {date} 再次提醒你。',
   'reminder.doneInactive': '已记录到总体状态笔记；日期不变，我不会再就此提醒你。',
   'reminder.already': '此提醒已答复。',
+  'reminder.titleEstimate': '{month} 是 {customer} 的 {workload} 的估计月份',
+  'reminder.introEstimate':
+    '此接洽开始日期是估计值：1 日只代表该月，并不是商定的日期。双向交流开始了吗？如果没有，请在客户商定日期后设置实际日期。',
+  'reminder.setRealDate': '设置实际日期',
+  'reminder.doneStartedMoved':
+    '接洽开始日期已从 {old} 改为沟通开始的那一天 {new}；原因已写入总体状态笔记。旧日期不再提醒。',
+  'started.title': '关于 {customer} 的 {workload}，双向交流是哪天开始的？',
+  'started.intro':
+    '接洽开始日期是你与客户开始双向交流的那一天（客户回复了你的电子邮件、一次电话、启动会议），而不是发送电子邮件或留下语音留言的那一天。',
+  'started.whenLabel': '开始于',
+  'started.today': '今天（{date}）',
+  'started.todayIsEsd': '今天（{date}），即接洽开始日期',
+  'started.onEsd': '接洽开始日期当天（{date}）',
+  'started.other': '另一天（在下方选择）',
+  'started.dateLabel': '另一天',
+  'started.basisLabel': '是什么交流？（日期更改时必填）',
+  'started.moveHint':
+    '如果那一天不是接洽开始日期，日期将改为那一天，原因也会一并写入总体状态笔记。',
+  'started.reasonDefault': '客户已答复，双向交流于这一天开始。',
+  'started.submit': '记录',
+  'started.when_missing': '请选择交流开始的时间。',
+  'started.esd_is_estimate': '此接洽开始日期只是估计的月份：请选择今天或实际的那一天。',
+  'started.date_missing': '请选择交流开始的那一天。',
+  'started.date_invalid': '该日期不存在。',
+  'started.date_in_future':
+    '那一天还没到：开始必须是已经发生的日子。计划的日期请使用“客户要求其他日期”。',
+  'started.basis_not_exchange': '请选择交流的方式：启动会议、双向电子邮件往来或电话沟通。',
+  'upcoming.documentedTitle': '日期已过，已记录客户未答复：见总体状态笔记（{count}）',
+  'upcoming.documentedHint':
+    '日期保持不变（FAQ：记录，不要更改日期）。客户答复后，请输入 **更改日期** 并填写商定的日期。',
+  'upcoming.recorded.no_answer': '尚无答复，仍在尝试',
+  'upcoming.recorded.inactive': '客户不活跃',
   'reminder.gone': '此提醒已不再适用：工作负载或其日期已更改。',
   'digest.title': '你本周的接洽开始日期',
   // reports: upcoming (overdue first), capacity, a tenant's timeline and history
   'reports.command.capacity': '容量',
   'reports.command.tenant': '租户',
-  'upcoming.overdueTitle': '已逾期：日期已过，沟通尚未开始',
+  'upcoming.overdueTitle': '日期已过，此后没有任何记录：没有回复提醒，也没有记录客户未答复',
   'upcoming.overdueHint':
     '请答复提醒；如果客户未答复，输入 **无回应**；如果已商定其他日期，输入 **更改日期**。',
   'upcoming.yesterday': '昨天',

@@ -45,7 +45,11 @@ export type ChangeEsdResult =
   | { status: 'conflict'; current: Workload }
   | { status: 'not_found' };
 
-async function loadWorkload(trx: Transaction<Database>, id: string): Promise<Workload | null> {
+/** The workload as it is in `trx`, or null. */
+export async function loadWorkload(
+  trx: Transaction<Database>,
+  id: string,
+): Promise<Workload | null> {
   const row = await trx.selectFrom('workloads').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toWorkload(row) : null;
 }

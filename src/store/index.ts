@@ -23,6 +23,7 @@ export type {
   ReminderAction,
   ReminderCandidate,
   ReminderResponse,
+  StartedAnswer,
   StoredReminder,
 } from './reminders.js';
 export type { ImportOptions, ImportOutcome, ImportRejection } from './reports.js';

@@ -1,20 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import {
   type Actor,
+  type Basis,
   type CalendarDate,
   communicationStartedNote,
   decideNoResponse,
   type Esd,
+  type EsdChange,
   permittedRole,
+  type Violation,
   type Workload,
 } from '../domain/index.js';
+import { applyEsdChange, loadWorkload } from './change-esd.js';
 import { isoNow, type StoreContext } from './context.js';
 import { toWorkload } from './mappers.js';
 import { readPayload } from './messages/read-payload.js';
 import { REMINDER_KIND, type ReminderPayload, reminderPayload } from './messages/reminder.js';
 import { cancelPendingForWorkload, enqueue, type OutboxMessage } from './outbox.js';
-import type { WorkloadsTable } from './schema.js';
+import type { Database, WorkloadsTable } from './schema.js';
 import { insertStatusNote } from './status-notes.js';
 
 // The reminder's message contract (kind, payload schema, keys): src/store/messages/reminder.ts.
@@ -167,10 +171,38 @@ export type ReminderResponse =
   | { status: 'not_permitted' }
   | { status: 'not_found' };
 
+/** Records the one answer a reminder gets; false when another answer got there first. */
+async function claimReminder(
+  trx: Transaction<Database>,
+  answer: {
+    outboxId: number;
+    workloadId: string;
+    date: CalendarDate;
+    action: ReminderAction;
+    actor: Actor;
+    now: string;
+  },
+): Promise<boolean> {
+  const claimed = await trx
+    .insertInto('reminder_responses')
+    .values({
+      outbox_id: answer.outboxId,
+      workload_id: answer.workloadId,
+      esd_date: answer.date,
+      action: answer.action,
+      actor_name: answer.actor.name,
+      actor_upn: answer.actor.upn?.toLowerCase() ?? null,
+      responded_at: answer.now,
+    })
+    .onConflict((oc) => oc.column('outbox_id').doNothing())
+    .executeTakeFirst();
+  return Number(claimed.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
 /**
- * The answer to a reminder card, once per reminder message (R7): "communication started" and
- * "customer inactive" write a note and stop further reminders for that date; "no answer yet"
- * writes a note and queues one follow-up. None of them touches the date.
+ * "No answer yet" or "customer inactive" on a reminder, once per reminder message (R7): a note;
+ * "inactive" stops further reminders for that date, "no answer yet" queues one follow-up. Neither
+ * touches the date. "Communication started" is answerCommunicationStarted below: it needs a day.
  */
 export async function respondToReminder(
   ctx: StoreContext,
@@ -178,7 +210,7 @@ export async function respondToReminder(
     outboxId: number;
     workloadId: string;
     esd: Esd;
-    action: ReminderAction;
+    action: Exclude<ReminderAction, 'started'>;
     actor: Actor;
     followUp?: Omit<OutboxMessage, 'now'>;
   },
@@ -191,34 +223,23 @@ export async function respondToReminder(
       .executeTakeFirst();
     if (!row) return { status: 'not_found' };
     const workload = toWorkload(row);
-    let note: string;
-    if (input.action === 'started') {
-      if (!permittedRole(input.actor, workload.channel)) return { status: 'not_permitted' };
-      note = communicationStartedNote({ code: workload.code, esd: input.esd });
-    } else {
-      const decision = decideNoResponse({
-        workload: { ...workload, esd: input.esd },
-        actor: input.actor,
-        kind: input.action,
-      });
-      if (!decision.ok) return { status: 'not_permitted' };
-      note = decision.note;
-    }
+    const decision = decideNoResponse({
+      workload: { ...workload, esd: input.esd },
+      actor: input.actor,
+      kind: input.action,
+    });
+    if (!decision.ok) return { status: 'not_permitted' };
+    const note = decision.note;
     const now = isoNow(ctx);
-    const claimed = await trx
-      .insertInto('reminder_responses')
-      .values({
-        outbox_id: input.outboxId,
-        workload_id: workload.id,
-        esd_date: input.esd.date,
-        action: input.action,
-        actor_name: input.actor.name,
-        actor_upn: input.actor.upn?.toLowerCase() ?? null,
-        responded_at: now,
-      })
-      .onConflict((oc) => oc.column('outbox_id').doNothing())
-      .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
+    const claimed = await claimReminder(trx, {
+      outboxId: input.outboxId,
+      workloadId: workload.id,
+      date: input.esd.date,
+      action: input.action,
+      actor: input.actor,
+      now,
+    });
+    if (!claimed) {
       const earlier = await trx
         .selectFrom('reminder_responses')
         .select('action')
@@ -258,4 +279,122 @@ export async function reminderClosed(
     .where('action', 'in', ['started', 'inactive'])
     .executeTakeFirst();
   return !!row;
+}
+
+export type StartedAnswer =
+  | {
+      status: 'recorded';
+      note: string;
+      /** Set when the ESD moved to the day the exchange began (R7), with its history row. */
+      change: EsdChange | null;
+    }
+  | { status: 'already'; action: ReminderAction }
+  | { status: 'rejected'; violations: Violation[]; workload: Workload }
+  /** The workload's date is no longer the one the reminder was about (someone moved it). */
+  | { status: 'gone' }
+  | { status: 'not_permitted' }
+  | { status: 'not_found' };
+
+/** Ends the transaction with a rollback and carries the answer out of it. */
+class Rollback extends Error {
+  constructor(readonly answer: StartedAnswer) {
+    super('rolled back');
+  }
+}
+
+/**
+ * "Communication started", answered with the day the two-way exchange began (R4, R5, R7), once
+ * per reminder, in one transaction. When that day is the ESD the reminder was about (an exact
+ * one), a note says so and the date stays. Otherwise the ESD moves to it through the one write
+ * path (applyEsdChange: the rules, the history row, the reason as the Overall Status Note, R8),
+ * whose note tells the truth: old date, new date, basis and the FM's reason. Either way no more
+ * reminders for the date, and the answer is stored under the day communication began, which is the
+ * ESD from now on (the overdue report reads it, src/store/reports.ts).
+ */
+export async function answerCommunicationStarted(
+  ctx: StoreContext,
+  input: {
+    outboxId: number;
+    workloadId: string;
+    /** The ESD the reminder was about. */
+    esd: Esd;
+    actor: Actor;
+    startedOn: CalendarDate;
+    /** When the date moves: its basis and reason; null when it began on the ESD. */
+    move: { basis: Basis; reason: string } | null;
+    /** Today in the actor's time zone (the rules' window). */
+    today: CalendarDate;
+  },
+): Promise<StartedAnswer> {
+  try {
+    return await ctx.db.transaction().execute(async (trx): Promise<StartedAnswer> => {
+      const workload = await loadWorkload(trx, input.workloadId);
+      if (!workload) return { status: 'not_found' };
+      if (!permittedRole(input.actor, workload.channel)) return { status: 'not_permitted' };
+      const earlier = await trx
+        .selectFrom('reminder_responses')
+        .select('action')
+        .where('outbox_id', '=', input.outboxId)
+        .executeTakeFirst();
+      if (earlier) return { status: 'already', action: earlier.action as ReminderAction };
+      if (workload.esd?.date !== input.esd.date || workload.esd.estimate !== input.esd.estimate) {
+        return { status: 'gone' };
+      }
+      const now = isoNow(ctx);
+      let note: string;
+      let change: EsdChange | null = null;
+      if (input.move) {
+        const result = await applyEsdChange(trx, ctx, {
+          workloadId: workload.id,
+          expectedVersion: workload.version,
+          actor: input.actor,
+          proposal: { kind: 'date', date: input.startedOn, basis: input.move.basis },
+          reason: input.move.reason,
+          source: 'teams',
+          today: input.today,
+        });
+        if (result.status === 'rejected') {
+          return { status: 'rejected', violations: result.violations, workload };
+        }
+        if (result.status !== 'changed') throw new Rollback({ status: 'gone' });
+        note = result.note.text;
+        change = result.change;
+      } else {
+        note = communicationStartedNote({ code: workload.code, esd: input.esd });
+        await insertStatusNote(trx, {
+          tenantId: workload.tenantId,
+          workloadId: workload.id,
+          text: note,
+          author: input.actor,
+          at: now,
+        });
+        await cancelPendingForWorkload(trx, workload.id, [REMINDER_KIND], now);
+      }
+      const claimed = await claimReminder(trx, {
+        outboxId: input.outboxId,
+        workloadId: workload.id,
+        date: input.startedOn,
+        action: 'started',
+        actor: input.actor,
+        now,
+      });
+      // A second press that raced this one: it wrote first, this one writes nothing.
+      if (!claimed) {
+        throw new Rollback({ status: 'already', action: 'started' });
+      }
+      return { status: 'recorded', note, change };
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+    if (error.answer.status === 'gone') {
+      // A press racing this one moved the date first: it was answered, not gone.
+      const earlier = await ctx.db
+        .selectFrom('reminder_responses')
+        .select('action')
+        .where('outbox_id', '=', input.outboxId)
+        .executeTakeFirst();
+      if (earlier) return { status: 'already', action: earlier.action as ReminderAction };
+    }
+    return error.answer;
+  }
 }

@@ -3,10 +3,14 @@ import type { ControlledTransaction, Selectable, Transaction } from 'kysely';
 import type { ExportNote, ExportSnapshot, ImportRow } from '../csv/workloads-format.js';
 import {
   type Actor,
+  addDays,
   type Basis,
   type CalendarDate,
   calendarDateIn,
   type L1Status,
+  NO_RESPONSE_NOTE_START,
+  type NoResponseKind,
+  readNoResponseNote,
   type Tenant,
   type Violation,
   type Workload,
@@ -136,6 +140,35 @@ export async function startedKeys(
     .where('esd_date', '<=', to)
     .execute();
   return new Set(rows.map((r) => startedKey(r.workload_id, r.esd_date)));
+}
+
+/**
+ * startedKey(workload, date) of every ESD in [from, to] that the FM documented as not answered or
+ * inactive (R7), read from the Overall Status Notes that noResponseNote wrote (the "no response"
+ * command and the reminder's buttons both write one), mapped to the latest kind.
+ */
+export async function documentedKeys(
+  ctx: StoreContext,
+  from: CalendarDate,
+  to: CalendarDate,
+): Promise<Map<string, NoResponseKind>> {
+  const rows = await ctx.db
+    .selectFrom('status_notes')
+    .select(['workload_id', 'text'])
+    .where('workload_id', 'is not', null)
+    .where('text', 'like', `${NO_RESPONSE_NOTE_START}%`)
+    // A note is written on or after its ESD in the FM's time zone: a day earlier in UTC at most.
+    .where('created_at', '>=', addDays(from, -1))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const keys = new Map<string, NoResponseKind>();
+  for (const row of rows) {
+    const read = readNoResponseNote(row.text);
+    if (!read || !row.workload_id || read.esdDate < from || read.esdDate > to) continue;
+    keys.set(startedKey(row.workload_id, read.esdDate), read.kind);
+  }
+  return keys;
 }
 
 type JoinedRow = Selectable<WorkloadsTable> & {

@@ -150,6 +150,8 @@ export class Store {
   // Reports, import and export (src/store/reports.ts).
   capacityData = (from: CalendarDate, to: CalendarDate) => reports.capacityData(this.ctx, from, to);
   startedKeys = (from: CalendarDate, to: CalendarDate) => reports.startedKeys(this.ctx, from, to);
+  documentedKeys = (from: CalendarDate, to: CalendarDate) =>
+    reports.documentedKeys(this.ctx, from, to);
   fmStartsBetween = (from: CalendarDate, to: CalendarDate, fmUpn?: string | null) =>
     reports.fmStartsBetween(this.ctx, from, to, fmUpn);
   tenantWithWorkloads = (tenantId: string) => reports.tenantWithWorkloads(this.ctx, tenantId);
@@ -190,6 +192,9 @@ export class Store {
   findReminder = (token: string) => reminders.findReminder(this.ctx, token);
   respondToReminder = (input: Parameters<typeof reminders.respondToReminder>[1]) =>
     reminders.respondToReminder(this.ctx, input);
+  answerCommunicationStarted = (
+    input: Parameters<typeof reminders.answerCommunicationStarted>[1],
+  ) => reminders.answerCommunicationStarted(this.ctx, input);
   reminderClosed = (workloadId: string, date: CalendarDate) =>
     reminders.reminderClosed(this.ctx, workloadId, date);
   probeSweep = (fingerprint: string, asOf: Date) =>

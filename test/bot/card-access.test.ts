@@ -123,6 +123,12 @@ beforeAll(async () => {
     'esd.reminder.started',
     'esd.startChange',
   ]);
+  // The answer to "Communication started" (the day it began, R7): the same token, with inputs.
+  alexData['esd.reminder.startedOn'] = {
+    ...alexData['esd.reminder.started'],
+    verb: 'esd.reminder.startedOn',
+    when: 'today',
+  };
 });
 afterAll(async () => teams?.close());
 
@@ -184,6 +190,7 @@ const VERBS = [
   'esd.pickTenant',
   'esd.startChange',
   'esd.reminder.started',
+  'esd.reminder.startedOn',
   'esd.reminder.noAnswer',
   'esd.reminder.inactive',
   'esd.reminder.reschedule',

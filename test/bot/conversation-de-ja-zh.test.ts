@@ -201,7 +201,15 @@ describe('reminders in German, Japanese and Chinese (R7)', () => {
       const actions = (card as { actions: { verb: string; data: Record<string, unknown> }[] })
         .actions;
       const started = actions.find((a) => a.verb === 'esd.reminder.started');
-      const answer = await teams.execute(user, 'esd.reminder.started', started?.data ?? {});
+      const asked = await teams.execute(user, 'esd.reminder.started', started?.data ?? {});
+      // It asks the day the exchange began (R7), in the FM's language.
+      expect(cardText(asked.body?.value)).toContain(
+        t(l.lang, 'started.title', { workload: 'Exchange Online', customer: 'Fabrikam Inc' }),
+      );
+      const answer = await teams.execute(user, 'esd.reminder.startedOn', {
+        ...actionData(asked.body?.value),
+        when: 'today',
+      });
       expect(cardText(answer.body?.value)).toContain(t(l.lang, 'reminder.doneStarted'));
     },
   );

@@ -490,26 +490,35 @@ describe('tenant allow-list', () => {
 });
 
 describe('reports in Teams: upcoming with overdue, capacity, a tenant’s timeline and history', () => {
-  it('upcoming: an overdue start comes first until communication started', async () => {
-    const exo = await workloadId(WOODGROVE, 'EXO');
-    const current = (await teams.app.store.getWorkload(exo))?.workload;
+  /** Megan moves one of Woodgrove's dates into the past (the store's one write path). */
+  async function moveMegans(code: string, date: string, basis: 'phone_call' | 'kickoff_meeting') {
+    const id = await workloadId(WOODGROVE, code);
+    const current = (await teams.app.store.getWorkload(id))?.workload;
     const moved = await teams.app.store.changeEngagementStartDate({
-      workloadId: exo,
+      workloadId: id,
       expectedVersion: current?.version as number,
       actor: { ...megan, roles: [] },
-      proposal: { kind: 'date', date: '2026-11-19', basis: 'phone_call' },
-      reason: 'The customer called: they had started on the 19th already.',
+      proposal: { kind: 'date', date, basis },
+      reason: `The customer told us the start was ${date}.`,
       source: 'teams',
       today: '2026-11-22' as CalendarDate,
     });
     expect(moved.status).toBe('changed');
+    return id;
+  }
+
+  it('upcoming: an overdue start comes first until communication started', async () => {
+    const exo = await moveMegans('EXO', '2026-11-19', 'phone_call');
     await teams.say(megan, 'upcoming');
     const text = cardText(teams.lastCard());
-    expect(text).toContain('Overdue: the date has passed and communication has not started');
+    // Worded by what is known (issue 15, point 7): no answer of any kind is recorded.
+    expect(text).toContain(
+      'Date passed, nothing recorded since: no reminder answered, no missing answer documented',
+    );
     expect(text).toContain('3 days ago');
     // First, right under the title.
     expect(text.split('\n')[1]).toBe(
-      'Overdue: the date has passed and communication has not started',
+      'Date passed, nothing recorded since: no reminder answered, no missing answer documented',
     );
 
     await contextOf(teams.app.store)
@@ -526,7 +535,57 @@ describe('reports in Teams: upcoming with overdue, capacity, a tenant’s timeli
       .execute();
     teams.connector.clear();
     await teams.say(as(megan, 'es-ES'), 'próximas');
-    expect(cardText(teams.lastCard())).not.toContain('Atrasadas');
+    expect(cardText(teams.lastCard())).not.toContain('Fecha pasada');
+  });
+
+  it('upcoming (R7): a missing answer already documented is counted apart, and the FM is not told to type "no response" again', async () => {
+    const spo = await moveMegans('SPO', '2026-11-20', 'kickoff_meeting');
+    await teams.say(megan, 'upcoming');
+    const before = cardText(teams.lastCard());
+    expect(before).toContain(
+      'Date passed, nothing recorded since: no reminder answered, no missing answer documented',
+    );
+    expect(before).toContain('type **no response**');
+
+    await teams.say(megan, 'no response');
+    const answer = await teams.execute(megan, 'esd.noResponse', {
+      ...actionData(teams.lastCard()),
+      workload: spo,
+      kind: 'inactive',
+      detail: 'Three calls and two emails, no answer.',
+    });
+    expect(cardText(answer.body?.value)).toContain('the date stays');
+
+    for (const [locale, command, title, kind, notAgain] of [
+      [
+        'en-US',
+        'upcoming',
+        'Date passed, no answer recorded: documented in the Overall Status Notes (1)',
+        'customer inactive',
+        '**no response**',
+      ],
+      [
+        'pt-BR',
+        'próximas',
+        'Data passada, sem resposta registrada: documentado nas Observações Gerais de Status (1)',
+        'cliente inativo',
+        '**sem resposta**',
+      ],
+      [
+        'es-ES',
+        'próximas',
+        'Fecha pasada, sin respuesta registrada: documentado en las notas generales del estado (1)',
+        'cliente inactivo',
+        '**sin respuesta**',
+      ],
+    ] as const) {
+      teams.connector.clear();
+      await teams.say(as(megan, locale), command);
+      const text = cardText(teams.lastCard());
+      expect(text).toContain(title);
+      expect(text).toContain(kind);
+      expect(text).not.toContain(notAgain);
+    }
   });
 
   it('upcoming: estimates are marked', async () => {

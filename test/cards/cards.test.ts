@@ -21,6 +21,7 @@ import { helpCard } from '../../src/bot/cards/help-card.js';
 import { historyCard } from '../../src/bot/cards/history-card.js';
 import { noResponseCard } from '../../src/bot/cards/no-response-card.js';
 import { pickTenantCard, pickWorkloadCard } from '../../src/bot/cards/picker-cards.js';
+import { reminderStartedCard } from '../../src/bot/cards/reminder-started-card.js';
 import type { Card } from '../../src/bot/cards/templates.js';
 import { TENANT_HISTORY_MAX, tenantHistoryCard } from '../../src/bot/cards/tenant-history-card.js';
 import { tenantTimelineCard } from '../../src/bot/cards/tenant-timeline-card.js';
@@ -264,7 +265,8 @@ type CardKind =
   | 'upcoming'
   | 'capacity'
   | 'tenantTimeline'
-  | 'tenantHistory';
+  | 'tenantHistory'
+  | 'reminderStarted';
 
 interface Variant {
   kind: CardKind;
@@ -489,6 +491,61 @@ const VARIANTS: readonly Variant[] = [
       ]),
   },
   {
+    kind: 'upcoming',
+    name: 'overdue, then the documented missing answers apart (R7)',
+    build: (lang) =>
+      upcomingCard(
+        UPCOMING,
+        30,
+        lang,
+        undefined,
+        [{ tenant: CONTOSO, workload: EXO, days: -1 }],
+        [
+          {
+            tenant: FABRIKAM,
+            workload: FABRIKAM_WORKLOADS[0] as Workload,
+            days: -12,
+            recorded: 'no_answer',
+          },
+          { tenant: CONTOSO, workload: EXO, days: -3, recorded: 'inactive' },
+        ],
+      ),
+  },
+  {
+    kind: 'reminderStarted',
+    name: 'when did it begin: today, the ESD, another day',
+    build: (lang) =>
+      reminderStartedCard(
+        {
+          reminder: 'AAAAAAAAAAAAAAAAAAAAAA',
+          tenant: CONTOSO,
+          code: 'EXO',
+          esd: { date: addDays(TODAY, -3), estimate: false },
+          today: TODAY,
+          pastDays: DEFAULT_ESD_WINDOW.pastDays,
+        },
+        lang,
+      ),
+  },
+  {
+    kind: 'reminderStarted',
+    name: 'an estimate, refused with a banner, values kept',
+    build: (lang) =>
+      reminderStartedCard(
+        {
+          reminder: 'AAAAAAAAAAAAAAAAAAAAAA',
+          tenant: FABRIKAM,
+          code: 'TEAMS',
+          esd: { date: `${TODAY.slice(0, 7)}-01` as CalendarDate, estimate: true },
+          today: TODAY,
+          pastDays: DEFAULT_ESD_WINDOW.pastDays,
+          values: { when: 'other', date: '', basis: 'phone_call', reason: 'Called them' },
+          banner: { text: t(lang, 'started.date_missing'), style: 'attention' },
+        },
+        lang,
+      ),
+  },
+  {
     kind: 'capacity',
     name: 'several FMs, busiest weeks highlighted',
     build: (lang) => capacityCard(capacityReport(), lang),
@@ -580,6 +637,7 @@ const REQUIRED_CHOICE_SETS: Record<CardKind, readonly string[]> = {
   capacity: [],
   tenantTimeline: [],
   tenantHistory: [],
+  reminderStarted: ['when'],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1231,6 +1289,41 @@ describe('report cards', () => {
     expect(text).toContain('12 days ago');
     expect(text).toContain('yesterday');
     expect(text).toContain('December 2026 (estimate)');
+  });
+});
+
+describe('what the reminder answers and the overdue list say (issue 15)', () => {
+  it('upcoming (R7): documented missing answers are counted apart, with what was recorded, and not asked again', () => {
+    const variant = VARIANTS.find((v) => v.name.startsWith('overdue, then the documented'));
+    for (const [lang, title, kind] of [
+      ['en', 'no answer recorded: documented in the Overall Status Notes (2)', 'still trying'],
+      [
+        'pt-BR',
+        'sem resposta registrada: documentado nas Observações Gerais de Status (2)',
+        'cliente inativo',
+      ],
+      [
+        'es',
+        'sin respuesta registrada: documentado en las notas generales del estado (2)',
+        'cliente inactivo',
+      ],
+    ] as const) {
+      const text = cardText(variant?.build(lang));
+      expect(text).toContain(title);
+      expect(text).toContain(kind);
+      expect(text).toContain(t(lang, 'upcoming.overdueTitle'));
+      // The "no response" hint appears once, for the undocumented one only.
+      const hint = t(lang, 'upcoming.overdueHint');
+      expect(text.split(hint)).toHaveLength(2);
+      expect(text.indexOf(t(lang, 'upcoming.overdueTitle'))).toBeLessThan(text.indexOf(title));
+    }
+  });
+
+  it('"Communication started" (R7, R9): no "on the ESD" choice for an estimate', () => {
+    const estimate = VARIANTS.find((v) => v.name.startsWith('an estimate, refused'));
+    const exact = VARIANTS.find((v) => v.name.startsWith('when did it begin'));
+    expect(JSON.stringify(estimate?.build('en'))).not.toContain('"value":"esd"');
+    expect(JSON.stringify(exact?.build('en'))).toContain('"value":"esd"');
   });
 });
 

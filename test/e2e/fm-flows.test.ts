@@ -165,7 +165,28 @@ describe.sequential('the demo FM in the emulator (en-US, America/New_York)', () 
     const reminder = page.card(title);
     await reminder.waitFor({ timeout: 20_000 });
     await page.screenshot('reminder-after-restart', reminder);
-    await page.press(reminder, world.t('reminder.started'), world.t('reminder.doneStarted'));
+    // "Communication started" asks the day the two-way exchange began (R7, issue 15). The
+    // reminder is for tomorrow (d1) but the exchange began today (d0): the date moves to d0.
+    const asked = await page.press(
+      reminder,
+      world.t('reminder.started'),
+      world.t('started.title', { workload: oneDrive, customer: 'Contoso Ltd' }),
+    );
+    await asked
+      .getByRole('radio', { name: world.t('started.today', { date: formatDate(d0, 'en') }) })
+      .check();
+    await page.choose(asked, world.t('change.basisPlaceholder'), world.t('basis.phone_call'));
+    await page.screenshot('reminder-started', asked);
+    const started = await page.press(
+      asked,
+      world.t('started.submit'),
+      world.t('reminder.doneStartedMoved', {
+        old: formatDate(d1, 'en'),
+        new: formatDate(d0, 'en'),
+      }),
+    );
+    await page.screenshot('reminder-started-moved', started);
+    expect(await world.esdOf('Contoso', 'OD')).toBe(d0);
 
     // The dialog begun before the restart reads a typed date and brings Northwind's card back with it.
     const typed = recognizeTypedDate('next Monday', 'en', world.today());

@@ -214,17 +214,22 @@ describe('reminder card actions (R7)', () => {
     );
   });
 
-  it('“Communication started” on the follow-up writes a note and stops further reminders for that date', async () => {
+  it('“Communication started” on the follow-up, on the ESD, writes a note and stops further reminders for that date', async () => {
     const { data } = await sentReminder();
     await teams.execute(alex, 'esd.reminder.noAnswer', data['esd.reminder.noAnswer'] ?? {});
     teams.connector.clear();
     await dispatch(new Date('2026-11-24T09:00:00Z'));
     const followUp = lastReminderData();
-    const answer = await teams.execute(
+    const asked = await teams.execute(
       alex,
       'esd.reminder.started',
       followUp['esd.reminder.started'] ?? {},
     );
+    // It asks on which day the exchange began (R7); here, on the ESD itself: the date stays.
+    const answer = await teams.execute(alex, 'esd.reminder.startedOn', {
+      ...actionData(asked.body?.value),
+      when: 'esd',
+    });
     expect(cardText(answer.body?.value)).toContain('communication started');
     expect((await rows()).filter((r) => r.status === 'pending')).toHaveLength(0);
   });

@@ -12,6 +12,7 @@ const VERBS = [
   'esd.history',
   'esd.ackHandoff',
   'esd.reminder.started',
+  'esd.reminder.startedOn',
   'esd.reminder.noAnswer',
   'esd.reminder.inactive',
   'esd.reminder.reschedule',

@@ -14,6 +14,7 @@
  * W51 (12-14) W52 (12-21) W53 (12-28; 2026 has 53 weeks) 2027-W01 (01-04 to 01-10).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CalendarDate, noResponseNote } from '../../src/domain/index.js';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
 import { contextOf } from '../../src/store/store.js';
 import { engines } from '../support/databases.js';
@@ -189,6 +190,40 @@ describe.each(engines)('the reports API on %s', (engine) => {
         `overdue,meganb@example.com,${DEMO_TENANTS[4]?.id},woodgrovebank.onmicrosoft.com,Woodgrove Bank,EXO,2026-11-27,false,phone_call,-8,2026-W48`,
         `overdue,meganb@example.com,${DEMO_TENANTS[4]?.id},woodgrovebank.onmicrosoft.com,Woodgrove Bank,SPO,2026-12-04,false,kickoff_meeting,-1,2026-W49`,
         '',
+      ]);
+    });
+
+    it('R7: a passed date the FM documented as not answered is listed apart, with what was recorded', async () => {
+      const woodgrove = DEMO_TENANTS[4]?.id as string;
+      const exo = (await teams.app.store.tenantWorkloads(woodgrove)).find((w) => w.code === 'EXO');
+      await contextOf(teams.app.store)
+        .db.insertInto('status_notes')
+        .values({
+          tenant_id: woodgrove,
+          workload_id: exo?.id as string,
+          category: 'overall_status',
+          text: noResponseNote({
+            code: 'EXO',
+            esd: { date: '2026-11-27' as CalendarDate, estimate: false },
+            kind: 'no_answer',
+            detail: null,
+          }),
+          author_name: 'Megan Bowen',
+          author_upn: 'meganb@example.com',
+          author_aad_object_id: null,
+          created_at: '2026-11-28T10:00:00.000Z',
+        })
+        .execute();
+      const res = await get('/api/reports/upcoming?asOf=2026-12-05&fm=meganb@example.com');
+      const body = res.json as { overdue: Json[]; documented: Json[] };
+      expect(body.overdue.map((e) => e.workloadCode)).toEqual(['SPO']);
+      expect(body.documented.map((e) => [e.workloadCode, e.days, e.recorded])).toEqual([
+        ['EXO', -8, 'no_answer'],
+      ]);
+      const megan = await csv('/api/reports/upcoming?asOf=2026-12-05&fm=meganb@example.com');
+      expect(megan.text.split('\r\n').slice(1, 3)).toEqual([
+        `overdue,meganb@example.com,${woodgrove},woodgrovebank.onmicrosoft.com,Woodgrove Bank,SPO,2026-12-04,false,kickoff_meeting,-1,2026-W49`,
+        `no_answer,meganb@example.com,${woodgrove},woodgrovebank.onmicrosoft.com,Woodgrove Bank,EXO,2026-11-27,false,phone_call,-8,2026-W48`,
       ]);
     });
   });

@@ -236,6 +236,35 @@ describe('upcoming, overdue first', () => {
     expect(other.overdue).toHaveLength(4);
   });
 
+  it('R7: a date documented as not answered or inactive is counted apart, not as unknown', () => {
+    const fabrikamExo = items[2]?.workload as Workload;
+    const fabrikamOd = items[4]?.workload as Workload;
+    const documented = computeUpcoming({
+      items,
+      today,
+      days: 30,
+      overdueDays: 30,
+      started: new Set([startedKey(contosoExo.id, '2026-11-25')]),
+      documented: new Map([
+        [startedKey(fabrikamExo.id, '2026-11-22'), 'no_answer' as const],
+        [startedKey(fabrikamOd.id, '2026-11-05'), 'inactive' as const],
+        // A note about an earlier date says nothing about the current one.
+        [startedKey(contosoExo.id, '2026-11-01'), 'no_answer' as const],
+      ]),
+    });
+    expect(documented.overdue.map((e) => [e.tenant.customerName, e.workload.code])).toEqual([
+      ['Contoso', 'TEAMS'],
+    ]);
+    expect(
+      documented.documented.map((e) => [e.tenant.customerName, e.workload.code, e.recorded]),
+    ).toEqual([
+      ['Fabrikam', 'OD', 'inactive'],
+      ['Fabrikam', 'EXO', 'no_answer'],
+    ]);
+    // Without notes, nothing is documented.
+    expect(report.documented).toEqual([]);
+  });
+
   it('lists the next 30 days by ISO week, today and the 30th day included, estimates marked', () => {
     expect(report.until).toBe('2027-01-04');
     expect(report.weeks.map((w) => [w.start, w.entries.map((e) => e.workload.code)])).toEqual([

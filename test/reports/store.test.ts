@@ -3,9 +3,9 @@
  * 2026-11-22; see api.test.ts for the dates worked out by hand).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CalendarDate } from '../../src/domain/index.js';
+import type { CalendarDate, Workload } from '../../src/domain/index.js';
 import { computeCapacity } from '../../src/reports/index.js';
-import { DEMO_FM } from '../../src/store/demo-data.js';
+import { DEMO_FM, DEMO_OTHER_FM, DEMO_TENANTS } from '../../src/store/demo-data.js';
 import { contextOf, Store } from '../../src/store/store.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 
@@ -136,5 +136,41 @@ describe.each(engines)('report queries on %s', (engine) => {
     expect([...(await store.startedKeys(day('2026-10-23'), day('2026-11-22')))]).toEqual([
       'w-a|2026-11-20',
     ]);
+  });
+
+  it('documented missing answers (R7): read from the notes "no response" writes, the latest kind per date', async () => {
+    const tenant = DEMO_TENANTS[4]?.id as string; // Woodgrove Bank, Megan's
+    const exo = (await store.tenantWorkloads(tenant)).find((w) => w.code === 'EXO') as Workload;
+    const megan = { name: 'Megan Bowen', upn: DEMO_OTHER_FM.upn, roles: [] };
+    // Before: nothing documented.
+    expect(await store.documentedKeys(day('2026-10-23'), day('2026-11-30'))).toEqual(new Map());
+    const esd = exo.esd?.date as string;
+    // A no-response note on the ESD itself (today is its day or after: the rules allow it).
+    const later = Store.open(database.target, {
+      now: () => new Date(`${esd}T12:00:00.000Z`),
+    });
+    const writer = await later;
+    try {
+      expect(
+        (await writer.recordNoResponse({ workloadId: exo.id, actor: megan, kind: 'no_answer' }))
+          .status,
+      ).toBe('recorded');
+      expect(await store.documentedKeys(day('2026-10-23'), day('2026-12-31'))).toEqual(
+        new Map([[`${exo.id}|${esd}`, 'no_answer']]),
+      );
+      await writer.recordNoResponse({
+        workloadId: exo.id,
+        actor: megan,
+        kind: 'inactive',
+        detail: 'Three calls, no answer.',
+      });
+      expect(await store.documentedKeys(day('2026-10-23'), day('2026-12-31'))).toEqual(
+        new Map([[`${exo.id}|${esd}`, 'inactive']]),
+      );
+      // Outside the range asked: not there.
+      expect(await store.documentedKeys(day('2027-01-01'), day('2027-01-31'))).toEqual(new Map());
+    } finally {
+      await writer.close();
+    }
   });
 });

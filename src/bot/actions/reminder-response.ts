@@ -1,7 +1,16 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { addBusinessDays, calendarDateIn, instantAt } from '../../domain/index.js';
-import { formatDate } from '../../i18n/format.js';
+import {
+  addBusinessDays,
+  calendarDateIn,
+  decideCommunicationStarted,
+  instantAt,
+  REASON_MAX_LENGTH,
+  type StartedProblem,
+} from '../../domain/index.js';
+import { explainViolation } from '../../i18n/explain.js';
+import { formatDate, formatEsd } from '../../i18n/format.js';
+import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import {
   REMINDER_KIND,
@@ -13,10 +22,11 @@ import {
 } from '../../store/index.js';
 import type { Subject } from '../access.js';
 import { noticeCard } from '../cards/notice-card.js';
+import { reminderStartedCard } from '../cards/reminder-started-card.js';
 import { presentCard, presentText } from '../present.js';
-import type { BotServices } from '../services.js';
 import { getSession } from '../session.js';
 import { VERB } from '../verbs.js';
+import { text } from './limits.js';
 
 /**
  * A reminder button's data: its token only (reminder-card.ts). Cards sent before tokens, with an
@@ -41,14 +51,13 @@ export async function reminderSubject(store: Store, data: unknown): Promise<Subj
   };
 }
 
-const ACTIONS: Record<string, ReminderAction> = {
-  [VERB.reminderStarted]: 'started',
+const ACTIONS: Record<string, Exclude<ReminderAction, 'started'>> = {
   [VERB.reminderNoAnswer]: 'no_answer',
   [VERB.reminderInactive]: 'inactive',
 };
 
 /**
- * A button on a reminder (R7). The workload, date and reminder come from the stored row its token
+ * "No answer yet" or "Customer inactive" on a reminder (R7). The workload, date and reminder come from the stored row its token
  * names, never from the card; the permission gate (access.ts) has already admitted the person.
  * The card is replaced by what was recorded, so it cannot be pressed twice; a second press that
  * races the first finds the answer already stored and writes nothing.
@@ -106,11 +115,9 @@ export async function respondToReminderCard(
   switch (result.status) {
     case 'recorded': {
       const text =
-        action === 'started'
-          ? t(lang, 'reminder.doneStarted')
-          : action === 'inactive'
-            ? t(lang, 'reminder.doneInactive')
-            : t(lang, 'reminder.doneNoAnswer', { date: formatDate(followUpDate, lang) });
+        action === 'inactive'
+          ? t(lang, 'reminder.doneInactive')
+          : t(lang, 'reminder.doneNoAnswer', { date: formatDate(followUpDate, lang) });
       await presentCard(
         context,
         noticeCard({
@@ -123,25 +130,184 @@ export async function respondToReminderCard(
       );
       return;
     }
-    case 'already':
+    default:
+      await presentNotRecorded(context, lang, result);
+  }
+}
+
+/** What a reminder's answer says when nothing was recorded: answered already, or gone. */
+async function presentNotRecorded(
+  context: TurnContext,
+  lang: Language,
+  result:
+    | { status: 'already'; action: ReminderAction }
+    | { status: 'gone' | 'not_found' | 'not_permitted' },
+): Promise<void> {
+  if (result.status === 'already') {
+    await presentCard(
+      context,
+      noticeCard({
+        title: t(lang, 'reminder.already'),
+        text: t(lang, `reminder.${result.action === 'no_answer' ? 'noAnswer' : result.action}`),
+      }),
+      'replace',
+    );
+  } else if (result.status === 'not_permitted') {
+    // Admitted as the recipient, but the workload is no longer theirs (reassigned, R6).
+    await presentText(context, t(lang, 'reminder.gone'));
+  } else {
+    await presentCard(
+      context,
+      noticeCard({ title: t(lang, 'reminder.gone'), text: '' }),
+      'replace',
+    );
+  }
+}
+
+/** The inputs of the "when did it begin" card, checked at the edge (the rules decide the rest). */
+const startedInput = z.object({
+  when: text(40),
+  date: text(40),
+  basis: text(60),
+  // Counted as the rules count (limits.ts): too long is said next to the card, never "expired".
+  reason: text(REASON_MAX_LENGTH),
+});
+
+const startedProblem = (problem: StartedProblem, lang: Language) =>
+  t(lang, `started.${problem.code}`);
+
+/**
+ * "Communication started" pressed on a reminder (R7): the answer needs the day the two-way
+ * exchange began (R4, R5), so the reminder turns into the card that asks it. Nothing is written yet.
+ */
+export async function askWhenStarted(context: TurnContext, data: unknown): Promise<void> {
+  const session = getSession(context);
+  const { store, config } = session.services;
+  const lang = session.lang;
+  const reminder = await loadReminder(store, data);
+  if (!reminder) {
+    await presentText(
+      context,
+      t(lang, 'general.cardExpired', { command: t(lang, 'command.engagements') }),
+    );
+    return;
+  }
+  const found = await store.getWorkload(reminder.payload.workloadId);
+  const { date, estimate } = reminder.payload;
+  if (!found || found.workload.esd?.date !== date || found.workload.esd.estimate !== estimate) {
+    await presentNotRecorded(context, lang, { status: 'gone' });
+    return;
+  }
+  await presentCard(
+    context,
+    reminderStartedCard(
+      {
+        reminder: reminderData.parse(data).reminder,
+        tenant: found.tenant,
+        code: found.workload.code,
+        esd: { date, estimate },
+        today: session.today,
+        pastDays: config.esdWindow.pastDays,
+      },
+      lang,
+    ),
+    'replace',
+  );
+}
+
+/**
+ * The day the exchange began, submitted (R7). On the ESD: a note says so and the date stays. On
+ * another day, or when the ESD was a month estimate (R9): the ESD moves to it through the one
+ * write path, with the basis and the FM's reason (R8). A refusal puts the card back with the
+ * values and the reason; a success replaces it with what was recorded.
+ */
+export async function submitStartedOn(context: TurnContext, data: unknown): Promise<void> {
+  const session = getSession(context);
+  const { store, config } = session.services;
+  const lang = session.lang;
+  const reminder = await loadReminder(store, data);
+  const parsed = startedInput.safeParse(data);
+  if (!reminder || !parsed.success) {
+    await presentText(
+      context,
+      t(lang, 'general.cardExpired', { command: t(lang, 'command.engagements') }),
+    );
+    return;
+  }
+  const found = await store.getWorkload(reminder.payload.workloadId);
+  if (!found) {
+    await presentNotRecorded(context, lang, { status: 'gone' });
+    return;
+  }
+  const esd = { date: reminder.payload.date, estimate: reminder.payload.estimate };
+  const values = parsed.data;
+  const again = (banner: string) =>
+    presentCard(
+      context,
+      reminderStartedCard(
+        {
+          reminder: reminderData.parse(data).reminder,
+          tenant: found.tenant,
+          code: found.workload.code,
+          esd,
+          today: session.today,
+          pastDays: config.esdWindow.pastDays,
+          values,
+          banner: { text: banner, style: 'attention' },
+        },
+        lang,
+      ),
+      'replace',
+    );
+
+  const decision = decideCommunicationStarted({
+    esd,
+    today: session.today,
+    when: values.when,
+    date: values.date,
+    basis: values.basis,
+  });
+  if (!decision.ok) {
+    await again(decision.problems.map((p) => startedProblem(p, lang)).join(' '));
+    return;
+  }
+  const result = await store.answerCommunicationStarted({
+    outboxId: reminder.outboxId,
+    workloadId: reminder.payload.workloadId,
+    esd,
+    actor: await session.actor(),
+    startedOn: decision.startedOn,
+    move: decision.move ? { basis: decision.move.basis, reason: values.reason } : null,
+    today: session.today,
+  });
+  switch (result.status) {
+    case 'recorded':
       await presentCard(
         context,
         noticeCard({
-          title: t(lang, 'reminder.already'),
-          text: t(lang, `reminder.${result.action === 'no_answer' ? 'noAnswer' : result.action}`),
+          title: t(lang, 'reminder.started'),
+          text: result.change
+            ? t(lang, 'reminder.doneStartedMoved', {
+                old: formatEsd(result.change.old, lang),
+                new: formatEsd(result.change.new, lang),
+              })
+            : t(lang, 'reminder.doneStarted'),
+          quote: result.note,
+          color: 'Good',
         }),
         'replace',
       );
       return;
-    case 'not_found':
-      await presentCard(
-        context,
-        noticeCard({ title: t(lang, 'reminder.gone'), text: '' }),
-        'replace',
+    case 'rejected':
+      await again(
+        result.violations
+          .map((v) =>
+            explainViolation(v, { workload: result.workload, tenant: found.tenant }, lang),
+          )
+          .join(' '),
       );
       return;
-    case 'not_permitted':
-      // Admitted as the recipient, but the workload is no longer theirs (reassigned, R6).
-      await presentText(context, t(lang, 'reminder.gone'));
+    default:
+      await presentNotRecorded(context, lang, result);
   }
 }

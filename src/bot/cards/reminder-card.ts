@@ -2,11 +2,12 @@ import {
   type Basis,
   type Esd,
   escapeMarkdown,
+  monthOf,
   type Tenant,
   type WorkloadCode,
   workloadName,
 } from '../../domain/index.js';
-import { formatEsd } from '../../i18n/format.js';
+import { formatEsd, formatMonth } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import { VERB } from '../verbs.js';
@@ -43,11 +44,20 @@ export function reminderCard(input: ReminderCardInput, lang: Language): Card {
   const customer = escapeMarkdown(input.tenant.customerName);
   const date = formatEsd(input.esd, lang);
   const data = (verb: string): ReminderActionData => ({ verb, reminder: input.reminder });
+  // R9: a month-only estimate's 1st stands for the month, it is not "the day": say so, and offer
+  // to set the real date.
+  const estimate = input.esd.estimate;
   const title = input.followUp
     ? t(lang, 'reminder.followUpTitle', { workload, customer })
-    : input.late
-      ? t(lang, 'reminder.titleLate', { workload, customer, date })
-      : t(lang, 'reminder.title', { workload, customer });
+    : estimate
+      ? t(lang, 'reminder.titleEstimate', {
+          workload,
+          customer,
+          month: formatMonth(monthOf(input.esd.date), lang),
+        })
+      : input.late
+        ? t(lang, 'reminder.titleLate', { workload, customer, date })
+        : t(lang, 'reminder.title', { workload, customer });
   return expandCard('reminder', {
     s: {
       customer: t(lang, 'common.customer'),
@@ -55,9 +65,9 @@ export function reminderCard(input: ReminderCardInput, lang: Language): Card {
       workload: t(lang, 'common.workload'),
       esd: t(lang, 'common.esd'),
       basis: t(lang, 'common.basis'),
-      intro: t(lang, 'reminder.intro'),
+      intro: t(lang, estimate ? 'reminder.introEstimate' : 'reminder.intro'),
       started: t(lang, 'reminder.started'),
-      reschedule: t(lang, 'reminder.reschedule'),
+      reschedule: t(lang, estimate ? 'reminder.setRealDate' : 'reminder.reschedule'),
       noAnswer: t(lang, 'reminder.noAnswer'),
       inactive: t(lang, 'reminder.inactive'),
     },

@@ -28,6 +28,7 @@ export const CARD_NAMES = [
   'upcoming',
   'notice',
   'reminder',
+  'reminder-started',
   'handoff',
   'capacity',
   'tenant-timeline',

@@ -3,6 +3,7 @@ import {
   type CalendarDate,
   escapeMarkdown,
   isoWeekday,
+  type NoResponseKind,
   type Tenant,
   type Workload,
   workloadName,
@@ -13,7 +14,7 @@ import { t } from '../../i18n/translate.js';
 import type { TenantWorkload } from '../../store/index.js';
 import { type Card, expandCard } from './templates.js';
 
-/** A start whose date has passed with no "communication started" (src/reports/upcoming.ts). */
+/** A start whose date has passed with nothing recorded since (src/reports/upcoming.ts). */
 export interface OverdueItem {
   tenant: Tenant;
   workload: Workload;
@@ -21,9 +22,15 @@ export interface OverdueItem {
   days: number;
 }
 
+/** A passed start whose missing answer the FM documented (R7). */
+export interface DocumentedItem extends OverdueItem {
+  recorded: NoResponseKind;
+}
+
 /**
  * Start dates in the coming days, grouped by week (Monday first), estimates marked (R9); the
- * overdue ones first, longest overdue first.
+ * overdue ones first, longest overdue first; then, apart, the passed ones whose missing answer is
+ * already documented (R7), which the FM is not asked to document again.
  */
 export function upcomingCard(
   items: readonly TenantWorkload[],
@@ -31,7 +38,12 @@ export function upcomingCard(
   lang: Language,
   title: string = t(lang, 'upcoming.title', { days }),
   overdue: readonly OverdueItem[] = [],
+  documented: readonly DocumentedItem[] = [],
 ): Card {
+  const late = (offset: number) =>
+    offset === -1
+      ? t(lang, 'upcoming.yesterday')
+      : t(lang, 'upcoming.daysAgo', { days: Math.abs(offset) });
   const weeks = new Map<string, object[]>();
   for (const { tenant, workload } of items) {
     if (!workload.esd) continue;
@@ -52,16 +64,27 @@ export function upcomingCard(
     s: {
       overdueTitle: t(lang, 'upcoming.overdueTitle'),
       overdueHint: t(lang, 'upcoming.overdueHint'),
+      documentedTitle: t(lang, 'upcoming.documentedTitle', { count: documented.length }),
+      documentedHint: t(lang, 'upcoming.documentedHint'),
     },
+    documented: documented.flatMap(({ tenant, workload, days: offset, recorded }) =>
+      workload.esd
+        ? [
+            {
+              date: formatEsd(workload.esd, lang),
+              late: `${late(offset)} · ${t(lang, `upcoming.recorded.${recorded}`)}`,
+              customer: escapeMarkdown(tenant.customerName),
+              workload: workloadName(workload.code, lang),
+            },
+          ]
+        : [],
+    ),
     overdue: overdue.flatMap(({ tenant, workload, days: offset }) =>
       workload.esd
         ? [
             {
               date: formatEsd(workload.esd, lang),
-              late:
-                offset === -1
-                  ? t(lang, 'upcoming.yesterday')
-                  : t(lang, 'upcoming.daysAgo', { days: Math.abs(offset) }),
+              late: late(offset),
               customer: escapeMarkdown(tenant.customerName),
               workload: workloadName(workload.code, lang),
             },

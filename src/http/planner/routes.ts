@@ -12,6 +12,7 @@ import {
   isCalendarDate,
   L1_STATUSES,
   mayAccess,
+  type NoResponseKind,
   type Tenant,
   WORKLOAD_CODES,
   type Workload,
@@ -141,6 +142,7 @@ export interface PlannerStore {
     to: CalendarDate,
   ): Promise<{ fms: CapacityFm[]; starts: CapacityStart[] }>;
   startedKeys(from: CalendarDate, to: CalendarDate): Promise<Set<string>>;
+  documentedKeys(from: CalendarDate, to: CalendarDate): Promise<Map<string, NoResponseKind>>;
   tenantWithWorkloads(tenantId: string): Promise<{ tenant: Tenant; workloads: Workload[] } | null>;
   tenantsMatching(
     query: string,
@@ -353,7 +355,10 @@ export function plannerRoutes(
     }
   });
 
-  /** The next days' starts, overdue ones first (R1, and "communication started" answers). */
+  /**
+   * The next days' starts, overdue ones first (R1, and "communication started" answers), the
+   * documented missing answers (R7) apart.
+   */
   server.get('/api/planner/upcoming', async (req, res) => {
     const ok = await preflight(req, res, upcomingQuery);
     if (!ok) return;
@@ -370,7 +375,15 @@ export function plannerRoutes(
           (!fm || (fmOf(i) ?? '').includes(fm)),
       );
       const started = await store.startedKeys(since, asOf);
-      const report = computeUpcoming({ items, today: asOf, days, overdueDays, started });
+      const documented = await store.documentedKeys(since, asOf);
+      const report = computeUpcoming({
+        items,
+        today: asOf,
+        days,
+        overdueDays,
+        started,
+        documented,
+      });
       if (query.format === 'csv') sendCsv(res, `upcoming-${asOf}`, upcomingCsv(report));
       else sendJson(res, 200, upcomingJson(report));
     } catch (error) {

@@ -94,6 +94,10 @@ export function upcomingJson(report: UpcomingReport) {
     until: report.until,
     overdueSince: report.overdueSince,
     overdue: report.overdue.map(entryJson),
+    documented: report.documented.map((entry) => ({
+      ...entryJson(entry),
+      recorded: entry.recorded,
+    })),
     upcoming: report.upcoming.map(entryJson),
   };
 }
@@ -112,7 +116,10 @@ const UPCOMING_COLUMNS = [
   'week',
 ] as const;
 
-/** The overdue rows first (kind "overdue"), then the upcoming ones. */
+/**
+ * The overdue rows first (kind "overdue"), then those whose missing answer is documented (kind
+ * "no_answer" or "inactive", R7), then the upcoming ones.
+ */
 export function upcomingCsv(report: UpcomingReport): string {
   const row = (kind: string) => (entry: UpcomingEntry) => {
     const e = entryJson(entry);
@@ -132,6 +139,7 @@ export function upcomingCsv(report: UpcomingReport): string {
   };
   return writeCsv(UPCOMING_COLUMNS, [
     ...report.overdue.map(row('overdue')),
+    ...report.documented.map((entry) => row(entry.recorded)(entry)),
     ...report.upcoming.map(row('upcoming')),
   ]);
 }

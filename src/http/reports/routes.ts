@@ -235,6 +235,7 @@ export function reportRoutes(server: restify.Server, deps: ServerDeps): void {
         {
           items: (since, until) => deps.store.fmStartsBetween(since, until, ok.query.fm),
           startedKeys: (since, until) => deps.store.startedKeys(since, until),
+          documentedKeys: (since, until) => deps.store.documentedKeys(since, until),
         },
         { today: asOf, days, overdueDays },
       );
