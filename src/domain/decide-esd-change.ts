@@ -10,7 +10,13 @@ import {
 } from './calendar-date.js';
 import { isEsdEligible, type L1Status } from './l1-status.js';
 import { esdChangeNote } from './notes.js';
-import { assigneeOf, permittedRole } from './permissions.js';
+import {
+  DEFAULT_OVERWRITE_POLICY,
+  dateChangeRole,
+  type OverwritePolicy,
+  whoMayChangeDate,
+} from './overwrite-policy.js';
+import { assigneeOf } from './permissions.js';
 import { checkReason, REASON_MAX_LENGTH } from './reason.js';
 import type { Role } from './roles.js';
 import type { Actor, ChangeSource, Esd, Workload } from './types.js';
@@ -36,6 +42,8 @@ export interface EsdChangeRequest {
   reason: string | null | undefined;
   source: ChangeSource;
   window?: EsdWindow;
+  /** Who may change an assigned FM's date (overwrite-policy.ts); the FAQ's default when absent. */
+  policy?: OverwritePolicy;
 }
 
 export type Field = 'workload' | 'date' | 'month' | 'basis' | 'reason';
@@ -44,7 +52,12 @@ export type Violation =
   | {
       code: 'not_permitted';
       field: 'workload';
-      params: { channel: 'fm' | 'frp' | 'unassigned'; assignee: string | null };
+      params: {
+        channel: 'fm' | 'frp' | 'unassigned';
+        assignee: string | null;
+        /** Everyone who may change this date, as the policy says: the refusal names exactly them. */
+        who: readonly Role[];
+      };
     }
   | { code: 'status_ineligible'; field: 'workload'; params: { status: L1Status } }
   | { code: 'date_invalid'; field: 'date'; params: Record<string, never> }
@@ -97,13 +110,18 @@ export function decideEsdChange(request: EsdChangeRequest): EsdDecision {
   const { workload, actor, today, proposal } = request;
   const window = request.window ?? DEFAULT_ESD_WINDOW;
 
-  const role = permittedRole(actor, workload.channel);
+  const policy = request.policy ?? DEFAULT_OVERWRITE_POLICY;
+  const role = dateChangeRole(actor, workload.channel, policy);
   if (!role) {
     return reject([
       {
         code: 'not_permitted',
         field: 'workload',
-        params: { channel: workload.channel.type, assignee: assigneeOf(workload.channel) },
+        params: {
+          channel: workload.channel.type,
+          assignee: assigneeOf(workload.channel),
+          who: whoMayChangeDate(workload.channel.type, policy),
+        },
       },
     ]);
   }

@@ -40,6 +40,14 @@ export const de: Messages = {
   'role.fe': 'FastTrack Engineer (FE)',
   'role.re_engagement': 'Re-Engagement-Team',
   'role.frp': 'Qualifizierter FastTrack-Partner',
+  // Who may change a date, as a refusal lists them (domain/overwrite-policy.ts).
+  'who.fm': 'der zugewiesene FM',
+  'who.frp': 'der zugewiesene Partner',
+  'who.gateway': 'das Gateway-Team',
+  'who.manager': 'ein Manager',
+  'who.fta': 'ein FastTrack Architect (FTA)',
+  'who.fe': 'ein FastTrack Engineer (FE)',
+  'who.re_engagement': 'das Re-Engagement-Team',
 
   // help
   'help.title': 'esd-bot hält Ihre Startdaten der Beteiligung aktuell',
@@ -136,9 +144,9 @@ export const de: Messages = {
 
   // rejections (rules module codes)
   'violation.not_permitted':
-    '{workload} bei {customer} ist {assignee} zugewiesen: Nur diese Person, das Gateway-Team oder ein Manager kann das Datum ändern.',
+    '{workload} bei {customer} ist {assignee} zugewiesen: Das Datum ändern kann nur {who}.',
   'violation.not_permitted_unassigned':
-    '{workload} bei {customer} hat noch keinen FM: Nur das Gateway-Team oder ein Manager kann das Datum festlegen.',
+    '{workload} bei {customer} hat noch keinen FM: Das Datum festlegen kann nur {who}.',
   'violation.status_ineligible':
     '{workload} hat den Status {status}. Nur Arbeitsbereiche mit dem Status „In Bearbeitung“ haben ein Startdatum der Beteiligung; für „Unbekannter Status“, „Blockiert“, „Keine Absicht“ und „Duplikat/Ungültig“ gilt es nicht.',
   'violation.date_invalid': 'Das ist kein gültiges Datum.',

@@ -36,6 +36,14 @@ export const en = {
   'role.fe': 'FastTrack Engineer (FE)',
   'role.re_engagement': 'Re-Engagement Team',
   'role.frp': 'FastTrack Ready Partner',
+  // Who may change a date, as a refusal lists them (domain/overwrite-policy.ts).
+  'who.fm': 'the assigned FM',
+  'who.frp': 'the partner it is assigned to',
+  'who.gateway': 'the Gateway Team',
+  'who.manager': 'a manager',
+  'who.fta': 'a FastTrack Architect (FTA)',
+  'who.fe': 'a FastTrack Engineer (FE)',
+  'who.re_engagement': 'the Re-Engagement Team',
 
   // help
   'help.title': 'esd-bot keeps your Engagement Start Dates right',
@@ -124,9 +132,9 @@ export const en = {
 
   // rejections (rules module codes)
   'violation.not_permitted':
-    '{workload} at {customer} is assigned to {assignee}: only they, the Gateway Team or a manager can change its date.',
+    '{workload} at {customer} is assigned to {assignee}: only {who} can change its date.',
   'violation.not_permitted_unassigned':
-    '{workload} at {customer} has no FM yet: only the Gateway Team or a manager can set its date.',
+    '{workload} at {customer} has no FM yet: only {who} can set its date.',
   'violation.status_ineligible':
     '{workload} is {status}. Only In Progress workloads have an Engagement Start Date; it does not apply to Status Unknown, Blocked, No Intent or Duplicate/Invalid.',
   'violation.date_invalid': 'That is not a valid date.',

@@ -38,6 +38,14 @@ export const es: Messages = {
   'role.fe': 'ingeniero de FastTrack (FE)',
   'role.re_engagement': 'equipo de nueva interacción',
   'role.frp': 'socio FRP',
+  // Who may change a date, as a refusal lists them (domain/overwrite-policy.ts).
+  'who.fm': 'el FM asignado',
+  'who.frp': 'el socio al que está asignada',
+  'who.gateway': 'el equipo de Gateway',
+  'who.manager': 'un gerente',
+  'who.fta': 'un arquitecto de FastTrack (FTA)',
+  'who.fe': 'un ingeniero de FastTrack (FE)',
+  'who.re_engagement': 'el equipo de nueva interacción',
 
   // help
   'help.title': 'esd-bot mantiene correctas tus fechas de inicio de la interacción',
@@ -132,9 +140,9 @@ export const es: Messages = {
 
   // rejections (rules module codes)
   'violation.not_permitted':
-    'La carga de trabajo {workload} del cliente {customer} está asignada a {assignee}: solo esa persona, el equipo de Gateway o un gerente pueden cambiar su fecha.',
+    'La carga de trabajo {workload} del cliente {customer} está asignada a {assignee}: solo {who} puede cambiar su fecha.',
   'violation.not_permitted_unassigned':
-    'La carga de trabajo {workload} del cliente {customer} aún no tiene FM: solo el equipo de Gateway o un gerente pueden establecer su fecha.',
+    'La carga de trabajo {workload} del cliente {customer} aún no tiene FM: solo {who} puede establecer su fecha.',
   'violation.status_ineligible':
     'La carga de trabajo {workload} tiene el estado {status}. Solo las cargas de trabajo En progreso tienen fecha de inicio de la interacción; no se aplica a Estado desconocido, Bloqueado, Sin intención ni Duplicado/No válido.',
   'violation.date_invalid': 'Esa fecha no es válida.',

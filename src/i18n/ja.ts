@@ -40,6 +40,14 @@ export const ja: Messages = {
   'role.fe': 'FastTrack エンジニア (FE)',
   'role.re_engagement': '再エンゲージメント チーム',
   'role.frp': 'FastTrack 対応パートナー',
+  // Who may change a date, as a refusal lists them (domain/overwrite-policy.ts).
+  'who.fm': '担当 FM',
+  'who.frp': '担当パートナー',
+  'who.gateway': 'Gateway チーム',
+  'who.manager': 'マネージャー',
+  'who.fta': 'FastTrack アーキテクト (FTA)',
+  'who.fe': 'FastTrack エンジニア (FE)',
+  'who.re_engagement': '再エンゲージメント チーム',
 
   // help
   'help.title': 'esd-bot はエンゲージメント開始日を正しく保ちます',
@@ -132,9 +140,9 @@ export const ja: Messages = {
 
   // rejections (rules module codes)
   'violation.not_permitted':
-    '{customer} の {workload} の担当は {assignee} です。日付を変更できるのは、担当者、Gateway チーム、またはマネージャーだけです。',
+    '{customer} の {workload} の担当は {assignee} です。日付を変更できるのは{who}だけです。',
   'violation.not_permitted_unassigned':
-    '{customer} の {workload} にはまだ FM がいません。日付を設定できるのは Gateway チームまたはマネージャーだけです。',
+    '{customer} の {workload} にはまだ FM がいません。日付を設定できるのは{who}だけです。',
   'violation.status_ineligible':
     '{workload} のステータスは {status} です。エンゲージメント開始日があるのは進行中のワークロードだけで、ステータス不明、ブロック、意思なし、重複/無効のワークロードには適用されません。',
   'violation.date_invalid': '有効な日付ではありません。',

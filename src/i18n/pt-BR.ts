@@ -38,6 +38,14 @@ export const ptBR: Messages = {
   'role.fe': 'Engenheiro FastTrack (FE)',
   'role.re_engagement': 'Equipe de Reenvolvimento',
   'role.frp': 'parceiro FRP',
+  // Who may change a date, as a refusal lists them (domain/overwrite-policy.ts).
+  'who.fm': 'o FM atribuído',
+  'who.frp': 'o parceiro ao qual está atribuído',
+  'who.gateway': 'a Equipe de Gateway',
+  'who.manager': 'um gestor',
+  'who.fta': 'um Arquiteto FastTrack (FTA)',
+  'who.fe': 'um Engenheiro FastTrack (FE)',
+  'who.re_engagement': 'a Equipe de Reenvolvimento',
 
   // help
   'help.title': 'O esd-bot mantém corretas as suas Datas de Início do Envolvimento',
@@ -130,9 +138,9 @@ export const ptBR: Messages = {
 
   // rejections (rules module codes)
   'violation.not_permitted':
-    'O workload {workload} do cliente {customer} está atribuído a {assignee}: só essa pessoa, a Equipe de Gateway ou um gestor podem alterar a data dele.',
+    'O workload {workload} do cliente {customer} está atribuído a {assignee}: só {who} pode alterar a data dele.',
   'violation.not_permitted_unassigned':
-    'O workload {workload} do cliente {customer} ainda não tem FM: só a Equipe de Gateway ou um gestor podem definir a data dele.',
+    'O workload {workload} do cliente {customer} ainda não tem FM: só {who} pode definir a data dele.',
   'violation.status_ineligible':
     'O workload {workload} está com status {status}. Só workloads Em Andamento têm Data de Início do Envolvimento; ela não se aplica a Status Desconhecido, Bloqueado, Sem Intenção ou Duplicado/Inválido.',
   'violation.date_invalid': 'Essa data não é válida.',

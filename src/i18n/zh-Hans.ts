@@ -39,6 +39,14 @@ export const zhHans: Messages = {
   'role.fe': 'FastTrack 工程师 (FE)',
   'role.re_engagement': '再接洽团队',
   'role.frp': 'FastTrack 就绪性合作伙伴',
+  // Who may change a date, as a refusal lists them (domain/overwrite-policy.ts).
+  'who.fm': '分配的 FM',
+  'who.frp': '所分配的合作伙伴',
+  'who.gateway': 'Gateway 团队',
+  'who.manager': '经理',
+  'who.fta': 'FastTrack 架构师 (FTA)',
+  'who.fe': 'FastTrack 工程师 (FE)',
+  'who.re_engagement': '再接洽团队',
 
   // help
   'help.title': 'esd-bot 帮你保持接洽开始日期准确',
@@ -120,9 +128,9 @@ export const zhHans: Messages = {
 
   // rejections (rules module codes)
   'violation.not_permitted':
-    '{customer} 的 {workload} 已分配给 {assignee}：只有该负责人、Gateway 团队或经理可以更改其日期。',
+    '{customer} 的 {workload} 已分配给 {assignee}：只有{who}可以更改其日期。',
   'violation.not_permitted_unassigned':
-    '{customer} 的 {workload} 尚未分配 FM：只有 Gateway 团队或经理可以设置其日期。',
+    '{customer} 的 {workload} 尚未分配 FM：只有{who}可以设置其日期。',
   'violation.status_ineligible':
     '{workload} 的状态为{status}。只有进行中的工作负载才有接洽开始日期；它不适用于未知、受阻、无意图或重复/无效的工作负载。',
   'violation.date_invalid': '这不是有效的日期。',
