@@ -16,10 +16,10 @@ import {
   type OverwritePolicy,
   whoMayChangeDate,
 } from './overwrite-policy.js';
-import { assigneeOf } from './permissions.js';
+import { assigneeOf, isSamePerson } from './permissions.js';
 import { checkReason, REASON_MAX_LENGTH } from './reason.js';
 import type { Role } from './roles.js';
-import type { Actor, ChangeSource, Esd, Workload } from './types.js';
+import type { Actor, ChangeSource, Esd, EsdChange, Workload } from './types.js';
 
 /** A new date (exact), or only the month (R9: becomes the first of that month, flagged estimate). */
 export type EsdProposal =
@@ -218,4 +218,37 @@ export function decideEsdChange(request: EsdChangeRequest): EsdDecision {
       firstSetting: workload.esd === null,
     },
   };
+}
+
+/**
+ * True when `latest` (a workload's newest history row) is exactly this person's proposal: the same
+ * person, date, estimate flag, basis and reason. A card pressed twice meets its own first write as
+ * a version conflict; this tells "already saved" from "someone changed it meanwhile".
+ */
+export function isSameChange(
+  latest: EsdChange | undefined,
+  actor: Actor,
+  proposal: EsdProposal,
+  reason: string | null | undefined,
+): boolean {
+  if (!latest) return false;
+  const esd: Esd | null =
+    proposal.kind === 'month'
+      ? isCalendarMonth(proposal.month)
+        ? { date: firstDayOfMonth(proposal.month), estimate: true }
+        : null
+      : isCalendarDate(proposal.date)
+        ? { date: proposal.date, estimate: false }
+        : null;
+  const basis = proposal.basis || (proposal.kind === 'month' ? 'estimated' : null);
+  const checked = checkReason(reason);
+  return (
+    esd !== null &&
+    checked.ok &&
+    latest.new.date === esd.date &&
+    latest.new.estimate === esd.estimate &&
+    latest.basis === basis &&
+    latest.reason === checked.reason &&
+    isSamePerson(actor, { upn: latest.actorUpn ?? '', aadObjectId: latest.actorAadObjectId })
+  );
 }
