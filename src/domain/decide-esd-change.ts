@@ -33,6 +33,24 @@ export interface EsdWindow {
 
 export const DEFAULT_ESD_WINDOW: EsdWindow = { pastDays: 365, futureDays: 730 };
 
+/** The first and last day a new ESD may fall on, as of `today`: what the card and refusals show. */
+export function windowBounds(
+  today: CalendarDate,
+  window: EsdWindow = DEFAULT_ESD_WINDOW,
+): { earliest: CalendarDate; latest: CalendarDate } {
+  return { earliest: addDays(today, -window.pastDays), latest: addDays(today, window.futureDays) };
+}
+
+/**
+ * Whether a proposed ESD is inside the window. A month estimate (R9) counts from its first day,
+ * but the current month is always allowed.
+ */
+export function isInWindow(esd: Esd, today: CalendarDate, window?: EsdWindow): boolean {
+  const { earliest, latest } = windowBounds(today, window);
+  const checked = esd.estimate && monthOf(esd.date) === monthOf(today) ? today : esd.date;
+  return compareDates(checked, earliest) >= 0 && compareDates(checked, latest) <= 0;
+}
+
 export interface EsdChangeRequest {
   /** R2: one workload at a time; the ESD is never a tenant field. */
   workload: Workload;
@@ -154,15 +172,11 @@ export function decideEsdChange(request: EsdChangeRequest): EsdDecision {
   }
 
   if (next) {
-    const earliest = addDays(today, -window.pastDays);
-    const latest = addDays(today, window.futureDays);
-    // A month estimate counts from its first day, but the current month is always allowed.
-    const checked = next.estimate && monthOf(next.date) === monthOf(today) ? today : next.date;
-    if (compareDates(checked, earliest) < 0 || compareDates(checked, latest) > 0) {
+    if (!isInWindow(next, today, window)) {
       violations.push({
         code: 'date_out_of_window',
         field: dateField,
-        params: { earliest, latest },
+        params: windowBounds(today, window),
       });
     } else if (
       workload.esd &&

@@ -120,7 +120,8 @@ export const de: Messages = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': 'Neues Datum',
   'change.monthLabel': 'Oder, wenn Sie nur den Monat kennen',
-  'change.monthPlaceholder': 'Monat (Schätzung)',
+  'change.monthPlaceholder': 'Monat wählen',
+  'change.monthHint': 'Gespeichert als der 1. dieses Monats, als Schätzung markiert.',
   'change.basisLabel': 'Was ist an diesem Datum geschehen oder wird geschehen?',
   'change.basisPlaceholder': 'Bitte auswählen',
   'change.basisHint':
@@ -137,6 +138,10 @@ export const de: Messages = {
     'Ich habe „{text}“ als {date} gelesen. Prüfen Sie die Karte, ergänzen Sie den Grund und speichern Sie.',
   'change.typedMonth':
     'Ich habe „{text}“ als {month} (Schätzung) gelesen. Prüfen Sie die Karte, ergänzen Sie den Grund und speichern Sie.',
+  'change.noSuchDay':
+    '„{text}“ ist kein Datum: Dieser Monat hat keinen solchen Tag. Geben Sie ein anderes Datum ein oder wählen Sie eines in der Karte.',
+  'change.typedOutOfWindow':
+    'Ich habe „{text}“ als {date} gelesen, außerhalb des erlaubten Zeitraums: Wählen Sie ein Datum zwischen {earliest} und {latest}. Die Karte wurde nicht geändert.',
   'change.typeHint':
     'Füllen Sie die Karte oben aus, oder geben Sie ein Datum ein (zum Beispiel „15. Januar“ oder „15.01.2027“).',
   'change.conflict':

@@ -110,7 +110,8 @@ export const en = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': 'New date',
   'change.monthLabel': 'Or, if you only know the month',
-  'change.monthPlaceholder': 'Only the month (stored as the 1st, marked estimate)',
+  'change.monthPlaceholder': 'Choose a month',
+  'change.monthHint': 'Stored as the 1st of that month and marked as an estimate.',
   'change.basisLabel': 'What happened, or will happen, on that date?',
   'change.basisPlaceholder': 'Choose one',
   'change.basisHint':
@@ -125,6 +126,10 @@ export const en = {
   'change.typedDate': 'I read “{text}” as {date}. Check the card, add the reason and save.',
   'change.typedMonth':
     'I read “{text}” as {month} (an estimate). Check the card, add the reason and save.',
+  'change.noSuchDay':
+    '“{text}” is not a date: that month has no such day. Type another date, or pick one in the card.',
+  'change.typedOutOfWindow':
+    'I read “{text}” as {date}, outside the allowed range: choose a date between {earliest} and {latest}. The card was not changed.',
   'change.typeHint':
     'Fill in the card above, or type a date (for example “15 January” or “next Monday”).',
   'change.conflict':

@@ -117,7 +117,8 @@ export const es: Messages = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': 'Nueva fecha',
   'change.monthLabel': 'O, si solo conoces el mes',
-  'change.monthPlaceholder': 'Solo el mes (se guarda como día 1, marcado como estimación)',
+  'change.monthPlaceholder': 'Elige el mes',
+  'change.monthHint': 'Se guarda como el día 1 de ese mes, marcado como estimación.',
   'change.basisLabel': '¿Qué pasó, o qué pasará, en esa fecha?',
   'change.basisPlaceholder': 'Elige una opción',
   'change.basisHint':
@@ -133,6 +134,10 @@ export const es: Messages = {
     'Entendí «{text}» como {date}. Revisa la tarjeta, escribe el motivo y guarda.',
   'change.typedMonth':
     'Entendí «{text}» como {month} (una estimación). Revisa la tarjeta, escribe el motivo y guarda.',
+  'change.noSuchDay':
+    '«{text}» no es una fecha: ese mes no tiene ese día. Escribe otra fecha o elige una en la tarjeta.',
+  'change.typedOutOfWindow':
+    'Entendí «{text}» como {date}, fuera del intervalo permitido: elige una fecha entre {earliest} y {latest}. La tarjeta no ha cambiado.',
   'change.typeHint':
     'Completa la tarjeta de arriba o escribe una fecha (por ejemplo «15 de enero» o «el próximo lunes»).',
   'change.conflict':

@@ -117,7 +117,8 @@ export const ja: Messages = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': '新しい日付',
   'change.monthLabel': '月しかわからない場合',
-  'change.monthPlaceholder': '月を選択 (推定)',
+  'change.monthPlaceholder': '月を選択',
+  'change.monthHint': 'その月の 1 日として保存され、推定として記録されます。',
   'change.basisLabel': 'その日に何があった、または何がありますか?',
   'change.basisPlaceholder': '1 つ選択してください',
   'change.basisHint':
@@ -133,6 +134,10 @@ export const ja: Messages = {
     '「{text}」を {date} と読み取りました。カードを確認し、理由を入力して保存してください。',
   'change.typedMonth':
     '「{text}」を {month} (推定) と読み取りました。カードを確認し、理由を入力して保存してください。',
+  'change.noSuchDay':
+    '「{text}」という日付は存在しません。別の日付を入力するか、カードで選択してください。',
+  'change.typedOutOfWindow':
+    '「{text}」を {date} と読み取りましたが、許可された範囲外です。{earliest} から {latest} までの日付を選択してください。カードは変更されていません。',
   'change.typeHint':
     '上のカードに入力するか、日付を入力してください (例: 「1月15日」、「2027年1月15日」)。',
   'change.conflict':

@@ -116,7 +116,8 @@ export const ptBR: Messages = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': 'Nova data',
   'change.monthLabel': 'Ou, se você só souber o mês',
-  'change.monthPlaceholder': 'Só o mês (salvo como dia 1º, marcado como estimativa)',
+  'change.monthPlaceholder': 'Escolha o mês',
+  'change.monthHint': 'Salvo como dia 1º desse mês e marcado como estimativa.',
   'change.basisLabel': 'O que aconteceu, ou vai acontecer, nessa data?',
   'change.basisPlaceholder': 'Escolha uma opção',
   'change.basisHint':
@@ -131,6 +132,10 @@ export const ptBR: Messages = {
   'change.typedDate': 'Entendi “{text}” como {date}. Confira o cartão, escreva o motivo e salve.',
   'change.typedMonth':
     'Entendi “{text}” como {month} (uma estimativa). Confira o cartão, escreva o motivo e salve.',
+  'change.noSuchDay':
+    '“{text}” não é uma data: esse mês não tem esse dia. Digite outra data ou escolha uma no cartão.',
+  'change.typedOutOfWindow':
+    'Entendi “{text}” como {date}, fora do intervalo permitido: escolha uma data entre {earliest} e {latest}. O cartão não foi alterado.',
   'change.typeHint':
     'Preencha o cartão acima ou digite uma data (por exemplo “15 de janeiro” ou “próxima segunda”).',
   'change.conflict':

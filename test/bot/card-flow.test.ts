@@ -110,4 +110,193 @@ describe.each(engines)('the change card flow on %s', (engine) => {
       expect(cardText(again.body?.value)).toContain('changed while the card was open');
     });
   });
+
+  /** The value of the input with this id in a card. */
+  function inputValue(card: unknown, id: string): unknown {
+    let found: unknown;
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const record = node as Record<string, unknown>;
+        if (typeof record.type === 'string' && record.type.startsWith('Input.') && record.id === id)
+          found = record.value;
+        else Object.values(record).forEach(walk);
+      }
+    };
+    walk(card);
+    return found;
+  }
+  const cardOf = (sent: { activity: { attachments?: { content: Record<string, unknown> }[] } }) =>
+    sent.activity.attachments?.[0]?.content;
+
+  describe('one live card per change: a typed date updates the open card, keeping the FM’s choices', () => {
+    it.each([
+      ['en-US', '15 January', '2027-01-15'],
+      ['pt-BR', '15 de janeiro', '2027-01-15'],
+      ['es-ES', '15 de enero', '2027-01-15'],
+    ])(
+      '%s: “%s” updates the card shown, and nothing else is posted',
+      async (locale, typed, date) => {
+        const user = as(alex, locale);
+        await openCard(user);
+        const shown = teams.connector.sent.at(-1);
+        expect(shown?.method).toBe('POST');
+        teams.connector.clear();
+        await teams.say(user, typed);
+        const cards = teams.connector.sent.filter((s) => s.activity.attachments?.length);
+        expect(cards.map((s) => [s.method, s.targetId])).toEqual([['PUT', shown?.id]]);
+        expect(inputValue(cardOf(cards[0] as never), 'date')).toBe(date);
+      },
+    );
+
+    it.each([
+      ['en-US', '15 January', 'Choose a date, or only the month.'],
+      ['pt-BR', '15 de janeiro', 'Escolha uma data'],
+      ['es-ES', '15 de enero', 'Elige una fecha'],
+    ])(
+      '%s: after a refused Save, a typed date keeps the workload, basis and reason chosen',
+      async (locale, typed) => {
+        const user = as(alex, locale);
+        const card = await openCard(user);
+        const teamsId = await workloadId('TEAMS');
+        // Saved without a date: refused, the card comes back with the FM's values (R8: nothing written).
+        await teams.execute(user, 'esd.change', {
+          ...actionData(card),
+          workload: teamsId,
+          date: '',
+          month: '',
+          basis: 'kickoff_meeting',
+          reason: 'Kickoff moved by the customer',
+        });
+        teams.connector.clear();
+        await teams.say(user, typed);
+        const cards = teams.connector.sent.filter((s) => s.activity.attachments?.length);
+        // The card that was pressed (Teams' replyToId) is the one updated.
+        expect(cards.map((s) => [s.method, s.targetId])).toEqual([['PUT', 'card-1']]);
+        const updated = cardOf(cards[0] as never);
+        expect(inputValue(updated, 'date')).toBe('2027-01-15');
+        expect(inputValue(updated, 'workload')).toBe(teamsId);
+        expect(inputValue(updated, 'basis')).toBe('kickoff_meeting');
+        expect(inputValue(updated, 'reason')).toBe('Kickoff moved by the customer');
+      },
+    );
+
+    it('a month typed after a kickoff basis becomes an estimate (R9); reason and workload stay', async () => {
+      const card = await openCard(alex);
+      const teamsId = await workloadId('TEAMS');
+      await teams.execute(alex, 'esd.change', {
+        ...actionData(card),
+        workload: teamsId,
+        date: '',
+        month: '',
+        basis: 'kickoff_meeting',
+        reason: 'Only the month is known',
+      });
+      teams.connector.clear();
+      await teams.say(alex, 'March 2027');
+      const updated = cardOf(teams.connector.sent.find((s) => s.method === 'PUT') as never);
+      expect(inputValue(updated, 'month')).toBe('2027-03');
+      expect(inputValue(updated, 'date')).toBe('');
+      expect(inputValue(updated, 'basis')).toBe('estimated');
+      expect(inputValue(updated, 'reason')).toBe('Only the month is known');
+    });
+  });
+
+  describe('out-of-window dates say the allowed range', () => {
+    // Alex is in Europe/Lisbon; today is 2026-11-22; the window is 365 days back, 730 ahead (2028 is a leap year).
+    it.each([
+      [
+        'en-US',
+        '2 June 2025',
+        'outside the allowed range',
+        'between Nov 22, 2025 and Nov 21, 2028',
+      ],
+      [
+        'pt-BR',
+        '2 de junho de 2025',
+        'fora do intervalo permitido',
+        'entre 22 nov 2025 e 21 nov 2028',
+      ],
+      [
+        'es-ES',
+        '2 de junio de 2025',
+        'fuera del intervalo permitido',
+        'entre 22 nov 2025 y 21 nov 2028',
+      ],
+    ])(
+      '%s: “%s” typed in chat is answered with the range; the card is not changed',
+      async (locale, typed, words, range) => {
+        const user = as(alex, locale);
+        await openCard(user);
+        teams.connector.clear();
+        await teams.say(user, typed);
+        const said = teams.connector.texts().join('\n');
+        expect(said).toContain(words);
+        expect(said).toContain(range);
+        expect(teams.connector.sent.filter((s) => s.activity.attachments?.length)).toEqual([]);
+      },
+    );
+
+    it.each([
+      ['en-US', 'Choose a date between Nov 22, 2025 and Nov 21, 2028.'],
+      ['pt-BR', 'Escolha uma data entre 22 nov 2025 e 21 nov 2028.'],
+      ['es-ES', 'Elige una fecha entre 22 nov 2025 y 21 nov 2028.'],
+    ])(
+      '%s: the calendar has min, max and the range as its error message; a Save beyond it is refused with the range',
+      async (locale, range) => {
+        const user = as(alex, locale);
+        const card = await openCard(user);
+        const walk = (node: unknown): Record<string, unknown> | undefined => {
+          if (Array.isArray(node)) return node.map(walk).find(Boolean);
+          if (node && typeof node === 'object') {
+            const record = node as Record<string, unknown>;
+            if (record.type === 'Input.Date') return record;
+            return Object.values(record).map(walk).find(Boolean);
+          }
+          return undefined;
+        };
+        expect(walk(card)).toMatchObject({
+          min: '2025-11-22',
+          max: '2028-11-21',
+          errorMessage: range,
+        });
+        const teamsId = await workloadId('TEAMS');
+        const answer = await teams.execute(user, 'esd.change', {
+          ...actionData(card),
+          workload: teamsId,
+          date: '2029-06-02',
+          month: '',
+          basis: 'planned',
+          reason: 'Customer plans far ahead',
+        });
+        expect(cardText(answer.body?.value)).toContain(range);
+        expect((await teams.app.store.getWorkload(teamsId))?.workload.esd?.date).not.toBe(
+          '2029-06-02',
+        );
+      },
+    );
+  });
+
+  describe('a day that does not exist says so', () => {
+    it.each([
+      ['en-US', '31 February', 'is not a date'],
+      ['en-US', 'February 30', 'is not a date'],
+      ['en-US', '31 April', 'is not a date'],
+      ['pt-BR', '31 de fevereiro', 'não é uma data'],
+      ['pt-BR', '30 de fevereiro', 'não é uma data'],
+      ['pt-BR', '31 de abril', 'não é uma data'],
+      ['es-ES', '31 de febrero', 'no es una fecha'],
+      ['es-ES', '30 de febrero', 'no es una fecha'],
+      ['es-ES', '31 de abril', 'no es una fecha'],
+    ])('%s: “%s”', async (locale, typed, words) => {
+      const user = as(alex, locale);
+      await openCard(user);
+      teams.connector.clear();
+      await teams.say(user, typed);
+      const said = teams.connector.texts().join('\n');
+      expect(said).toContain(words);
+      expect(said).toContain(typed);
+      expect(said).not.toMatch(/Fill in the card|Preencha o cartão|Completa la tarjeta/);
+    });
+  });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
   type EsdProposal,
-  type Field,
   esdChangeNote,
+  type Field,
   isSameChange,
   REASON_MAX_LENGTH,
 } from '../../domain/index.js';
