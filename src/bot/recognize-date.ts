@@ -116,6 +116,8 @@ export function recognizeTypedDate(
   today: CalendarDate,
 ): TypedDate | null {
   if (text.length > 200) return null;
+  // "32 January" is no date, not the month of January (the recognizer would read the month).
+  if (isImpossibleDay(text, language)) return null;
   let result: TypedDate | null;
   if (isOwnDateLanguage(language)) {
     result = parseDateDeJaZh(text, language, today);

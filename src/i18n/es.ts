@@ -217,7 +217,7 @@ export const es: Messages = {
   'handoff.alreadyAcknowledged': 'La recepción de este traspaso ya se confirmó ({when}).',
   'handoff.gone': 'Este traspaso ya no existe.',
   'access.notYours': 'Este no es uno de sus clientes. Pregunte a {assignee}.',
-  'access.notYoursNobody': 'Este no es uno de sus clientes. Pregunte al Gateway Team.',
+  'access.notYoursNobody': 'Este no es uno de sus clientes. Pregunte al equipo de Gateway.',
   'handoff.notYours': 'Solo el FM asignado puede confirmar este traspaso.',
   // proactive: a date moved by someone else
   'notice.changedByOther':

@@ -215,7 +215,7 @@ export const ptBR: Messages = {
   'handoff.alreadyAcknowledged': 'O recebimento deste repasse já foi confirmado ({when}).',
   'handoff.gone': 'Este repasse não existe mais.',
   'access.notYours': 'Este não é um dos seus clientes. Fale com {assignee}.',
-  'access.notYoursNobody': 'Este não é um dos seus clientes. Fale com o Gateway Team.',
+  'access.notYoursNobody': 'Este não é um dos seus clientes. Fale com a Equipe de Gateway.',
   'handoff.notYours': 'Só o FM atribuído pode confirmar este repasse.',
   // proactive: a date moved by someone else
   'notice.changedByOther':
