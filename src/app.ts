@@ -35,7 +35,11 @@ export async function startApp(
     config.database.kind === 'postgres'
       ? { kind: 'postgres' as const, url: config.database.url }
       : { kind: 'sqlite' as const, path: config.database.path };
-  const store = await Store.open(target, { window: config.esdWindow, now });
+  const store = await Store.open(target, {
+    window: config.esdWindow,
+    overwritePolicy: config.overwritePolicy,
+    now,
+  });
   logger.info({ engine: store.engine }, 'database ready');
 
   if (config.demoData && (await store.isEmpty())) {

@@ -14,6 +14,7 @@ import {
   submitStartedOn,
 } from './actions/reminder-response.js';
 import { CHANGE_DATE_DIALOG, type ChangeDateOptions } from './dialogs/change-date-dialog.js';
+import { rememberSubmittedCard } from './dialogs/open-card-dialog.js';
 import type { BotTurn } from './turn.js';
 import { VERB, type Verb } from './verbs.js';
 
@@ -66,6 +67,8 @@ export const CARD_VERBS: Readonly<Record<Verb, CardVerb>> = {
     run: async (press) => {
       // A written date ends the dialog: a later typed date must not reopen this card.
       if (await submitChange(press, press.input)) await press.dc.cancelAllDialogs();
+      // Not written: the card is back with the FM's values; a date typed next keeps them.
+      else rememberSubmittedCard(press.dc, press.input, press.context.activity.replyToId);
       return true;
     },
   },

@@ -45,7 +45,8 @@ const DE_MONTHS: readonly RegExp[] = [
   /^(?:dezember|dez)$/,
 ];
 
-function germanMonth(word: string): number | null {
+/** 1–12 for a German month name or abbreviation ("März", "Feb."), else null. */
+export function germanMonth(word: string): number | null {
   const w = word.replace(/\.$/, '');
   const index = DE_MONTHS.findIndex((re) => re.test(w));
   return index < 0 ? null : index + 1;

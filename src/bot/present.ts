@@ -17,26 +17,43 @@ export async function presentCard(
   card: Card,
   mode: 'replace' | 'new' = 'new',
 ): Promise<void> {
+  await showCard(context, card, mode);
+}
+
+/** presentCard, returning the id of the message that now shows the card (for updateCard). */
+export async function showCard(
+  context: TurnContext,
+  card: Card,
+  mode: 'replace' | 'new',
+): Promise<string | undefined> {
   if (mode === 'replace') {
+    const replyToId = context.activity.replyToId;
     if (isCardActionInvoke(context)) {
       context.turnState.set(REPLACEMENT, card);
-      return;
+      return replyToId;
     }
-    const replyToId = context.activity.replyToId;
-    if (context.activity.value && replyToId) {
-      try {
-        await context.updateActivity({
-          id: replyToId,
-          type: 'message',
-          attachments: [CardFactory.adaptiveCard(card)],
-        });
-        return;
-      } catch {
-        // Not every channel can update a message: fall back to a new one.
-      }
-    }
+    if (context.activity.value && replyToId && (await updateCard(context, replyToId, card)))
+      return replyToId;
   }
-  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  return (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id;
+}
+
+/**
+ * Puts `card` in place of the message `id` (a card shown earlier in this conversation). False
+ * when the channel cannot update it; the caller decides what to show instead.
+ */
+export async function updateCard(context: TurnContext, id: string, card: Card): Promise<boolean> {
+  try {
+    await context.updateActivity({
+      id,
+      type: 'message',
+      attachments: [CardFactory.adaptiveCard(card)],
+    });
+    return true;
+  } catch {
+    // Not every channel can update a message (or the message is gone).
+    return false;
+  }
 }
 
 export async function presentText(context: TurnContext, text: string): Promise<void> {

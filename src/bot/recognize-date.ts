@@ -8,7 +8,7 @@ import {
   monthOf,
 } from '../domain/index.js';
 import type { Language } from '../i18n/language.js';
-import { isOwnDateLanguage, parseDateDeJaZh } from './parse-date-de-ja-zh.js';
+import { germanMonth, isOwnDateLanguage, parseDateDeJaZh } from './parse-date-de-ja-zh.js';
 
 interface Resolution {
   timex?: string;
@@ -116,6 +116,8 @@ export function recognizeTypedDate(
   today: CalendarDate,
 ): TypedDate | null {
   if (text.length > 200) return null;
+  // "32 January" is no date, not the month of January (the recognizer would read the month).
+  if (isImpossibleDay(text, language)) return null;
   let result: TypedDate | null;
   if (isOwnDateLanguage(language)) {
     result = parseDateDeJaZh(text, language, today);
@@ -236,4 +238,57 @@ export function recognize(
     }
   }
   return null;
+}
+
+/** The most days a month ever has (29 for February: a leap year's). */
+const MOST_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const ORDINAL = '(?:st|nd|rd|th)?';
+const YEAR = '(?<year>\\d{4})';
+const IMPOSSIBLE: Record<Language, RegExp[]> = {
+  en: [
+    new RegExp(`^(?<day>\\d{1,2})${ORDINAL} (?:of )?(?<month>\\p{L}+)\\.?(?:,? ${YEAR})?$`, 'iu'),
+    new RegExp(`^(?<month>\\p{L}+)\\.? (?<day>\\d{1,2})${ORDINAL}(?:,? ${YEAR})?$`, 'iu'),
+  ],
+  // Portuguese is bridged to Spanish words first ("31 de fevereiro" -> "31 de febrero").
+  'pt-BR': [new RegExp(`^(?<day>\\d{1,2})º? de (?<month>\\p{L}+)(?: de(?:l)? ${YEAR})?$`, 'iu')],
+  es: [new RegExp(`^(?<day>\\d{1,2}) de (?<month>\\p{L}+)(?: de(?:l)? ${YEAR})?$`, 'iu')],
+  de: [new RegExp(`^(?<day>\\d{1,2})\\.\\s*(?<month>\\p{L}+\\.?)(?:\\s+${YEAR})?$`, 'iu')],
+  ja: [/^(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?<day>\d{1,2})[日号]$/u],
+  'zh-Hans': [/^(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?<day>\d{1,2})[日号]$/u],
+};
+
+function monthNumber(word: string, language: Language): number | null {
+  if (/^\d+$/.test(word)) return Number(word);
+  if (language === 'de') return germanMonth(word.toLowerCase());
+  const names = MONTHS[language === 'en' ? 'en-us' : 'es-es'] ?? [];
+  const w = word.toLowerCase().replace(/\.$/, '');
+  // English "Feb" as well as "February"; Spanish and Portuguese are written out.
+  const index = names.findIndex(
+    (name) => name === w || (language === 'en' && w.length === 3 && name.startsWith(w)),
+  );
+  return index < 0 ? null : index + 1;
+}
+
+/**
+ * True when the text names a day that no calendar has: "31 February", "30 de fevereiro",
+ * "31 de abril", "2月30日", or "29 February 2027" (not a leap year). The chat then says the date
+ * does not exist, instead of a hint to fill in the card. False for anything else, dates or not.
+ */
+export function isImpossibleDay(text: string, language: Language): boolean {
+  if (text.length > 200) return false;
+  const bridged = bridge(text.trim(), language);
+  for (const pattern of IMPOSSIBLE[language]) {
+    const groups = pattern.exec(bridged)?.groups;
+    if (!groups) continue;
+    const month = monthNumber(groups.month ?? '', language);
+    const day = Number(groups.day);
+    if (!month || month > 12 || day < 1) return false;
+    if (groups.year) {
+      const date = `${groups.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      return !isCalendarDate(date);
+    }
+    return day > (MOST_DAYS[month - 1] ?? 31);
+  }
+  return false;
 }

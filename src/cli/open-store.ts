@@ -7,7 +7,11 @@ export async function openConfiguredStore(config: Config): Promise<Store> {
     config.database.kind === 'postgres'
       ? { kind: 'postgres' as const, url: config.database.url }
       : { kind: 'sqlite' as const, path: config.database.path };
-  return Store.open(target, { window: config.esdWindow, poolSize: 2 });
+  return Store.open(target, {
+    window: config.esdWindow,
+    overwritePolicy: config.overwritePolicy,
+    poolSize: 2,
+  });
 }
 
 /** Runs a CLI command: configuration and usage errors print one clear message and exit 1 or 2. */

@@ -1,5 +1,10 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import {
+  CONFIGURABLE_OVERWRITE_ROLES,
+  type ConfigurableOverwriteRole,
+  type OverwritePolicy,
+} from '../domain/index.js';
 
 /**
  * The one place that reads the environment. Everything else receives a typed `Config`.
@@ -80,6 +85,24 @@ const envShape = z.object({
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Lisbon'),
   ESD_WINDOW_PAST_DAYS: integer(365, 0, 3650),
   ESD_WINDOW_FUTURE_DAYS: integer(730, 1, 3650),
+  // Who may change a date assigned to an FM besides the FM and the Gateway Team (the FAQ's
+  // default): a comma-separated subset of manager, fta, fe, re_engagement (domain/overwrite-policy.ts).
+  ESD_OVERWRITE_ROLES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.enum(CONFIGURABLE_OVERWRITE_ROLES, {
+          error: `each role must be one of ${CONFIGURABLE_OVERWRITE_ROLES.join(', ')} (the FM and the Gateway Team always may)`,
+        }),
+      ),
+    ),
 
   GATEWAY_WEBHOOK_SECRET: optionalText.pipe(secret),
   GATEWAY_WEBHOOK_SECRET_PREVIOUS: optionalText.pipe(secret),
@@ -188,6 +211,8 @@ export interface Config {
   allowedTenantIds: readonly string[];
   defaultTimeZone: string;
   esdWindow: { pastDays: number; futureDays: number };
+  /** Who may change an assigned FM's date besides the FM and the Gateway Team. */
+  overwritePolicy: OverwritePolicy;
   gateway: {
     /** Current secret first; the previous one is accepted too while a rotation is under way. */
     webhookSecrets: readonly string[];
@@ -276,6 +301,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     allowedTenantIds: env.ALLOWED_TENANT_IDS,
     defaultTimeZone: env.DEFAULT_TIME_ZONE,
     esdWindow: { pastDays: env.ESD_WINDOW_PAST_DAYS, futureDays: env.ESD_WINDOW_FUTURE_DAYS },
+    overwritePolicy: {
+      alsoForFmWorkloads: [...new Set<ConfigurableOverwriteRole>(env.ESD_OVERWRITE_ROLES)],
+    },
     gateway: {
       webhookSecrets: [env.GATEWAY_WEBHOOK_SECRET, env.GATEWAY_WEBHOOK_SECRET_PREVIOUS].filter(
         (s): s is string => !!s,

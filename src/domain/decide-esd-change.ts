@@ -10,10 +10,16 @@ import {
 } from './calendar-date.js';
 import { isEsdEligible, type L1Status } from './l1-status.js';
 import { esdChangeNote } from './notes.js';
-import { assigneeOf, permittedRole } from './permissions.js';
+import {
+  DEFAULT_OVERWRITE_POLICY,
+  dateChangeRole,
+  type OverwritePolicy,
+  whoMayChangeDate,
+} from './overwrite-policy.js';
+import { assigneeOf, isSamePerson } from './permissions.js';
 import { checkReason, REASON_MAX_LENGTH } from './reason.js';
 import type { Role } from './roles.js';
-import type { Actor, ChangeSource, Esd, Workload } from './types.js';
+import type { Actor, ChangeSource, Esd, EsdChange, Workload } from './types.js';
 
 /** A new date (exact), or only the month (R9: becomes the first of that month, flagged estimate). */
 export type EsdProposal =
@@ -27,6 +33,24 @@ export interface EsdWindow {
 
 export const DEFAULT_ESD_WINDOW: EsdWindow = { pastDays: 365, futureDays: 730 };
 
+/** The first and last day a new ESD may fall on, as of `today`: what the card and refusals show. */
+export function windowBounds(
+  today: CalendarDate,
+  window: EsdWindow = DEFAULT_ESD_WINDOW,
+): { earliest: CalendarDate; latest: CalendarDate } {
+  return { earliest: addDays(today, -window.pastDays), latest: addDays(today, window.futureDays) };
+}
+
+/**
+ * Whether a proposed ESD is inside the window. A month estimate (R9) counts from its first day,
+ * but the current month is always allowed.
+ */
+export function isInWindow(esd: Esd, today: CalendarDate, window?: EsdWindow): boolean {
+  const { earliest, latest } = windowBounds(today, window);
+  const checked = esd.estimate && monthOf(esd.date) === monthOf(today) ? today : esd.date;
+  return compareDates(checked, earliest) >= 0 && compareDates(checked, latest) <= 0;
+}
+
 export interface EsdChangeRequest {
   /** R2: one workload at a time; the ESD is never a tenant field. */
   workload: Workload;
@@ -36,6 +60,8 @@ export interface EsdChangeRequest {
   reason: string | null | undefined;
   source: ChangeSource;
   window?: EsdWindow;
+  /** Who may change an assigned FM's date (overwrite-policy.ts); the FAQ's default when absent. */
+  policy?: OverwritePolicy;
 }
 
 export type Field = 'workload' | 'date' | 'month' | 'basis' | 'reason';
@@ -44,7 +70,12 @@ export type Violation =
   | {
       code: 'not_permitted';
       field: 'workload';
-      params: { channel: 'fm' | 'frp' | 'unassigned'; assignee: string | null };
+      params: {
+        channel: 'fm' | 'frp' | 'unassigned';
+        assignee: string | null;
+        /** Everyone who may change this date, as the policy says: the refusal names exactly them. */
+        who: readonly Role[];
+      };
     }
   | { code: 'status_ineligible'; field: 'workload'; params: { status: L1Status } }
   | { code: 'date_invalid'; field: 'date'; params: Record<string, never> }
@@ -97,13 +128,18 @@ export function decideEsdChange(request: EsdChangeRequest): EsdDecision {
   const { workload, actor, today, proposal } = request;
   const window = request.window ?? DEFAULT_ESD_WINDOW;
 
-  const role = permittedRole(actor, workload.channel);
+  const policy = request.policy ?? DEFAULT_OVERWRITE_POLICY;
+  const role = dateChangeRole(actor, workload.channel, policy);
   if (!role) {
     return reject([
       {
         code: 'not_permitted',
         field: 'workload',
-        params: { channel: workload.channel.type, assignee: assigneeOf(workload.channel) },
+        params: {
+          channel: workload.channel.type,
+          assignee: assigneeOf(workload.channel),
+          who: whoMayChangeDate(workload.channel.type, policy),
+        },
       },
     ]);
   }
@@ -136,15 +172,11 @@ export function decideEsdChange(request: EsdChangeRequest): EsdDecision {
   }
 
   if (next) {
-    const earliest = addDays(today, -window.pastDays);
-    const latest = addDays(today, window.futureDays);
-    // A month estimate counts from its first day, but the current month is always allowed.
-    const checked = next.estimate && monthOf(next.date) === monthOf(today) ? today : next.date;
-    if (compareDates(checked, earliest) < 0 || compareDates(checked, latest) > 0) {
+    if (!isInWindow(next, today, window)) {
       violations.push({
         code: 'date_out_of_window',
         field: dateField,
-        params: { earliest, latest },
+        params: windowBounds(today, window),
       });
     } else if (
       workload.esd &&
@@ -200,4 +232,37 @@ export function decideEsdChange(request: EsdChangeRequest): EsdDecision {
       firstSetting: workload.esd === null,
     },
   };
+}
+
+/**
+ * True when `latest` (a workload's newest history row) is exactly this person's proposal: the same
+ * person, date, estimate flag, basis and reason. A card pressed twice meets its own first write as
+ * a version conflict; this tells "already saved" from "someone changed it meanwhile".
+ */
+export function isSameChange(
+  latest: EsdChange | undefined,
+  actor: Actor,
+  proposal: EsdProposal,
+  reason: string | null | undefined,
+): boolean {
+  if (!latest) return false;
+  const esd: Esd | null =
+    proposal.kind === 'month'
+      ? isCalendarMonth(proposal.month)
+        ? { date: firstDayOfMonth(proposal.month), estimate: true }
+        : null
+      : isCalendarDate(proposal.date)
+        ? { date: proposal.date, estimate: false }
+        : null;
+  const basis = proposal.basis || (proposal.kind === 'month' ? 'estimated' : null);
+  const checked = checkReason(reason);
+  return (
+    esd !== null &&
+    checked.ok &&
+    latest.new.date === esd.date &&
+    latest.new.estimate === esd.estimate &&
+    latest.basis === basis &&
+    latest.reason === checked.reason &&
+    isSamePerson(actor, { upn: latest.actorUpn ?? '', aadObjectId: latest.actorAadObjectId })
+  );
 }

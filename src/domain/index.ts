@@ -6,6 +6,7 @@ export * from './decide-esd-change.js';
 export * from './decide-no-response.js';
 export * from './l1-status.js';
 export * from './notes.js';
+export * from './overwrite-policy.js';
 export * from './permissions.js';
 export * from './reason.js';
 export * from './roles.js';

@@ -24,6 +24,11 @@ export function isSamePerson(actor: Pick<Actor, 'aadObjectId' | 'upn'>, fm: FmId
   return sameText(actor.upn, fm.upn);
 }
 
+/** R11: the actor speaks for this partner. */
+export function isSamePartner(actor: Pick<Actor, 'partnerName'>, partnerName: string): boolean {
+  return sameText(actor.partnerName, partnerName);
+}
+
 export function isAssignedFm(actor: Actor, channel: DeliveryChannel): boolean {
   return channel.type === 'fm' && isSamePerson(actor, channel.fm);
 }
@@ -34,7 +39,7 @@ export function permittedRole(actor: Actor, channel: DeliveryChannel): Role | nu
   // Array.isArray: a roles *string* like "gateway" must not pass via String.prototype.includes.
   const roles: readonly string[] = Array.isArray(actor.roles) ? actor.roles : [];
   for (const role of ROLES_FOR_ANY_WORKLOAD) if (roles.includes(role)) return role;
-  if (channel.type === 'frp' && sameText(actor.partnerName, channel.partnerName)) return 'frp';
+  if (channel.type === 'frp' && isSamePartner(actor, channel.partnerName)) return 'frp';
   return null;
 }
 

@@ -40,6 +40,14 @@ export const de: Messages = {
   'role.fe': 'FastTrack Engineer (FE)',
   'role.re_engagement': 'Re-Engagement-Team',
   'role.frp': 'Qualifizierter FastTrack-Partner',
+  // Who may change a date, as a refusal lists them (domain/overwrite-policy.ts).
+  'who.fm': 'der zugewiesene FM',
+  'who.frp': 'der zugewiesene Partner',
+  'who.gateway': 'das Gateway-Team',
+  'who.manager': 'ein Manager',
+  'who.fta': 'ein FastTrack Architect (FTA)',
+  'who.fe': 'ein FastTrack Engineer (FE)',
+  'who.re_engagement': 'das Re-Engagement-Team',
 
   // help
   'help.title': 'esd-bot hält Ihre Startdaten der Beteiligung aktuell',
@@ -112,7 +120,8 @@ export const de: Messages = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': 'Neues Datum',
   'change.monthLabel': 'Oder, wenn Sie nur den Monat kennen',
-  'change.monthPlaceholder': 'Monat (Schätzung)',
+  'change.monthPlaceholder': 'Monat wählen',
+  'change.monthHint': 'Gespeichert als der 1. dieses Monats, als Schätzung markiert.',
   'change.basisLabel': 'Was ist an diesem Datum geschehen oder wird geschehen?',
   'change.basisPlaceholder': 'Bitte auswählen',
   'change.basisHint':
@@ -129,6 +138,10 @@ export const de: Messages = {
     'Ich habe „{text}“ als {date} gelesen. Prüfen Sie die Karte, ergänzen Sie den Grund und speichern Sie.',
   'change.typedMonth':
     'Ich habe „{text}“ als {month} (Schätzung) gelesen. Prüfen Sie die Karte, ergänzen Sie den Grund und speichern Sie.',
+  'change.noSuchDay':
+    '„{text}“ ist kein Datum: Dieser Monat hat keinen solchen Tag. Geben Sie ein anderes Datum ein oder wählen Sie eines in der Karte.',
+  'change.typedOutOfWindow':
+    'Ich habe „{text}“ als {date} gelesen, außerhalb des erlaubten Zeitraums: Wählen Sie ein Datum zwischen {earliest} und {latest}. Die Karte wurde nicht geändert.',
   'change.typeHint':
     'Füllen Sie die Karte oben aus, oder geben Sie ein Datum ein (zum Beispiel „15. Januar“ oder „15.01.2027“).',
   'change.conflict':
@@ -136,9 +149,9 @@ export const de: Messages = {
 
   // rejections (rules module codes)
   'violation.not_permitted':
-    '{workload} bei {customer} ist {assignee} zugewiesen: Nur diese Person, das Gateway-Team oder ein Manager kann das Datum ändern.',
+    '{workload} bei {customer} ist {assignee} zugewiesen: Das Datum ändern kann nur {who}.',
   'violation.not_permitted_unassigned':
-    '{workload} bei {customer} hat noch keinen FM: Nur das Gateway-Team oder ein Manager kann das Datum festlegen.',
+    '{workload} bei {customer} hat noch keinen FM: Das Datum festlegen kann nur {who}.',
   'violation.status_ineligible':
     '{workload} hat den Status {status}. Nur Arbeitsbereiche mit dem Status „In Bearbeitung“ haben ein Startdatum der Beteiligung; für „Unbekannter Status“, „Blockiert“, „Keine Absicht“ und „Duplikat/Ungültig“ gilt es nicht.',
   'violation.date_invalid': 'Das ist kein gültiges Datum.',

@@ -36,6 +36,14 @@ export const en = {
   'role.fe': 'FastTrack Engineer (FE)',
   'role.re_engagement': 'Re-Engagement Team',
   'role.frp': 'FastTrack Ready Partner',
+  // Who may change a date, as a refusal lists them (domain/overwrite-policy.ts).
+  'who.fm': 'the assigned FM',
+  'who.frp': 'the partner it is assigned to',
+  'who.gateway': 'the Gateway Team',
+  'who.manager': 'a manager',
+  'who.fta': 'a FastTrack Architect (FTA)',
+  'who.fe': 'a FastTrack Engineer (FE)',
+  'who.re_engagement': 'the Re-Engagement Team',
 
   // help
   'help.title': 'esd-bot keeps your Engagement Start Dates right',
@@ -102,7 +110,8 @@ export const en = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': 'New date',
   'change.monthLabel': 'Or, if you only know the month',
-  'change.monthPlaceholder': 'Only the month (stored as the 1st, marked estimate)',
+  'change.monthPlaceholder': 'Choose a month',
+  'change.monthHint': 'Stored as the 1st of that month and marked as an estimate.',
   'change.basisLabel': 'What happened, or will happen, on that date?',
   'change.basisPlaceholder': 'Choose one',
   'change.basisHint':
@@ -117,6 +126,10 @@ export const en = {
   'change.typedDate': 'I read “{text}” as {date}. Check the card, add the reason and save.',
   'change.typedMonth':
     'I read “{text}” as {month} (an estimate). Check the card, add the reason and save.',
+  'change.noSuchDay':
+    '“{text}” is not a date: that month has no such day. Type another date, or pick one in the card.',
+  'change.typedOutOfWindow':
+    'I read “{text}” as {date}, outside the allowed range: choose a date between {earliest} and {latest}. The card was not changed.',
   'change.typeHint':
     'Fill in the card above, or type a date (for example “15 January” or “next Monday”).',
   'change.conflict':
@@ -124,9 +137,9 @@ export const en = {
 
   // rejections (rules module codes)
   'violation.not_permitted':
-    '{workload} at {customer} is assigned to {assignee}: only they, the Gateway Team or a manager can change its date.',
+    '{workload} at {customer} is assigned to {assignee}: only {who} can change its date.',
   'violation.not_permitted_unassigned':
-    '{workload} at {customer} has no FM yet: only the Gateway Team or a manager can set its date.',
+    '{workload} at {customer} has no FM yet: only {who} can set its date.',
   'violation.status_ineligible':
     '{workload} is {status}. Only In Progress workloads have an Engagement Start Date; it does not apply to Status Unknown, Blocked, No Intent or Duplicate/Invalid.',
   'violation.date_invalid': 'That is not a valid date.',

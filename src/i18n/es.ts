@@ -38,6 +38,14 @@ export const es: Messages = {
   'role.fe': 'ingeniero de FastTrack (FE)',
   'role.re_engagement': 'equipo de nueva interacción',
   'role.frp': 'socio FRP',
+  // Who may change a date, as a refusal lists them (domain/overwrite-policy.ts).
+  'who.fm': 'el FM asignado',
+  'who.frp': 'el socio al que está asignada',
+  'who.gateway': 'el equipo de Gateway',
+  'who.manager': 'un gerente',
+  'who.fta': 'un arquitecto de FastTrack (FTA)',
+  'who.fe': 'un ingeniero de FastTrack (FE)',
+  'who.re_engagement': 'el equipo de nueva interacción',
 
   // help
   'help.title': 'esd-bot mantiene correctas tus fechas de inicio de la interacción',
@@ -109,7 +117,8 @@ export const es: Messages = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': 'Nueva fecha',
   'change.monthLabel': 'O, si solo conoces el mes',
-  'change.monthPlaceholder': 'Solo el mes (se guarda como día 1, marcado como estimación)',
+  'change.monthPlaceholder': 'Elige el mes',
+  'change.monthHint': 'Se guarda como el día 1 de ese mes, marcado como estimación.',
   'change.basisLabel': '¿Qué pasó, o qué pasará, en esa fecha?',
   'change.basisPlaceholder': 'Elige una opción',
   'change.basisHint':
@@ -125,6 +134,10 @@ export const es: Messages = {
     'Entendí «{text}» como {date}. Revisa la tarjeta, escribe el motivo y guarda.',
   'change.typedMonth':
     'Entendí «{text}» como {month} (una estimación). Revisa la tarjeta, escribe el motivo y guarda.',
+  'change.noSuchDay':
+    '«{text}» no es una fecha: ese mes no tiene ese día. Escribe otra fecha o elige una en la tarjeta.',
+  'change.typedOutOfWindow':
+    'Entendí «{text}» como {date}, fuera del intervalo permitido: elige una fecha entre {earliest} y {latest}. La tarjeta no ha cambiado.',
   'change.typeHint':
     'Completa la tarjeta de arriba o escribe una fecha (por ejemplo «15 de enero» o «el próximo lunes»).',
   'change.conflict':
@@ -132,9 +145,9 @@ export const es: Messages = {
 
   // rejections (rules module codes)
   'violation.not_permitted':
-    'La carga de trabajo {workload} del cliente {customer} está asignada a {assignee}: solo esa persona, el equipo de Gateway o un gerente pueden cambiar su fecha.',
+    'La carga de trabajo {workload} del cliente {customer} está asignada a {assignee}: solo {who} puede cambiar su fecha.',
   'violation.not_permitted_unassigned':
-    'La carga de trabajo {workload} del cliente {customer} aún no tiene FM: solo el equipo de Gateway o un gerente pueden establecer su fecha.',
+    'La carga de trabajo {workload} del cliente {customer} aún no tiene FM: solo {who} puede establecer su fecha.',
   'violation.status_ineligible':
     'La carga de trabajo {workload} tiene el estado {status}. Solo las cargas de trabajo En progreso tienen fecha de inicio de la interacción; no se aplica a Estado desconocido, Bloqueado, Sin intención ni Duplicado/No válido.',
   'violation.date_invalid': 'Esa fecha no es válida.',
@@ -204,7 +217,7 @@ export const es: Messages = {
   'handoff.alreadyAcknowledged': 'La recepción de este traspaso ya se confirmó ({when}).',
   'handoff.gone': 'Este traspaso ya no existe.',
   'access.notYours': 'Este no es uno de sus clientes. Pregunte a {assignee}.',
-  'access.notYoursNobody': 'Este no es uno de sus clientes. Pregunte al Gateway Team.',
+  'access.notYoursNobody': 'Este no es uno de sus clientes. Pregunte al equipo de Gateway.',
   'handoff.notYours': 'Solo el FM asignado puede confirmar este traspaso.',
   // proactive: a date moved by someone else
   'notice.changedByOther':

@@ -1,6 +1,6 @@
 import {
-  assigneeOf,
   type Field,
+  type Role,
   type Tenant,
   type Violation,
   type Workload,
@@ -10,6 +10,21 @@ import { formatDate, formatEsd, formatMonth } from './format.js';
 import { basisLabel, statusLabel } from './labels.js';
 import type { Language } from './language.js';
 import { t } from './translate.js';
+
+const lists = new Map<Language, Intl.ListFormat>();
+
+/**
+ * "the assigned FM or the Gateway Team": everyone the policy lets change a date, in the reader's
+ * language, joined as that language joins alternatives.
+ */
+export function whoMayText(who: readonly Role[], lang: Language): string {
+  let list = lists.get(lang);
+  if (!list) {
+    list = new Intl.ListFormat(lang, { type: 'disjunction' });
+    lists.set(lang, list);
+  }
+  return list.format(who.map((role) => t(lang, `who.${role}`)));
+}
 
 /** A rules-module rejection in words a person understands, in their language. */
 export function explainViolation(
@@ -26,8 +41,13 @@ export function explainViolation(
             workload,
             customer,
             assignee: violation.params.assignee,
+            who: whoMayText(violation.params.who, lang),
           })
-        : t(lang, 'violation.not_permitted_unassigned', { workload, customer });
+        : t(lang, 'violation.not_permitted_unassigned', {
+            workload,
+            customer,
+            who: whoMayText(violation.params.who, lang),
+          });
     case 'status_ineligible':
       return t(lang, 'violation.status_ineligible', {
         workload,
@@ -67,21 +87,4 @@ export function fieldErrors(
     errors[violation.field] = errors[violation.field] ? `${errors[violation.field]} ${text}` : text;
   }
   return errors;
-}
-
-/** "Only the assigned FM, the Gateway Team or a manager...", for reads and notes as well. */
-export function notPermittedText(
-  context: { workload: Workload; tenant: Tenant },
-  lang: Language,
-): string {
-  const channel = context.workload.channel;
-  return explainViolation(
-    {
-      code: 'not_permitted',
-      field: 'workload',
-      params: { channel: channel.type, assignee: assigneeOf(channel) },
-    },
-    context,
-    lang,
-  );
 }

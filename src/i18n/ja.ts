@@ -40,6 +40,14 @@ export const ja: Messages = {
   'role.fe': 'FastTrack エンジニア (FE)',
   'role.re_engagement': '再エンゲージメント チーム',
   'role.frp': 'FastTrack 対応パートナー',
+  // Who may change a date, as a refusal lists them (domain/overwrite-policy.ts).
+  'who.fm': '担当 FM',
+  'who.frp': '担当パートナー',
+  'who.gateway': 'Gateway チーム',
+  'who.manager': 'マネージャー',
+  'who.fta': 'FastTrack アーキテクト (FTA)',
+  'who.fe': 'FastTrack エンジニア (FE)',
+  'who.re_engagement': '再エンゲージメント チーム',
 
   // help
   'help.title': 'esd-bot はエンゲージメント開始日を正しく保ちます',
@@ -109,7 +117,8 @@ export const ja: Messages = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': '新しい日付',
   'change.monthLabel': '月しかわからない場合',
-  'change.monthPlaceholder': '月を選択 (推定)',
+  'change.monthPlaceholder': '月を選択',
+  'change.monthHint': 'その月の 1 日として保存され、推定として記録されます。',
   'change.basisLabel': 'その日に何があった、または何がありますか?',
   'change.basisPlaceholder': '1 つ選択してください',
   'change.basisHint':
@@ -125,6 +134,10 @@ export const ja: Messages = {
     '「{text}」を {date} と読み取りました。カードを確認し、理由を入力して保存してください。',
   'change.typedMonth':
     '「{text}」を {month} (推定) と読み取りました。カードを確認し、理由を入力して保存してください。',
+  'change.noSuchDay':
+    '「{text}」という日付は存在しません。別の日付を入力するか、カードで選択してください。',
+  'change.typedOutOfWindow':
+    '「{text}」を {date} と読み取りましたが、許可された範囲外です。{earliest} から {latest} までの日付を選択してください。カードは変更されていません。',
   'change.typeHint':
     '上のカードに入力するか、日付を入力してください (例: 「1月15日」、「2027年1月15日」)。',
   'change.conflict':
@@ -132,9 +145,9 @@ export const ja: Messages = {
 
   // rejections (rules module codes)
   'violation.not_permitted':
-    '{customer} の {workload} の担当は {assignee} です。日付を変更できるのは、担当者、Gateway チーム、またはマネージャーだけです。',
+    '{customer} の {workload} の担当は {assignee} です。日付を変更できるのは{who}だけです。',
   'violation.not_permitted_unassigned':
-    '{customer} の {workload} にはまだ FM がいません。日付を設定できるのは Gateway チームまたはマネージャーだけです。',
+    '{customer} の {workload} にはまだ FM がいません。日付を設定できるのは{who}だけです。',
   'violation.status_ineligible':
     '{workload} のステータスは {status} です。エンゲージメント開始日があるのは進行中のワークロードだけで、ステータス不明、ブロック、意思なし、重複/無効のワークロードには適用されません。',
   'violation.date_invalid': '有効な日付ではありません。',

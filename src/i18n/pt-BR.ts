@@ -38,6 +38,14 @@ export const ptBR: Messages = {
   'role.fe': 'Engenheiro FastTrack (FE)',
   'role.re_engagement': 'Equipe de Reenvolvimento',
   'role.frp': 'parceiro FRP',
+  // Who may change a date, as a refusal lists them (domain/overwrite-policy.ts).
+  'who.fm': 'o FM atribuído',
+  'who.frp': 'o parceiro ao qual está atribuído',
+  'who.gateway': 'a Equipe de Gateway',
+  'who.manager': 'um gestor',
+  'who.fta': 'um Arquiteto FastTrack (FTA)',
+  'who.fe': 'um Engenheiro FastTrack (FE)',
+  'who.re_engagement': 'a Equipe de Reenvolvimento',
 
   // help
   'help.title': 'O esd-bot mantém corretas as suas Datas de Início do Envolvimento',
@@ -108,7 +116,8 @@ export const ptBR: Messages = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': 'Nova data',
   'change.monthLabel': 'Ou, se você só souber o mês',
-  'change.monthPlaceholder': 'Só o mês (salvo como dia 1º, marcado como estimativa)',
+  'change.monthPlaceholder': 'Escolha o mês',
+  'change.monthHint': 'Salvo como dia 1º desse mês e marcado como estimativa.',
   'change.basisLabel': 'O que aconteceu, ou vai acontecer, nessa data?',
   'change.basisPlaceholder': 'Escolha uma opção',
   'change.basisHint':
@@ -123,6 +132,10 @@ export const ptBR: Messages = {
   'change.typedDate': 'Entendi “{text}” como {date}. Confira o cartão, escreva o motivo e salve.',
   'change.typedMonth':
     'Entendi “{text}” como {month} (uma estimativa). Confira o cartão, escreva o motivo e salve.',
+  'change.noSuchDay':
+    '“{text}” não é uma data: esse mês não tem esse dia. Digite outra data ou escolha uma no cartão.',
+  'change.typedOutOfWindow':
+    'Entendi “{text}” como {date}, fora do intervalo permitido: escolha uma data entre {earliest} e {latest}. O cartão não foi alterado.',
   'change.typeHint':
     'Preencha o cartão acima ou digite uma data (por exemplo “15 de janeiro” ou “próxima segunda”).',
   'change.conflict':
@@ -130,9 +143,9 @@ export const ptBR: Messages = {
 
   // rejections (rules module codes)
   'violation.not_permitted':
-    'O workload {workload} do cliente {customer} está atribuído a {assignee}: só essa pessoa, a Equipe de Gateway ou um gestor podem alterar a data dele.',
+    'O workload {workload} do cliente {customer} está atribuído a {assignee}: só {who} pode alterar a data dele.',
   'violation.not_permitted_unassigned':
-    'O workload {workload} do cliente {customer} ainda não tem FM: só a Equipe de Gateway ou um gestor podem definir a data dele.',
+    'O workload {workload} do cliente {customer} ainda não tem FM: só {who} pode definir a data dele.',
   'violation.status_ineligible':
     'O workload {workload} está com status {status}. Só workloads Em Andamento têm Data de Início do Envolvimento; ela não se aplica a Status Desconhecido, Bloqueado, Sem Intenção ou Duplicado/Inválido.',
   'violation.date_invalid': 'Essa data não é válida.',
@@ -202,7 +215,7 @@ export const ptBR: Messages = {
   'handoff.alreadyAcknowledged': 'O recebimento deste repasse já foi confirmado ({when}).',
   'handoff.gone': 'Este repasse não existe mais.',
   'access.notYours': 'Este não é um dos seus clientes. Fale com {assignee}.',
-  'access.notYoursNobody': 'Este não é um dos seus clientes. Fale com o Gateway Team.',
+  'access.notYoursNobody': 'Este não é um dos seus clientes. Fale com a Equipe de Gateway.',
   'handoff.notYours': 'Só o FM atribuído pode confirmar este repasse.',
   // proactive: a date moved by someone else
   'notice.changedByOther':

@@ -39,6 +39,14 @@ export const zhHans: Messages = {
   'role.fe': 'FastTrack 工程师 (FE)',
   'role.re_engagement': '再接洽团队',
   'role.frp': 'FastTrack 就绪性合作伙伴',
+  // Who may change a date, as a refusal lists them (domain/overwrite-policy.ts).
+  'who.fm': '分配的 FM',
+  'who.frp': '所分配的合作伙伴',
+  'who.gateway': 'Gateway 团队',
+  'who.manager': '经理',
+  'who.fta': 'FastTrack 架构师 (FTA)',
+  'who.fe': 'FastTrack 工程师 (FE)',
+  'who.re_engagement': '再接洽团队',
 
   // help
   'help.title': 'esd-bot 帮你保持接洽开始日期准确',
@@ -101,7 +109,8 @@ export const zhHans: Messages = {
   'change.workloadChoice': '{workload} · {status} · {esd}',
   'change.dateLabel': '新日期',
   'change.monthLabel': '如果只知道月份',
-  'change.monthPlaceholder': '选择月份（估计）',
+  'change.monthPlaceholder': '选择月份',
+  'change.monthHint': '保存为该月 1 日，并标记为估计。',
   'change.basisLabel': '这一天发生了或将发生什么？',
   'change.basisPlaceholder': '请选择',
   'change.basisHint': '已发送但无回复的电子邮件或语音留言不算：该日期是双向交流的开始。',
@@ -114,15 +123,18 @@ export const zhHans: Messages = {
   'change.workloadMissing': '请选择工作负载。',
   'change.typedDate': '我将“{text}”理解为 {date}。请检查卡片，填写原因后保存。',
   'change.typedMonth': '我将“{text}”理解为 {month}（估计）。请检查卡片，填写原因后保存。',
+  'change.noSuchDay': '“{text}”不是有效日期：该月没有这一天。请输入其他日期，或在卡片中选择。',
+  'change.typedOutOfWindow':
+    '我将“{text}”理解为 {date}，超出允许的范围：请选择 {earliest} 至 {latest} 之间的日期。卡片未更改。',
   'change.typeHint': '请填写上面的卡片，或输入日期（例如“1月15日”或“下周一”）。',
   'change.conflict':
     '卡片打开期间此工作负载已被更改：其日期现在为 {esd}。未写入任何内容。请查看后重新保存。',
 
   // rejections (rules module codes)
   'violation.not_permitted':
-    '{customer} 的 {workload} 已分配给 {assignee}：只有该负责人、Gateway 团队或经理可以更改其日期。',
+    '{customer} 的 {workload} 已分配给 {assignee}：只有{who}可以更改其日期。',
   'violation.not_permitted_unassigned':
-    '{customer} 的 {workload} 尚未分配 FM：只有 Gateway 团队或经理可以设置其日期。',
+    '{customer} 的 {workload} 尚未分配 FM：只有{who}可以设置其日期。',
   'violation.status_ineligible':
     '{workload} 的状态为{status}。只有进行中的工作负载才有接洽开始日期；它不适用于未知、受阻、无意图或重复/无效的工作负载。',
   'violation.date_invalid': '这不是有效的日期。',

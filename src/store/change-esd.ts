@@ -87,6 +87,7 @@ export async function applyEsdChange(
     reason: input.reason,
     source: input.source,
     window: ctx.window,
+    policy: ctx.overwritePolicy,
   });
   if (!decision.ok) {
     return { status: 'rejected', code: decision.code, violations: decision.violations, workload };

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { EsdWindow } from '../domain/index.js';
+import type { EsdWindow, OverwritePolicy } from '../domain/index.js';
 import type { Engine } from './engine.js';
 import type { Database } from './schema.js';
 
@@ -8,6 +8,7 @@ export interface StoreContext {
   engine: Engine;
   now: () => Date;
   window: EsdWindow;
+  overwritePolicy: OverwritePolicy;
   /**
    * Test seam: called after each statement of a multi-statement write, so a suite can make the
    * process fail between two statements and prove nothing was half-written.

@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { CalendarDate, Tenant, Workload } from '../domain/index.js';
-import { DEFAULT_ESD_WINDOW, type EsdWindow } from '../domain/index.js';
+import {
+  DEFAULT_ESD_WINDOW,
+  DEFAULT_OVERWRITE_POLICY,
+  type EsdWindow,
+  type OverwritePolicy,
+} from '../domain/index.js';
 import { type ChangeEsdInput, changeEngagementStartDate } from './change-esd.js';
 import { type Connection, connect, type DatabaseTarget, migrate } from './connect.js';
 import type { StoreContext } from './context.js';
@@ -21,6 +26,8 @@ import { upsertTenant, upsertWorkload, type WorkloadSpec } from './tenants.js';
 export interface StoreOptions {
   now?: () => Date;
   window?: EsdWindow;
+  /** Who may change an assigned FM's date (domain/overwrite-policy.ts); the FAQ's default. */
+  overwritePolicy?: OverwritePolicy;
   poolSize?: number;
   afterStatement?: StoreContext['afterStatement'];
 }
@@ -50,6 +57,7 @@ export class Store {
       engine: connection.engine,
       now: options.now ?? (() => new Date()),
       window: options.window ?? DEFAULT_ESD_WINDOW,
+      overwritePolicy: options.overwritePolicy ?? DEFAULT_OVERWRITE_POLICY,
       afterStatement: options.afterStatement,
     };
   }

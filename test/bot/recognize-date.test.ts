@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bridge,
   dayAndMonth,
+  isImpossibleDay,
   recognize,
   recognizeTypedDate,
 } from '../../src/bot/recognize-date.js';
@@ -152,3 +153,55 @@ describe('a day and month without a year: the nearest occurrence (R4/R5: the dat
 });
 
 /** Portuguese month names become Spanish ones before either reader sees them. */
+
+describe('a day that no calendar has (issue 15: "31 February" says the date does not exist)', () => {
+  const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  it.each(['en', 'es', 'pt-BR'] as const)(
+    '%s: the day after each month’s last is impossible, its last day is not',
+    (language) => {
+      const names = language === 'en' ? EN : language === 'es' ? ES : PT;
+      names.forEach((name, i) => {
+        const last = DAYS[i] as number;
+        const write = (day: number) => (language === 'en' ? `${day} ${name}` : `${day} de ${name}`);
+        expect(isImpossibleDay(write(last + 1), language), write(last + 1)).toBe(true);
+        expect(isImpossibleDay(write(last), language), write(last)).toBe(false);
+        // Whatever is impossible is also never read as a date.
+        expect(recognizeTypedDate(write(last + 1), language, '2026-11-22' as CalendarDate)).toBe(
+          null,
+        );
+      });
+    },
+  );
+
+  it.each([
+    ['31 February', 'en'],
+    ['February 30', 'en'],
+    ['February 30th, 2027', 'en'],
+    ['31 Apr', 'en'],
+    ['29 February 2027', 'en'],
+    ['30 de fevereiro', 'pt-BR'],
+    ['31 de abril de 2027', 'pt-BR'],
+    ['31 de febrero', 'es'],
+    ['31 de abril del 2027', 'es'],
+    ['31. Februar', 'de'],
+    ['31. April 2027', 'de'],
+    ['2月30日', 'ja'],
+    ['2027年4月31日', 'zh-Hans'],
+  ] as const)('“%s” (%s) is impossible', (text, language) => {
+    expect(isImpossibleDay(text, language)).toBe(true);
+  });
+
+  it.each([
+    ['29 February 2028', 'en'],
+    ['29 February', 'en'],
+    ['15 January', 'en'],
+    ['next Monday', 'en'],
+    ['não sei', 'pt-BR'],
+    ['32', 'es'],
+    ['13 de 2027', 'es'],
+    ['2月29日', 'ja'],
+    ['', 'en'],
+  ] as const)('“%s” (%s) is not called impossible', (text, language) => {
+    expect(isImpossibleDay(text, language)).toBe(false);
+  });
+});

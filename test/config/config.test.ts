@@ -115,6 +115,30 @@ describe('configuration', () => {
   });
 });
 
+describe('ESD_OVERWRITE_ROLES: who may change an assigned FM’s date (issue 15 point 5, R6)', () => {
+  it('defaults to the FAQ’s: the FM and the Gateway Team, nobody else', () => {
+    expect(parseConfig({}).overwritePolicy).toEqual({ alsoForFmWorkloads: [] });
+    expect(parseConfig({ ESD_OVERWRITE_ROLES: ' ' }).overwritePolicy).toEqual({
+      alsoForFmWorkloads: [],
+    });
+  });
+
+  it('adds the configured roles, in any case and spacing, each once', () => {
+    expect(
+      parseConfig({ ESD_OVERWRITE_ROLES: 'manager, FTA,manager ,re_engagement' }).overwritePolicy,
+    ).toEqual({ alsoForFmWorkloads: ['manager', 'fta', 're_engagement'] });
+  });
+
+  it.each(['gateway', 'fm', 'frp', 'admin', 'manager;fta'])(
+    'refuses %j, naming the variable and the roles it takes',
+    (value) => {
+      expect(() => parseConfig({ ESD_OVERWRITE_ROLES: value })).toThrow(
+        /ESD_OVERWRITE_ROLES.*manager, fta, fe, re_engagement/,
+      );
+    },
+  );
+});
+
 describe('optional operations settings', () => {
   it('accepts an Application Insights connection string and refuses anything else', () => {
     expect(parseConfig({}).appInsightsConnectionString).toBeUndefined();

@@ -10,6 +10,7 @@ import {
   type ViolationCode,
   WORKLOAD_CODES,
   type Workload,
+  whoMayChangeDate,
   workloadName,
 } from '../../src/domain/index.js';
 import {
@@ -58,7 +59,7 @@ describe('R1 eligibility: only In Progress workloads carry an ESD', () => {
   const whoAndWhat: [string, Actor, DeliveryChannel][] = [
     ['the assigned FM', assignedFm(), fmChannel()],
     ['the Gateway Team', withRole('gateway'), unassignedChannel()],
-    ['a manager', withRole('manager'), fmChannel()],
+    ['a manager', withRole('manager'), unassignedChannel()],
     ['the FRP', frpActor(), frpChannel()],
   ];
   describe.each(whoAndWhat)('R1: for %s', (_who, who, channel) => {
@@ -133,8 +134,10 @@ describe('Permissions (R6, R11): who may set or change the ESD', () => {
     ['an FRP-assigned', frpChannel()],
     ['an unassigned', unassignedChannel()],
   ];
+  // Every granted role may date an FRP's or an unassigned workload (R6, R11: the FM's date is not
+  // at stake); an FM's workload follows the overwrite policy (test/domain/overwrite-policy.test.ts).
   describe.each(GRANTABLE_ROLES.map((role) => [role]))('R6: the granted role %s', (role) => {
-    it.each(channels)(
+    it.each(channels.filter(([, channel]) => channel.type !== 'fm'))(
       `R6: ${role} may change the ESD of %s workload, and the change carries ${role}`,
       (_kind, channel) => {
         const change = approved(decide({ actor: withRole(role), workload: workload({ channel }) }));
@@ -234,7 +237,14 @@ describe('Permissions (R6, R11): who may set or change the ESD', () => {
     expect(decide({ actor: who, workload: workload({ channel }) })).toEqual({
       ok: false,
       code: 'not_permitted',
-      violations: [{ code: 'not_permitted', field: 'workload', params }],
+      violations: [
+        {
+          code: 'not_permitted',
+          field: 'workload',
+          // The refusal carries who may, as the policy says (overwrite-policy.ts).
+          params: { ...params, who: whoMayChangeDate(channel.type) },
+        },
+      ],
     });
   });
 });
@@ -831,10 +841,16 @@ describe('Permission and R1 failures short-circuit', () => {
       'status_ineligible',
     ],
     [
-      'a manager on a status_unknown workload',
+      'a manager on an unassigned status_unknown workload',
+      withRole('manager'),
+      { l1Status: 'status_unknown', channel: { type: 'unassigned' } },
+      'status_ineligible',
+    ],
+    [
+      'a manager on an FM’s workload (the default policy: FM and Gateway Team only)',
       withRole('manager'),
       { l1Status: 'status_unknown' },
-      'status_ineligible',
+      'not_permitted',
     ],
   ])('R1: %s yields only %s, not the field problems', (_what, who, overrides, code) => {
     const decision = decide({ ...everythingWrong, actor: who, workload: workload(overrides) });

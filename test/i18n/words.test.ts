@@ -56,7 +56,7 @@ describe('Words: role names as the playbook pages -pr and -es have them', () => 
       messages['role.gateway'],
     ]).toEqual(names);
     const english = entries(messages).filter(([, text]) =>
-      /Re-Engagement|Reengajamento|Reinteracción/u.test(text),
+      /Re-Engagement|Reengajamento|Reinteracción|Gateway Team/u.test(text),
     );
     expect(english.map(([key]) => key)).toEqual([]);
   });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { type EsdProposal, type Field, REASON_MAX_LENGTH } from '../../domain/index.js';
+import {
+  type EsdProposal,
+  esdChangeNote,
+  type Field,
+  isSameChange,
+  REASON_MAX_LENGTH,
+} from '../../domain/index.js';
 import { fieldErrors } from '../../i18n/explain.js';
 import { formatEsd } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
@@ -92,11 +98,12 @@ export async function submitChange(
   const proposal: EsdProposal = input.month
     ? { kind: 'month', month: input.month, basis: input.basis || null }
     : { kind: 'date', date: input.date, basis: input.basis || null };
+  const actor = await session.actor();
   const result = await store.changeEngagementStartDate({
     workloadId: workload.id,
     // A card that never showed this workload cannot claim a version: treat it as stale.
     expectedVersion: input.versions[workload.id] ?? -1,
-    actor: await session.actor(),
+    actor,
     proposal,
     reason: input.reason,
     source: 'teams',
@@ -131,6 +138,25 @@ export async function submitChange(
       });
       return false;
     case 'conflict': {
+      // The card pressed twice: its first press is the change it now conflicts with. When the
+      // current state is exactly this person's change, it is saved: say so, as the first time.
+      const [latest] = await store.workloadHistory(workload.id);
+      if (latest && isSameChange(latest, actor, proposal, input.reason)) {
+        await presentCard(
+          context,
+          confirmationCard(
+            {
+              tenant,
+              workload: result.current,
+              change: latest,
+              note: esdChangeNote({ ...latest, code: result.current.code }),
+            },
+            lang,
+          ),
+          'replace',
+        );
+        return true;
+      }
       // Show the current value and fresh versions; the person decides again (never an overwrite).
       const fresh = await store.tenantWorkloads(tenant.id);
       await presentCard(

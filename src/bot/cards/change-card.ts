@@ -7,8 +7,9 @@ import {
   monthOf,
   type Tenant,
   type Workload,
+  windowBounds,
 } from '../../domain/index.js';
-import { formatMonth } from '../../i18n/format.js';
+import { formatDate, formatMonth } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import { VERB } from '../verbs.js';
@@ -86,6 +87,7 @@ function wording(lang: Language): Record<string, string> {
       dateLabel: 'change.dateLabel',
       monthLabel: 'change.monthLabel',
       monthPlaceholder: 'change.monthPlaceholder',
+      monthHint: 'change.monthHint',
       basisLabel: 'change.basisLabel',
       basisPlaceholder: 'change.basisPlaceholder',
       basisHint: 'change.basisHint',
@@ -103,6 +105,7 @@ function wording(lang: Language): Record<string, string> {
 export function changeCard(input: ChangeCardInput, lang: Language): Card {
   const values = { workload: '', date: '', month: '', basis: '', reason: '', ...input.values };
   const errors = { workload: '', date: '', month: '', basis: '', reason: '', ...input.errors };
+  const bounds = windowBounds(input.today, input.window);
   const action: ChangeActionData = {
     verb: VERB.change,
     tenantId: input.tenant.id,
@@ -120,12 +123,19 @@ export function changeCard(input: ChangeCardInput, lang: Language): Card {
       input.workloads.map((w) => ({ value: w.id, title: workloadChoiceTitle(w, lang) })),
       lang,
     ),
-    months: monthChoices(input.today, lang),
+    // Only months the window allows (R9: an estimate counts from its first day).
+    months: monthChoices(input.today, lang).filter((m) => `${m.value}-01` <= bounds.latest),
     bases: basisChoices(lang),
     values,
     errors,
-    minDate: addDays(input.today, -input.window.pastDays),
-    maxDate: addDays(input.today, input.window.futureDays),
+    minDate: bounds.earliest,
+    maxDate: bounds.latest,
+    // Shown by the client when the calendar's day is outside min/max: the allowed range, never
+    // a Save that silently does nothing.
+    dateRange: t(lang, 'violation.date_out_of_window', {
+      earliest: formatDate(bounds.earliest, lang),
+      latest: formatDate(bounds.latest, lang),
+    }),
     action,
     tenantLabel: tenantLabel(input.tenant),
   });

@@ -9,7 +9,7 @@ import { type Card, expandCard } from './templates.js';
 
 /**
  * An FM's tenants and workloads, soonest start first. A workload without a date simply shows
- * "no date": nobody is asked to backfill (R3).
+ * "not set": nobody is asked to backfill (R3).
  */
 export function engagementsCard(items: readonly TenantWorkload[], lang: Language): Card {
   const byTenant = new Map<string, { customer: string; tenant: string; rows: object[] }>();
