@@ -104,6 +104,8 @@ const envShape = z.object({
   // queue it again.
   BOT_STATE_RETENTION_DAYS: integer(90, 1, 3650),
   OUTBOX_RETENTION_DAYS: integer(90, 30, 3650),
+  // How long the event feed keeps events: a consumer's cursor works within it (issue 17).
+  EVENT_RETENTION_DAYS: integer(30, 1, 3650),
 
   CAPACITY_WEEKS: integer(8, 1, 26),
 
@@ -216,6 +218,8 @@ export interface Config {
     botStateDays: number;
     /** Sent, cancelled and dead outbox rows queued this many days ago. */
     outboxDays: number;
+    /** Events older than this leave the feed (GET /api/events, push replay). */
+    eventDays: number;
   };
   reports: {
     /** How many ISO weeks the capacity report shows, the current one first. */
@@ -298,6 +302,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     retention: {
       botStateDays: env.BOT_STATE_RETENTION_DAYS,
       outboxDays: env.OUTBOX_RETENTION_DAYS,
+      eventDays: env.EVENT_RETENTION_DAYS,
     },
     reports: { capacityWeeks: env.CAPACITY_WEEKS },
     planner: {
