@@ -93,7 +93,12 @@ describe.each(engines)('retention purge on %s', (engine) => {
     // The unfinished old ones are what the gauge reports: waiting more than a week.
     expect(await store.countLongWaiting(7)).toBe(204);
     // Idempotent: a second purge finds nothing.
-    expect(await store.purgeExpired(POLICY)).toEqual({ botState: 0, outbox: 0, webhookReplays: 0, events: 0 });
+    expect(await store.purgeExpired(POLICY)).toEqual({
+      botState: 0,
+      outbox: 0,
+      webhookReplays: 0,
+      events: 0,
+    });
   });
 
   it('two purges at once (two instances) delete each row once and nothing recent', async () => {
