@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudEvent } from '../../src/store/index.js';
+import { contextOf } from '../../src/store/store.js';
 import { engines } from '../support/databases.js';
 import { LocalIssuer } from '../support/openid.js';
 import { signedHeaders } from '../support/signing.js';
@@ -182,6 +183,29 @@ describe.each(engines)('event feed and Entra ID callers on %s', (engine) => {
       data: { handoffId: body.handoffId, enteredBy: { upn: 'gateway@example.com' } },
     });
     expect(after.events[0]?.data).toMatchObject({ source: 'gateway', new: { date: '2026-12-01' } });
+  });
+
+  // Last: it deletes the feed's first events.
+  it('410 with the oldest cursor for a cursor older than what retention kept', async () => {
+    const { events } = await drain();
+    const third = events[2] as CloudEvent;
+    // The first three events are old: the purge deletes them.
+    await contextOf(teams.app.store)
+      .db.updateTable('events')
+      .set({ time: '2000-01-01T00:00:00.000Z' })
+      .where('position', '<=', Number(third.sequence))
+      .execute();
+    const purged = await teams.app.store.purgeExpired({
+      botStateDays: 90,
+      outboxDays: 90,
+      eventDays: 30,
+    });
+    expect(purged.events).toBe(3);
+    const expired = await get('/api/events?after=1');
+    expect(expired.status).toBe(410);
+    expect(expired.body).toMatchObject({ error: 'cursor_expired', oldest: '3' });
+    const resumed = await drain(expired.body.oldest);
+    expect(resumed.events.map((e) => e.id)).toEqual(events.slice(3).map((e) => e.id));
   });
 });
 
