@@ -106,6 +106,25 @@ const envShape = z.object({
 
   GATEWAY_WEBHOOK_SECRET: optionalText.pipe(secret),
   GATEWAY_WEBHOOK_SECRET_PREVIOUS: optionalText.pipe(secret),
+  // Entra ID bearer tokens for service callers (issue 17; src/http/service-auth.ts): on when an
+  // audience and at least one tenant are set. The tenants are required: an app role in a token
+  // from a tenant nobody chose would be assigned by that tenant's admin, not esd-bot's.
+  ENTRA_API_AUDIENCE: optionalText,
+  ENTRA_API_TENANT_IDS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(GUID, 'each tenant id must be a GUID'))),
+  ENTRA_OPENID_METADATA_URL: z
+    .string()
+    .trim()
+    .url()
+    .default('https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'),
 
   REMINDER_LOCAL_TIME: z
     .string()
@@ -127,6 +146,8 @@ const envShape = z.object({
   // queue it again.
   BOT_STATE_RETENTION_DAYS: integer(90, 1, 3650),
   OUTBOX_RETENTION_DAYS: integer(90, 30, 3650),
+  // How long the event feed keeps events: a consumer's cursor works within it (issue 17).
+  EVENT_RETENTION_DAYS: integer(30, 1, 3650),
 
   CAPACITY_WEEKS: integer(8, 1, 26),
 
@@ -217,6 +238,14 @@ export interface Config {
     /** Current secret first; the previous one is accepted too while a rotation is under way. */
     webhookSecrets: readonly string[];
   };
+  /** Entra ID bearer tokens on the Gateway, reports and events APIs (src/http/service-auth.ts). */
+  serviceAuth: {
+    /** Accepted `aud` values: the application ID URI (v1 tokens) and, if set, the app id (v2). */
+    audiences: readonly string[];
+    /** Tenants whose tokens are accepted; empty: bearer tokens are off. */
+    tenantIds: readonly string[];
+    openIdMetadataUrl: string;
+  };
   reminders: {
     /** HH:MM in the FM's time zone. */
     localTime: string;
@@ -241,6 +270,8 @@ export interface Config {
     botStateDays: number;
     /** Sent, cancelled and dead outbox rows queued this many days ago. */
     outboxDays: number;
+    /** Events older than this leave the feed (GET /api/events, push replay). */
+    eventDays: number;
   };
   reports: {
     /** How many ISO weeks the capacity report shows, the current one first. */
@@ -309,6 +340,13 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
         (s): s is string => !!s,
       ),
     },
+    serviceAuth: {
+      audiences: env.ENTRA_API_AUDIENCE
+        ? [env.ENTRA_API_AUDIENCE, env.MicrosoftAppId].filter((s): s is string => !!s)
+        : [],
+      tenantIds: env.ENTRA_API_TENANT_IDS,
+      openIdMetadataUrl: env.ENTRA_OPENID_METADATA_URL,
+    },
     reminders: {
       localTime: env.REMINDER_LOCAL_TIME,
       followUpBusinessDays: env.FOLLOW_UP_BUSINESS_DAYS,
@@ -326,6 +364,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     retention: {
       botStateDays: env.BOT_STATE_RETENTION_DAYS,
       outboxDays: env.OUTBOX_RETENTION_DAYS,
+      eventDays: env.EVENT_RETENTION_DAYS,
     },
     reports: { capacityWeeks: env.CAPACITY_WEEKS },
     planner: {

@@ -6,10 +6,12 @@ import restify from 'restify';
 import type { Logger } from '../log/logger.js';
 import { httpRequests, registry, routeLabel } from '../metrics/metrics.js';
 import type { ServerDeps } from './deps.js';
+import { eventRoutes } from './events/routes.js';
 import { gatewayRoutes } from './gateway/routes.js';
 import { bodyError, readJson } from './json-body.js';
 import { plannerRoutes } from './planner/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { ServiceAuth } from './service-auth.js';
 
 // Its own file, so the route modules need not import this one (which imports them).
 export type { ServerDeps } from './deps.js';
@@ -160,8 +162,11 @@ export function createServer(deps: ServerDeps): restify.Server {
   metricsRoute(server);
   healthRoutes(server, deps);
   messagesRoute(server, deps);
-  gatewayRoutes(server, deps);
-  reportRoutes(server, deps);
+  // One for all service APIs: Entra ID's keys are fetched and cached once.
+  const serviceAuth = new ServiceAuth(deps.config, deps.now);
+  gatewayRoutes(server, deps, serviceAuth);
+  reportRoutes(server, deps, serviceAuth);
+  eventRoutes(server, deps, serviceAuth);
   plannerRoutes(server, deps, isLoopbackHost);
   server.on('restifyError', (req, _res, err, callback) => {
     deps.logger.warn(

@@ -43,7 +43,7 @@ export function createDelivery(deps: {
   const purgeNow = async () => {
     const purged = await store.purgeExpired(config.retention);
     outboxWaitingOverWeek.set(await store.countLongWaiting(7));
-    if (purged.botState + purged.outbox + purged.webhookReplays > 0)
+    if (purged.botState + purged.outbox + purged.webhookReplays + purged.events > 0)
       logger.info({ ...purged }, 'retention purge');
     return purged;
   };

@@ -14,6 +14,7 @@ import {
 } from '../domain/index.js';
 import { writeApprovedChangePostgres } from './change-esd-postgres.js';
 import { isoNow, type StoreContext } from './context.js';
+import { appendEvent, EVENT_TYPES, positionEvents } from './events.js';
 import { toEsdChange, toStatusNote, toWorkload } from './mappers.js';
 import {
   ESD_CHANGED_BY_OTHER_KIND,
@@ -65,10 +66,17 @@ export async function changeEngagementStartDate(
   ctx: StoreContext,
   input: ChangeEsdInput,
 ): Promise<ChangeEsdResult> {
-  return writeTransaction(ctx, (trx) => applyEsdChange(trx, ctx, input));
+  return writeTransaction(ctx, async (trx) => {
+    const result = await applyEsdChange(trx, ctx, input);
+    if (result.status === 'changed') await positionEvents(trx);
+    return result;
+  });
 }
 
-/** The same write inside a caller's transaction (the Gateway intake writes several at once). */
+/**
+ * The same write inside a caller's transaction (the Gateway intake writes several at once). The
+ * caller runs positionEvents before it commits.
+ */
 export async function applyEsdChange(
   trx: Transaction<Database>,
   ctx: StoreContext,
@@ -169,6 +177,8 @@ export async function applyEsdChange(
     });
   }
   await step('outbox');
+  await appendEvent(trx, esdChangedEvent(input, workload, approved, Number(changeRow.id), now));
+  await step('event');
 
   return {
     status: 'changed',
@@ -230,6 +240,8 @@ async function writePostgres(
   }
   // The test seam still sees every step, each after the (single) statement that wrote it.
   for (const name of ['workload', 'note', 'history', 'outbox']) await ctx.afterStatement?.(name);
+  await appendEvent(trx, esdChangedEvent(input, workload, approved, written.changeId, now));
+  await ctx.afterStatement?.('event');
   const noteRow: Selectable<StatusNotesTable> = {
     id: written.noteId,
     tenant_id: workload.tenantId,
@@ -268,6 +280,36 @@ async function writePostgres(
       esd: approved.new,
       basis: approved.basis,
       version: workload.version + 1,
+    },
+  };
+}
+
+/** The esdbot.esd.changed event (issue 17): old, new, basis, estimate, reason, who, source. */
+function esdChangedEvent(
+  input: ChangeEsdInput,
+  workload: Workload,
+  approved: Approved,
+  changeId: number,
+  now: string,
+) {
+  return {
+    type: EVENT_TYPES.esdChanged,
+    tenantId: workload.tenantId,
+    subject: workload.id,
+    time: now,
+    data: {
+      workloadId: workload.id,
+      tenantId: workload.tenantId,
+      workload: workload.code,
+      changeId,
+      version: workload.version + 1,
+      old: approved.old ? { date: approved.old.date, estimate: approved.old.estimate } : null,
+      new: { date: approved.new.date, estimate: approved.new.estimate },
+      basis: approved.basis,
+      reason: approved.reason,
+      role: approved.role,
+      source: approved.source,
+      actor: { name: input.actor.name, upn: input.actor.upn?.toLowerCase() ?? null },
     },
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '../domain/index.js';
 import { applyEsdChange } from './change-esd.js';
 import type { StoreContext } from './context.js';
+import { positionEvents } from './events.js';
 import { upsertTenant, upsertWorkload } from './tenants.js';
 
 /**
@@ -202,6 +203,8 @@ export async function seedDemoData(ctx: StoreContext): Promise<SeedResult> {
         }
       }
     }
+    // The demo dates went through the one write path: their events are in the feed too.
+    await positionEvents(trx);
     for (const grant of [
       { upn: DEMO_GATEWAY.upn, role: 'gateway' },
       { upn: DEMO_MANAGER.upn, role: 'manager' },

@@ -13,6 +13,7 @@ import {
 } from '../domain/index.js';
 import { applyEsdChange } from './change-esd.js';
 import { isoNow, type StoreContext } from './context.js';
+import { appendEvent, EVENT_TYPES, positionEvents } from './events.js';
 import { toTenant, toWorkload } from './mappers.js';
 import { GATEWAY_HANDOFF_KIND, type HandoffPayload, handoffOutboxKey } from './messages/index.js';
 import { enqueue } from './outbox.js';
@@ -176,6 +177,8 @@ export async function recordHandoff(
             .values({ signature, seen_at: now.toISOString() })
             .onConflict((oc) => oc.column('signature').doNothing())
             .execute();
+        // Last, so the event log's lock is held for the commit alone (src/store/events.ts).
+        await positionEvents(trx);
         return result;
       });
     } catch (error) {
@@ -278,6 +281,27 @@ async function write(
       now,
     });
   }
+  await appendEvent(trx, {
+    type: EVENT_TYPES.handoffReceived,
+    tenantId: handoff.tenant.id,
+    subject: handoff.handoffId,
+    time: now,
+    data: {
+      handoffId: handoff.handoffId,
+      tenantId: handoff.tenant.id,
+      customerName: handoff.tenant.customerName,
+      workloads: handoff.workloads.map((w) => ({
+        code: w.code,
+        l1Status: w.l1Status,
+        engagementStartDate: w.engagementStartDate ?? null,
+      })),
+      channel:
+        handoff.channel.type === 'fm'
+          ? { type: 'fm', fmUpn: handoff.channel.fm.upn.toLowerCase() }
+          : { type: handoff.channel.type },
+      enteredBy: { name: handoff.enteredBy.name, upn: handoff.enteredBy.upn.toLowerCase() },
+    },
+  });
   // R11: a partner's customer gets its dates, and nobody is messaged about them.
   return { status: 'created', response };
 }
@@ -398,8 +422,19 @@ export async function acknowledgeHandoff(
       .where('handoff_id', '=', handoffId)
       .executeTakeFirst();
     if (!row?.acknowledged_at) return { status: 'not_found' };
+    const first = Number(updated.numUpdatedRows) === 1;
+    if (first) {
+      await appendEvent(trx, {
+        type: EVENT_TYPES.handoffAcknowledged,
+        tenantId: row.tenant_id,
+        subject: handoffId,
+        time: acknowledgedAt,
+        data: { handoffId, tenantId: row.tenant_id, acknowledgedAt },
+      });
+      await positionEvents(trx);
+    }
     return {
-      status: Number(updated.numUpdatedRows) === 1 ? 'acknowledged' : 'already',
+      status: first ? 'acknowledged' : 'already',
       acknowledgedAt: row.acknowledged_at,
       tenantId: row.tenant_id,
     };

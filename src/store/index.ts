@@ -7,6 +7,14 @@ export type { ChangeEsdInput, ChangeEsdResult } from './change-esd.js';
 export type { DatabaseTarget, Engine } from './connect.js';
 export type { ClaimOptions, OutboxRow, Outcome, Reachability, Recipient } from './delivery.js';
 export type { SeedResult } from './demo-data.js';
+export {
+  type CloudEvent,
+  EVENT_TYPE_NAMES,
+  EVENT_TYPES,
+  type EventPage,
+  type EventType,
+  MAX_EVENTS_PAGE,
+} from './events.js';
 export type {
   AcknowledgeResult,
   HandoffDetails,

@@ -7,6 +7,7 @@ import {
   type StatusNote,
 } from '../domain/index.js';
 import { isoNow, type StoreContext } from './context.js';
+import { appendEvent, EVENT_TYPES, positionEvents } from './events.js';
 import { toStatusNote, toWorkload } from './mappers.js';
 import { insertStatusNote } from './status-notes.js';
 
@@ -46,13 +47,30 @@ export async function recordNoResponse(
       const { ok: _ok, ...rejection } = decision;
       return { status: 'rejected', ...rejection };
     }
+    const at = isoNow(ctx);
     const note = await insertStatusNote(trx, {
       tenantId: workload.tenantId,
       workloadId: workload.id,
       text: decision.note,
       author: input.actor,
-      at: isoNow(ctx),
+      at,
     });
+    await appendEvent(trx, {
+      type: EVENT_TYPES.noResponseRecorded,
+      tenantId: workload.tenantId,
+      subject: workload.id,
+      time: at,
+      data: {
+        workloadId: workload.id,
+        tenantId: workload.tenantId,
+        workload: workload.code,
+        kind: input.kind,
+        esd: workload.esd ? { date: workload.esd.date, estimate: workload.esd.estimate } : null,
+        note: decision.note,
+        actor: { name: input.actor.name, upn: input.actor.upn?.toLowerCase() ?? null },
+      },
+    });
+    await positionEvents(trx);
     return { status: 'recorded', note: toStatusNote(note) };
   });
 }

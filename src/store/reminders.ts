@@ -14,6 +14,7 @@ import {
 } from '../domain/index.js';
 import { applyEsdChange, loadWorkload } from './change-esd.js';
 import { isoNow, type StoreContext } from './context.js';
+import { appendEvent, EVENT_TYPES, positionEvents } from './events.js';
 import { toWorkload } from './mappers.js';
 import { readPayload } from './messages/read-payload.js';
 import { REMINDER_KIND, type ReminderPayload, reminderPayload } from './messages/reminder.js';
@@ -261,6 +262,23 @@ export async function respondToReminder(
     } else if (input.action !== 'no_answer') {
       await cancelPendingForWorkload(trx, workload.id, [REMINDER_KIND], now);
     }
+    await appendEvent(trx, {
+      type: EVENT_TYPES.reminderAnswered,
+      tenantId: workload.tenantId,
+      subject: workload.id,
+      time: now,
+      data: {
+        workloadId: workload.id,
+        tenantId: workload.tenantId,
+        workload: workload.code,
+        esd: { date: input.esd.date, estimate: input.esd.estimate },
+        action: input.action,
+        note,
+        followUpAt,
+        actor: { name: input.actor.name, upn: input.actor.upn?.toLowerCase() ?? null },
+      },
+    });
+    await positionEvents(trx);
     return { status: 'recorded', note, followUpAt };
   });
 }

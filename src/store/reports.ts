@@ -20,6 +20,7 @@ import type { Assigned, CapacityFm, CapacityStart } from '../reports/index.js';
 import { startedKey } from '../reports/upcoming.js';
 import { applyEsdChange } from './change-esd.js';
 import type { StoreContext } from './context.js';
+import { positionEvents } from './events.js';
 import { channelColumns, toTenant, toWorkload } from './mappers.js';
 import { searchTenants, tenantWorkloads } from './queries.js';
 import type { Database, WorkloadsTable } from './schema.js';
@@ -488,6 +489,7 @@ export async function importWorkloadRows(
         await trx.rollback().execute();
         return { ...outcome, accepted: 0, datesWritten: 0, datesUnchanged: 0 };
       }
+      await positionEvents(trx);
       await trx.commit().execute();
       return { ...outcome, committed: true };
     } catch (error) {
@@ -523,12 +525,16 @@ export async function importWorkloadRows(
       }
       count(result);
       if ((i + 1) % batchSize === 0) {
+        await positionEvents(trx);
         await trx.commit().execute();
         trx = null;
       }
       options.onProgress?.(i + 1);
     }
-    if (trx) await trx.commit().execute();
+    if (trx) {
+      await positionEvents(trx);
+      await trx.commit().execute();
+    }
     trx = null;
     return { ...outcome, committed: true };
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { StoreContext } from './context.js';
+import { purgeEvents } from './events.js';
 
 const DAY_MS = 86_400_000;
 
@@ -16,12 +17,15 @@ export interface RetentionPolicy {
   botStateDays: number;
   /** Sent, cancelled and dead-lettered outbox rows are deleted this many days after queueing. */
   outboxDays: number;
+  /** Events older than this many days leave the feed (issue 17); absent: events are kept. */
+  eventDays?: number;
 }
 
 export interface Purged {
   botState: number;
   outbox: number;
   webhookReplays: number;
+  events: number;
 }
 
 /**
@@ -35,7 +39,7 @@ export async function purgeExpired(ctx: StoreContext, policy: RetentionPolicy): 
   const outboxCutoff = new Date(now - policy.outboxDays * DAY_MS).toISOString();
   const replayCutoff = new Date(now - REPLAY_RETENTION_MS).toISOString();
 
-  const purged: Purged = { botState: 0, outbox: 0, webhookReplays: 0 };
+  const purged: Purged = { botState: 0, outbox: 0, webhookReplays: 0, events: 0 };
   for (;;) {
     const result = await ctx.db
       .deleteFrom('bot_state')
@@ -86,6 +90,8 @@ export async function purgeExpired(ctx: StoreContext, policy: RetentionPolicy): 
     purged.webhookReplays += n;
     if (n === 0) break;
   }
+  if (policy.eventDays !== undefined)
+    purged.events = await purgeEvents(ctx, policy.eventDays, PURGE_BATCH);
   return purged;
 }
 

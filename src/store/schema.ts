@@ -18,6 +18,8 @@ export interface Database {
   reminder_responses: ReminderResponsesTable;
   webhook_replays: WebhookReplaysTable;
   reminder_tokens: ReminderTokensTable;
+  events: EventsTable;
+  event_log: EventLogTable;
 }
 
 export interface TenantsTable {
@@ -157,4 +159,24 @@ export interface ReminderTokensTable {
   token: string;
   outbox_id: number;
   created_at: string;
+}
+
+/** The event feed (migration 008, src/store/events.ts). */
+export interface EventsTable {
+  id: Generated<number>;
+  /** Null until the writing transaction's last statement gives it one (commit order). */
+  position: number | string | null;
+  event_id: string;
+  type: string;
+  tenant_id: string | null;
+  subject: string | null;
+  time: string;
+  /** The CloudEvent's data, as JSON text. */
+  data: string;
+}
+
+export interface EventLogTable {
+  id: number;
+  last_position: number | string;
+  purged_through: number | string;
 }

@@ -11,6 +11,7 @@ import { type Connection, connect, type DatabaseTarget, migrate } from './connec
 import type { StoreContext } from './context.js';
 import * as delivery from './delivery.js';
 import { seedDemoData } from './demo-data.js';
+import * as events from './events.js';
 import * as gateway from './gateway-intake.js';
 import * as people from './people.js';
 import * as planner from './planner.js';
@@ -210,6 +211,10 @@ export class Store {
   recordSweep = (sweep: Parameters<typeof watermark.recordSweep>[1]) =>
     watermark.recordSweep(this.ctx, sweep);
   readSweepWatermark = () => watermark.readSweepWatermark(this.ctx);
+
+  // The event feed (src/store/events.ts, issue 17).
+  readEvents = (after: number, limit: number, types?: readonly string[]) =>
+    events.readEvents(this.ctx, after, limit, types);
 
   // Retention (src/store/retention.ts).
   purgeExpired = (policy: retention.RetentionPolicy) => retention.purgeExpired(this.ctx, policy);

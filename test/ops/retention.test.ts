@@ -86,14 +86,19 @@ describe.each(engines)('retention purge on %s', (engine) => {
     await seed(510, 30);
     const purged = await store.purgeExpired(POLICY);
     // 510 old outbox rows (more than one batch of 500): 3 of every 5 finished (sent, cancelled, dead) go, pending and waiting stay.
-    expect(purged).toEqual({ botState: 510, outbox: 306, webhookReplays: 510 });
+    expect(purged).toEqual({ botState: 510, outbox: 306, webhookReplays: 510, events: 0 });
     expect(await count('bot_state')).toBe(30);
     expect(await count('outbox')).toBe(30 + 204);
     expect(await count('webhook_replays')).toBe(30);
     // The unfinished old ones are what the gauge reports: waiting more than a week.
     expect(await store.countLongWaiting(7)).toBe(204);
     // Idempotent: a second purge finds nothing.
-    expect(await store.purgeExpired(POLICY)).toEqual({ botState: 0, outbox: 0, webhookReplays: 0 });
+    expect(await store.purgeExpired(POLICY)).toEqual({
+      botState: 0,
+      outbox: 0,
+      webhookReplays: 0,
+      events: 0,
+    });
   });
 
   it('two purges at once (two instances) delete each row once and nothing recent', async () => {

@@ -7,8 +7,12 @@ const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url'
 /**
  * A local stand-in for the Bot Framework's token issuer: OpenID metadata and a JWKS on
  * 127.0.0.1, and RS256 tokens signed with its key (or, for negative tests, with another one).
+ * Given Entra ID's v2 issuer template (`https://login.microsoftonline.com/{tenantid}/v2.0`), it
+ * stands in for Entra ID: a token's `iss` is the template with the token's `tid` filled in.
  */
 export class LocalIssuer {
+  constructor(readonly issuer = 'https://api.botframework.com') {}
+
   readonly kid = 'esd-test-key';
   private readonly key = generateKeyPairSync('rsa', { modulusLength: 2048 });
   readonly strangerKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
@@ -22,7 +26,7 @@ export class LocalIssuer {
       if (req.url === '/v1/.well-known/openidconfiguration') {
         res.end(
           JSON.stringify({
-            issuer: 'https://api.botframework.com',
+            issuer: this.issuer,
             jwks_uri: `${base}/v1/.well-known/keys`,
           }),
         );
@@ -54,7 +58,7 @@ export class LocalIssuer {
     const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: this.kid }));
     const payload = b64url(
       JSON.stringify({
-        iss: 'https://api.botframework.com',
+        iss: this.issuer.replace('{tenantid}', String(claims.tid ?? '{tenantid}')),
         nbf: now - 60,
         exp: now + 3600,
         ...claims,

@@ -4,6 +4,7 @@ import { explainViolation } from '../../i18n/explain.js';
 import type { RecordHandoffResult } from '../../store/index.js';
 import type { ServerDeps } from '../deps.js';
 import { bodyError, isJsonContentType, readJsonBytes } from '../json-body.js';
+import { APP_ROLES, type ServiceAuth, type ServiceAuthResult } from '../service-auth.js';
 import {
   readSignatureHeaders,
   received,
@@ -18,18 +19,40 @@ export const MAX_HANDOFF_BYTES = 256 * 1024;
 
 /**
  * POST /api/gateway/handoffs and GET /api/gateway/handoffs/{handoffId}, for the Gateway Team's
- * system (docs/api.md). Both are signed with a shared secret (../signature.ts).
+ * system (docs/api.md). Both are signed with a shared secret (../signature.ts), or carry an Entra
+ * ID token with the app role Handoffs.Write (../service-auth.ts, issue 17).
  */
-export function gatewayRoutes(server: restify.Server, deps: ServerDeps): void {
+export function gatewayRoutes(server: restify.Server, deps: ServerDeps, auth: ServiceAuth): void {
   const secrets = deps.config.gateway.webhookSecrets;
   const log = deps.logger;
 
-  /** 503 when no secret is configured; 401 for headers that cannot be right. Null when fine. */
+  function refuse(req: restify.Request, res: restify.Response, refused: ServiceAuthResult) {
+    if (refused.ok) return;
+    log.warn(
+      { method: req.method, url: req.url, problem: refused.body.message },
+      'gateway request refused',
+    );
+    res.send(refused.status, refused.body);
+  }
+
+  /** 503 when nothing is configured; 401 for headers that cannot be right. Null when fine. */
   function preflight(req: restify.Request, res: restify.Response) {
-    if (secrets.length === 0) {
+    if (!auth.enabled) {
       res.send(503, {
         error: 'not_configured',
-        message: 'GATEWAY_WEBHOOK_SECRET is not set: the Gateway webhook is disabled',
+        message:
+          'GATEWAY_WEBHOOK_SECRET is not set (nor ENTRA_API_AUDIENCE): the Gateway webhook is disabled',
+      });
+      return null;
+    }
+    if (secrets.length === 0) {
+      refuse(req, res, {
+        ok: false,
+        status: 401,
+        body: {
+          error: 'unauthorized',
+          message: 'an Entra ID bearer token is required (Authorization: Bearer)',
+        },
       });
       return null;
     }
@@ -54,13 +77,20 @@ export function gatewayRoutes(server: restify.Server, deps: ServerDeps): void {
 
   server.post('/api/gateway/handoffs', async (req, res) => {
     // Only JSON is read, in memory: anything else is refused before a byte is (issue 13, item 1).
-    if (secrets.length > 0 && !isJsonContentType(req.headers)) {
+    if (auth.enabled && !isJsonContentType(req.headers)) {
       req.resume();
       res.send(415, bodyError(415, MAX_HANDOFF_BYTES));
       return;
     }
-    const signed = preflight(req, res);
-    if (!signed) {
+    // An Entra ID token is judged before the body is read; a signature after (it covers the body).
+    const bearer = await auth.checkBearer(req, APP_ROLES.handoffsWrite);
+    if (bearer && !bearer.ok) {
+      req.resume();
+      refuse(req, res, bearer);
+      return;
+    }
+    const signed = bearer ? null : preflight(req, res);
+    if (!bearer && !signed) {
       req.resume();
       return;
     }
@@ -76,7 +106,10 @@ export function gatewayRoutes(server: restify.Server, deps: ServerDeps): void {
       return;
     }
     // The request-bound scheme, or the first one ("<timestamp>.<body>"): the body names the handoff.
-    if (!verifySignature(secrets, signed, received(req, body.bytes), { bodyOnly: true })) {
+    if (
+      signed &&
+      !verifySignature(secrets, signed, received(req, body.bytes), { bodyOnly: true })
+    ) {
       unauthorized(req, res, 'mismatch');
       return;
     }
@@ -99,7 +132,14 @@ export function gatewayRoutes(server: restify.Server, deps: ServerDeps): void {
 
     let result: RecordHandoffResult;
     try {
-      const signature = createHash('sha256').update(signed.signature).digest('hex');
+      // What identifies this very request for a retry's sake: its signature, or its token and body.
+      const signature = createHash('sha256')
+        .update(
+          signed
+            ? signed.signature
+            : `bearer:${bearer?.ok && bearer.caller.scheme === 'bearer' ? bearer.caller.token : ''}:${parsed.bodyHash}`,
+        )
+        .digest('hex');
       result = await deps.store.recordHandoff(parsed.handoff, parsed.bodyHash, signature);
     } catch (error) {
       unavailable(res, error, 'recording a gateway handoff');
@@ -138,11 +178,15 @@ export function gatewayRoutes(server: restify.Server, deps: ServerDeps): void {
   });
 
   server.get('/api/gateway/handoffs/:handoffId', async (req, res) => {
-    const signed = preflight(req, res);
-    if (!signed) return;
     // The signature covers the method and the path: it reads this handoff and no other.
-    if (!verifySignature(secrets, signed, received(req))) {
-      unauthorized(req, res, 'mismatch');
+    const authorized = await auth.check(
+      req,
+      received(req),
+      APP_ROLES.handoffsWrite,
+      'the Gateway webhook',
+    );
+    if (!authorized.ok) {
+      refuse(req, res, authorized);
       return;
     }
     const handoffId = String(req.params?.handoffId ?? '');

@@ -15,6 +15,10 @@ export interface SsoIdentity {
   upn: string | null;
   name: string;
   tenantId: string | null;
+  /** App roles (`roles`): what a service caller may do (src/http/service-auth.ts). */
+  roles: readonly string[];
+  /** The calling application (`azp` in v2 tokens, `appid` in v1). */
+  appId: string | null;
 }
 
 export type SsoResult = { ok: true; identity: SsoIdentity } | { ok: false; problem: string };
@@ -156,6 +160,10 @@ export class SsoValidator {
         upn: (text(claims.upn) ?? text(claims.preferred_username))?.toLowerCase() ?? null,
         name: text(claims.name) ?? text(claims.upn) ?? text(claims.preferred_username) ?? '',
         tenantId,
+        roles: Array.isArray(claims.roles)
+          ? claims.roles.filter((r): r is string => typeof r === 'string')
+          : [],
+        appId: text(claims.azp) ?? text(claims.appid),
       },
     };
   }

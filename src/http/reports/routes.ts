@@ -13,7 +13,8 @@ import {
   upcomingReport,
 } from '../../reports/index.js';
 import type { ServerDeps } from '../deps.js';
-import { checkSignedRequest, received, SIGNATURE_PROBLEMS } from '../signature.js';
+import { APP_ROLES, type ServiceAuth } from '../service-auth.js';
+import { received } from '../signature.js';
 import {
   capacityCsv,
   capacityJson,
@@ -133,30 +134,29 @@ export function negotiate(accept: string | undefined): Format {
   return csv > json ? 'csv' : 'json';
 }
 
-export function reportRoutes(server: restify.Server, deps: ServerDeps): void {
-  const secrets = deps.config.gateway.webhookSecrets;
+export function reportRoutes(server: restify.Server, deps: ServerDeps, auth: ServiceAuth): void {
   const log = deps.logger;
 
   /** Authenticated, with a format the client accepts and a valid query; else answered here. */
-  function preflight<T extends z.ZodType>(
+  async function preflight<T extends z.ZodType>(
     req: restify.Request,
     res: restify.Response,
     schema: T,
-  ): { format: 'json' | 'csv'; query: z.output<T> } | null {
-    if (secrets.length === 0) {
-      sendJson(res, 503, {
-        error: 'not_configured',
-        message: 'GATEWAY_WEBHOOK_SECRET is not set: the reports API is disabled',
-      });
-      return null;
-    }
-    const check = checkSignedRequest(secrets, req.headers, received(req), deps.now());
-    if (!check.ok) {
-      log.warn(
-        { method: req.method, url: req.getPath(), problem: check.problem },
-        'reports request refused',
-      );
-      sendJson(res, 401, { error: 'unauthorized', message: SIGNATURE_PROBLEMS[check.problem] });
+  ): Promise<{ format: 'json' | 'csv'; query: z.output<T> } | null> {
+    // The HMAC signature, or an Entra ID token with the app role Reports.Read (issue 17).
+    const authorized = await auth.check(
+      req,
+      received(req),
+      APP_ROLES.reportsRead,
+      'the reports API',
+    );
+    if (!authorized.ok) {
+      if (authorized.status !== 503)
+        log.warn(
+          { method: req.method, url: req.getPath(), problem: authorized.body.message },
+          'reports request refused',
+        );
+      sendJson(res, authorized.status, authorized.body);
       return null;
     }
     const format = negotiate(req.header('accept'));
@@ -199,7 +199,7 @@ export function reportRoutes(server: restify.Server, deps: ServerDeps): void {
   const today = () => calendarDateIn(deps.now(), 'UTC');
 
   server.get('/api/reports/capacity', async (req, res) => {
-    const ok = preflight(req, res, capacityQuery);
+    const ok = await preflight(req, res, capacityQuery);
     if (!ok) return;
     const weeks = ok.query.weeks ?? deps.config.reports.capacityWeeks;
     const from = (ok.query.from ?? today()) as CalendarDate;
@@ -225,7 +225,7 @@ export function reportRoutes(server: restify.Server, deps: ServerDeps): void {
   });
 
   server.get('/api/reports/upcoming', async (req, res) => {
-    const ok = preflight(req, res, upcomingQuery);
+    const ok = await preflight(req, res, upcomingQuery);
     if (!ok) return;
     const asOf = (ok.query.asOf ?? today()) as CalendarDate;
     const days = ok.query.days ?? 30;
@@ -252,7 +252,7 @@ export function reportRoutes(server: restify.Server, deps: ServerDeps): void {
   });
 
   server.get('/api/tenants/:tenantId', async (req, res) => {
-    const ok = preflight(req, res, noQuery);
+    const ok = await preflight(req, res, noQuery);
     if (!ok) return;
     const tenantId = String(req.params?.tenantId ?? '').trim();
     try {

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { StoreContext } from './context.js';
+import type { Database } from './schema.js';
+
+/**
+ * The event catalogue (issue 17; docs/api.md, "Event feed"). Every change that matters is one of
+ * these, written in the transaction of the change (never one without the other). The type names
+ * are a contract with other systems: add new ones, never rename.
+ */
+export const EVENT_TYPES = {
+  esdChanged: 'esdbot.esd.changed',
+  noResponseRecorded: 'esdbot.no_response.recorded',
+  reminderAnswered: 'esdbot.reminder.answered',
+  handoffReceived: 'esdbot.handoff.received',
+  handoffAcknowledged: 'esdbot.handoff.acknowledged',
+  /** Entitlement lines or Target Date changed (written by the entitlements work, migration 007). */
+  entitlementsChanged: 'esdbot.entitlements.changed',
+} as const;
+
+export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
+
+export const EVENT_TYPE_NAMES: readonly EventType[] = Object.values(EVENT_TYPES);
+
+/** A CloudEvents 1.0 event in JSON structured mode, as the feed and the push deliver it. */
+export interface CloudEvent {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: EventType;
+  /** The workload the event is about, or the handoff for handoff events. */
+  subject?: string;
+  time: string;
+  datacontenttype: 'application/json';
+  /** The feed position (CloudEvents "sequence" extension): the cursor that follows this event. */
+  sequence: string;
+  data: Record<string, unknown>;
+}
+
+export interface NewEvent {
+  type: EventType;
+  tenantId: string | null;
+  subject: string | null;
+  data: Record<string, unknown>;
+  time: string;
+}
+
+/**
+ * Adds an event to the change's transaction, without a position yet: the transaction's owner
+ * calls positionEvents as its last statement.
+ */
+export async function appendEvent(trx: Transaction<Database>, event: NewEvent): Promise<void> {
+  await trx
+    .insertInto('events')
+    .values({
+      position: null,
+      // Random, never derived from the position: ids stay unique across restores and engines.
+      event_id: randomUUID(),
+      type: event.type,
+      tenant_id: event.tenantId,
+      subject: event.subject,
+      time: event.time,
+      data: JSON.stringify(event.data),
+    })
+    .execute();
+}
+
+/**
+ * Gives this transaction's events their positions, in the order they were appended. Call it last,
+ * just before commit: the update of event_log's row locks it until commit, so the next writer
+ * takes its positions only after this one's are visible (commit order = position order), and the
+ * lock is held for the commit alone. Uncommitted rows of other transactions are invisible here, so
+ * the unpositioned rows found are this transaction's own.
+ */
+export async function positionEvents(trx: Transaction<Database>): Promise<void> {
+  const pending = await trx
+    .selectFrom('events')
+    .select('id')
+    .where('position', 'is', null)
+    .orderBy('id')
+    .execute();
+  if (pending.length === 0) return;
+  const log = await trx
+    .updateTable('event_log')
+    .set((eb) => ({ last_position: eb('last_position', '+', pending.length) }))
+    .where('id', '=', 1)
+    .returning('last_position')
+    .executeTakeFirstOrThrow();
+  let position = Number(log.last_position) - pending.length;
+  for (const row of pending) {
+    position += 1;
+    await trx.updateTable('events').set({ position }).where('id', '=', row.id).execute();
+  }
+}
+
+export const MAX_EVENTS_PAGE = 1000;
+
+export type EventPage =
+  | { status: 'ok'; events: CloudEvent[]; next: string; more: boolean }
+  | { status: 'expired'; oldest: string };
+
+/** A cursor is a position, written as its decimal digits; "0" (or none) is the start. */
+export function cursorOf(position: number): string {
+  return String(position);
+}
+
+export function sequenceOf(position: number): string {
+  // Zero-padded, so that the CloudEvents "sequence" strings also sort as text.
+  return String(position).padStart(16, '0');
+}
+
+/**
+ * Events after `after` in feed order, at most `limit`, with the cursor to ask from next time (the
+ * last position returned, or `after` when there is nothing new). A cursor from before what
+ * retention deleted is expired: the caller must start again from `oldest`.
+ */
+export async function readEvents(
+  ctx: StoreContext,
+  after: number,
+  limit: number,
+  types?: readonly string[],
+): Promise<EventPage> {
+  const log = await ctx.db
+    .selectFrom('event_log')
+    .select(['purged_through'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  const purgedThrough = Number(log.purged_through);
+  if (after < purgedThrough) return { status: 'expired', oldest: cursorOf(purgedThrough) };
+  let query = ctx.db
+    .selectFrom('events')
+    .selectAll()
+    .where('position', '>', after)
+    .orderBy('position')
+    .limit(limit + 1);
+  if (types && types.length > 0) query = query.where('type', 'in', types);
+  const rows = await query.execute();
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  const events = page.map(toCloudEvent);
+  const last = page.at(-1);
+  return {
+    status: 'ok',
+    events,
+    next: last ? cursorOf(Number(last.position)) : cursorOf(after),
+    more,
+  };
+}
+
+function toCloudEvent(row: {
+  position: number | string | null;
+  event_id: string;
+  type: string;
+  tenant_id: string | null;
+  subject: string | null;
+  time: string;
+  data: string;
+}): CloudEvent {
+  return {
+    specversion: '1.0',
+    id: row.event_id,
+    source: row.tenant_id ? `/esd-bot/tenants/${row.tenant_id}` : '/esd-bot',
+    type: row.type as EventType,
+    ...(row.subject ? { subject: row.subject } : {}),
+    time: row.time,
+    datacontenttype: 'application/json',
+    sequence: sequenceOf(Number(row.position)),
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Deletes events older than `days`, oldest first, and remembers the last position deleted so that
+ * a cursor before it is answered "expired" instead of silently skipping what was purged. It
+ * deletes a prefix of the feed (every position up to the newest old one), so the feed never has
+ * holes a cursor could fall into.
+ */
+export async function purgeEvents(ctx: StoreContext, days: number, batch = 500): Promise<number> {
+  const cutoff = new Date(ctx.now().getTime() - days * DAY_MS).toISOString();
+  const newestOld = await ctx.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('position', 'is not', null)
+    .where('time', '<', cutoff)
+    .executeTakeFirst();
+  const through = newestOld?.p === null || newestOld?.p === undefined ? 0 : Number(newestOld.p);
+  if (through === 0) return 0;
+  let purged = 0;
+  for (;;) {
+    const n = await ctx.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('events')
+        .select(['id', 'position'])
+        .where('position', '<=', through)
+        .orderBy('position')
+        .limit(batch)
+        .execute();
+      if (rows.length === 0) return 0;
+      const last = Number(rows.at(-1)?.position);
+      await trx
+        .deleteFrom('events')
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
+      await trx
+        .updateTable('event_log')
+        .set({ purged_through: last })
+        .where('id', '=', 1)
+        .where('purged_through', '<', last)
+        .execute();
+      return rows.length;
+    });
+    purged += n;
+    if (n < batch) return purged;
+  }
+}
