@@ -260,15 +260,30 @@ export const es: Messages = {
   'tenant.title': 'Cronología de {customer}',
   'tenant.subtitle': '{tenant} · cargas de trabajo: {count}',
   'tenant.span': 'Del primer inicio al último: {span}',
-  'tenant.gap': '↓ {span} hasta {workload} ({date})',
-  'tenant.gapApprox': '↓ unos {span} hasta {workload} ({date}, una estimación)',
+  'tenant.gap':
+    '↓ {span} desde este inicio hasta {workload} ({date}), de inicio a inicio: sin fecha objetivo',
+  'tenant.gapApprox':
+    '↓ unos {span} desde este inicio hasta {workload} ({date}, una estimación), de inicio a inicio: sin fecha objetivo',
   'tenant.sameDay': '↓ {workload} empieza el mismo día',
   'tenant.notActive':
     'No está En progreso: su fecha se guarda como historial y no cuenta en los intervalos.',
   'tenant.undated':
-    'Aún sin fecha de inicio de la interacción (normal: no hay que completar el pasado)',
+    'En progreso, sin fecha de inicio de la interacción: interacciones ya en curso (normal: no hay que completar el pasado)',
   'tenant.noWorkloads': 'No hay ninguna carga de trabajo registrada para este cliente.',
   'tenant.historyHint': 'Para ver cada cambio de estas fechas, escribe **historial {name}**.',
+  'violation.status_ineligible_split':
+    'La carga de trabajo {workload} no tiene licencias En progreso; sus derechos están divididos: {split}. Solo una carga de trabajo con licencias En progreso tiene fecha de inicio de la interacción.',
+  'entitlements.line': '{status}: {seats} licencias',
+  'entitlements.split': 'Derechos divididos: {lines}',
+  'entitlements.targetDate': 'Fecha objetivo {date}',
+  'tenant.gapFromTarget':
+    '↓ {span} desde su fecha objetivo ({target}) hasta el inicio de {workload} ({date})',
+  'tenant.gapFromTargetApprox':
+    '↓ unos {span} desde su fecha objetivo ({target}) hasta el inicio de {workload} ({date}, una estimación)',
+  'tenant.overlap':
+    '↓ {workload} empieza ({date}) {span} antes de esta fecha objetivo ({target}): se solapan',
+  'tenant.undatedIneligible':
+    'No está En progreso: la fecha de inicio de la interacción no se aplica',
   'tenant.needName':
     'Escribe parte del nombre del cliente después del comando, por ejemplo **cliente contoso**.',
   'tenant.noMatch': 'Ningún cliente coincide con «{text}».',

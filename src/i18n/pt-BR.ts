@@ -257,15 +257,30 @@ export const ptBR: Messages = {
   'tenant.title': 'Linha do tempo de {customer}',
   'tenant.subtitle': '{tenant} · quantidade de workloads: {count}',
   'tenant.span': 'Do primeiro início ao último: {span}',
-  'tenant.gap': '↓ {span} até {workload} ({date})',
-  'tenant.gapApprox': '↓ cerca de {span} até {workload} ({date}, uma estimativa)',
+  'tenant.gap':
+    '↓ {span} deste início até {workload} ({date}), de início a início: sem Data de Destino',
+  'tenant.gapApprox':
+    '↓ cerca de {span} deste início até {workload} ({date}, uma estimativa), de início a início: sem Data de Destino',
   'tenant.sameDay': '↓ {workload} começa no mesmo dia',
   'tenant.notActive':
     'Não está Em Andamento: a data fica como histórico e não entra nos intervalos.',
   'tenant.undated':
-    'Ainda sem Data de Início do Envolvimento (normal: não é preciso preencher o passado)',
+    'Em Andamento, sem Data de Início do Envolvimento: envolvimentos já em curso (normal: não é preciso preencher o passado)',
   'tenant.noWorkloads': 'Nenhum workload registrado para este cliente.',
   'tenant.historyHint': 'Para ver cada alteração destas datas, digite **histórico {name}**.',
+  'violation.status_ineligible_split':
+    'O workload {workload} não tem licenças Em Andamento; seus direitos estão divididos: {split}. Só um workload com licenças Em Andamento tem Data de Início do Envolvimento.',
+  'entitlements.line': '{status}: {seats} licenças',
+  'entitlements.split': 'Direitos divididos: {lines}',
+  'entitlements.targetDate': 'Data de Destino {date}',
+  'tenant.gapFromTarget':
+    '↓ {span} da sua Data de Destino ({target}) até o início de {workload} ({date})',
+  'tenant.gapFromTargetApprox':
+    '↓ cerca de {span} da sua Data de Destino ({target}) até o início de {workload} ({date}, uma estimativa)',
+  'tenant.overlap':
+    '↓ {workload} começa ({date}) {span} antes desta Data de Destino ({target}): eles se sobrepõem',
+  'tenant.undatedIneligible':
+    'Não está Em Andamento: a Data de Início do Envolvimento não se aplica',
   'tenant.needName':
     'Digite parte do nome do cliente depois do comando, por exemplo **cliente contoso**.',
   'tenant.noMatch': 'Nenhum cliente corresponde a “{text}”.',

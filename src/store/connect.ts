@@ -21,6 +21,7 @@ import * as delivery from './migrations/002-delivery.js';
 import * as replays from './migrations/003-webhook-replays.js';
 import * as reminderTokens from './migrations/004-reminder-tokens.js';
 import * as sweepWatermark from './migrations/006-sweep-watermark.js';
+import * as entitlementLines from './migrations/007-entitlement-lines.js';
 import type { Database } from './schema.js';
 
 export type { Engine };
@@ -181,6 +182,7 @@ function provider(engine: Engine): MigrationProvider {
     '003-webhook-replays': { up: (db) => replays.up(db) },
     '004-reminder-tokens': { up: (db) => reminderTokens.up(db) },
     '006-sweep-watermark': { up: (db) => sweepWatermark.up(db, engine) },
+    '007-entitlement-lines': { up: (db) => entitlementLines.up(db) },
   };
   return { getMigrations: async () => all };
 }
