@@ -175,7 +175,8 @@ export function connect(target: DatabaseTarget, options: { poolSize?: number } =
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
 
-function provider(engine: Engine): MigrationProvider {
+/** Every migration, by name (exported for the tests that migrate a database step by step). */
+export function migrationProvider(engine: Engine): MigrationProvider {
   const all: Record<string, Migration> = {
     '001-initial': { up: (db) => initial.up(db, engine) },
     '002-delivery': { up: (db) => delivery.up(db) },
@@ -189,7 +190,7 @@ function provider(engine: Engine): MigrationProvider {
 
 /** Brings the schema up to date; safe to run from several processes at once. */
 export async function migrate(connection: Connection): Promise<void> {
-  const migrator = new Migrator({ db: connection.db, provider: provider(connection.engine) });
+  const migrator = new Migrator({ db: connection.db, provider: migrationProvider(connection.engine) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
