@@ -60,6 +60,11 @@ export type Violation =
       params: { status: L1Status; split: EntitlementLine[] | null };
     }
   | { code: 'date_invalid'; field: 'date'; params: Record<string, never> }
+  /**
+   * R3/R6: a new customer's workload with In Progress seats came without its date (the Gateway
+   * handoff; decideEsdChange itself never returns it).
+   */
+  | { code: 'esd_required'; field: 'date'; params: { newCustomer: true } }
   | { code: 'month_invalid'; field: 'month'; params: Record<string, never> }
   | {
       code: 'date_out_of_window';

@@ -141,6 +141,8 @@ export const de: Messages = {
     '{workload} bei {customer} hat noch keinen FM: Nur das Gateway-Team oder ein Manager kann das Datum festlegen.',
   'violation.status_ineligible':
     '{workload} hat den Status {status}. Nur Arbeitsbereiche mit dem Status „In Bearbeitung“ haben ein Startdatum der Beteiligung; für „Unbekannter Status“, „Blockiert“, „Keine Absicht“ und „Duplikat/Ungültig“ gilt es nicht.',
+  'violation.esd_required':
+    '{workload} ist für einen neuen Kunden „In Bearbeitung“: Das Gateway-Team gibt das Startdatum der Beteiligung an, das Datum, das der Kunde im Gateway-Gespräch genannt hat. Nur vergangene oder laufende Beteiligungen dürfen ohne bleiben.',
   'violation.date_invalid': 'Das ist kein gültiges Datum.',
   'violation.month_invalid': 'Das ist kein gültiger Monat.',
   'violation.date_out_of_window': 'Wählen Sie ein Datum zwischen {earliest} und {latest}.',

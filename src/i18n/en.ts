@@ -129,6 +129,8 @@ export const en = {
     '{workload} at {customer} has no FM yet: only the Gateway Team or a manager can set its date.',
   'violation.status_ineligible':
     '{workload} is {status}. Only In Progress workloads have an Engagement Start Date; it does not apply to Status Unknown, Blocked, No Intent or Duplicate/Invalid.',
+  'violation.esd_required':
+    '{workload} is In Progress for a new customer: the Gateway Team gives its Engagement Start Date, the date the customer gave in the Gateway conversation. Only past or ongoing engagements may stay without one.',
   'violation.date_invalid': 'That is not a valid date.',
   'violation.month_invalid': 'That is not a valid month.',
   'violation.date_out_of_window': 'Choose a date between {earliest} and {latest}.',

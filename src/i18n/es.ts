@@ -137,6 +137,8 @@ export const es: Messages = {
     'La carga de trabajo {workload} del cliente {customer} aún no tiene FM: solo el equipo de Gateway o un gerente pueden establecer su fecha.',
   'violation.status_ineligible':
     'La carga de trabajo {workload} tiene el estado {status}. Solo las cargas de trabajo En progreso tienen fecha de inicio de la interacción; no se aplica a Estado desconocido, Bloqueado, Sin intención ni Duplicado/No válido.',
+  'violation.esd_required':
+    'La carga de trabajo {workload} está En progreso para un cliente nuevo: el equipo de Gateway indica su fecha de inicio de la interacción, la que el cliente dio en la conversación de Gateway. Solo las interacciones pasadas o en curso pueden quedar sin ella.',
   'violation.date_invalid': 'Esa fecha no es válida.',
   'violation.month_invalid': 'Ese mes no es válido.',
   'violation.date_out_of_window': 'Elige una fecha entre {earliest} y {latest}.',

@@ -39,6 +39,8 @@ export function explainViolation(
         workload,
         status: statusLabel(violation.params.status, lang),
       });
+    case 'esd_required':
+      return t(lang, 'violation.esd_required', { workload });
     case 'date_out_of_window':
       return t(lang, 'violation.date_out_of_window', {
         earliest: formatDate(violation.params.earliest, lang),

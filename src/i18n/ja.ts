@@ -137,6 +137,8 @@ export const ja: Messages = {
     '{customer} の {workload} にはまだ FM がいません。日付を設定できるのは Gateway チームまたはマネージャーだけです。',
   'violation.status_ineligible':
     '{workload} のステータスは {status} です。エンゲージメント開始日があるのは進行中のワークロードだけで、ステータス不明、ブロック、意思なし、重複/無効のワークロードには適用されません。',
+  'violation.esd_required':
+    '{workload} は新規のお客様の進行中のワークロードです。エンゲージメント開始日 (お客様が Gateway での会話で伝えた日付) は Gateway チームが入力します。日付がなくてよいのは、過去または進行中のエンゲージメントだけです。',
   'violation.date_invalid': '有効な日付ではありません。',
   'violation.month_invalid': '有効な月ではありません。',
   'violation.date_out_of_window': '{earliest} から {latest} までの日付を選択してください。',

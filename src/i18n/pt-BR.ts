@@ -135,6 +135,8 @@ export const ptBR: Messages = {
     'O workload {workload} do cliente {customer} ainda não tem FM: só a Equipe de Gateway ou um gestor podem definir a data dele.',
   'violation.status_ineligible':
     'O workload {workload} está com status {status}. Só workloads Em Andamento têm Data de Início do Envolvimento; ela não se aplica a Status Desconhecido, Bloqueado, Sem Intenção ou Duplicado/Inválido.',
+  'violation.esd_required':
+    'O workload {workload} está Em Andamento para um novo cliente: a Equipe de Gateway informa a Data de Início do Envolvimento, a data que o cliente deu na conversa de Gateway. Só envolvimentos passados ou em curso podem ficar sem ela.',
   'violation.date_invalid': 'Essa data não é válida.',
   'violation.month_invalid': 'Esse mês não é válido.',
   'violation.date_out_of_window': 'Escolha uma data entre {earliest} e {latest}.',

@@ -125,6 +125,8 @@ export const zhHans: Messages = {
     '{customer} 的 {workload} 尚未分配 FM：只有 Gateway 团队或经理可以设置其日期。',
   'violation.status_ineligible':
     '{workload} 的状态为{status}。只有进行中的工作负载才有接洽开始日期；它不适用于未知、受阻、无意图或重复/无效的工作负载。',
+  'violation.esd_required':
+    '{workload} 是新客户的进行中工作负载：接洽开始日期（客户在 Gateway 对话中给出的日期）由 Gateway 团队提供。只有过去或正在进行的接洽可以没有该日期。',
   'violation.date_invalid': '这不是有效的日期。',
   'violation.month_invalid': '这不是有效的月份。',
   'violation.date_out_of_window': '请选择 {earliest} 至 {latest} 之间的日期。',

@@ -190,7 +190,10 @@ export function migrationProvider(engine: Engine): MigrationProvider {
 
 /** Brings the schema up to date; safe to run from several processes at once. */
 export async function migrate(connection: Connection): Promise<void> {
-  const migrator = new Migrator({ db: connection.db, provider: migrationProvider(connection.engine) });
+  const migrator = new Migrator({
+    db: connection.db,
+    provider: migrationProvider(connection.engine),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
