@@ -1,6 +1,7 @@
 import {
   type Basis,
   type EntitlementLine,
+  entitlementsOf,
   isSplit,
   type L1Status,
   type Role,
@@ -32,4 +33,12 @@ export function splitLabel(lines: readonly EntitlementLine[], lang: Language): s
   return isSplit(lines)
     ? t(lang, 'entitlements.split', { lines: seatLinesLabel(lines, lang) })
     : '';
+}
+
+/** A workload's status as cards show it: its L1 status, or its split where there is one. */
+export function workloadStatusLabel(
+  workload: { l1Status: L1Status; entitlements?: readonly EntitlementLine[] },
+  lang: Language,
+): string {
+  return splitLabel(entitlementsOf(workload), lang) || statusLabel(workload.l1Status, lang);
 }

@@ -11,7 +11,7 @@ import { splitLabel } from '../../i18n/labels.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import type { TenantPick, TenantTimeline } from '../../reports/index.js';
-import { basisLabel, statusLabel, tenantLabel } from './labels.js';
+import { basisLabel, statusLabel, tenantLabel, workloadStatusLabel } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
 function daysText(days: number, lang: Language): string {
@@ -20,8 +20,7 @@ function daysText(days: number, lang: Language): string {
 
 /** "SharePoint Online · In Progress" or, split, "SharePoint Online · Entitlements split: ...". */
 function statusText(workload: Workload, lang: Language): string {
-  const split = splitLabel(entitlementsOf(workload), lang);
-  return `${workloadName(workload.code, lang)} · ${split || statusLabel(workload.l1Status, lang)}`;
+  return `${workloadName(workload.code, lang)} · ${workloadStatusLabel(workload, lang)}`;
 }
 
 /**
