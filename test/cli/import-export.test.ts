@@ -380,6 +380,22 @@ describe.each(engines)('import and export on %s', (engine) => {
     }
   });
 
+  it('R3: an import of existing engagements stays exempt: In Progress without a date is accepted', async () => {
+    const file = [
+      HEADER,
+      `${T1},one.onmicrosoft.com,One Ltd,EXO,in_progress,fm,fm@example.com,,,,,`,
+    ].join('\n');
+    expect(await importText(store, file)).toMatchObject({
+      committed: true,
+      accepted: 1,
+      rejected: [],
+    });
+    expect((await store.tenantWorkloads(T1))[0]).toMatchObject({
+      l1Status: 'in_progress',
+      esd: null,
+    });
+  });
+
   it('split entitlements: one row per line; the old format keeps a split it agrees with', async () => {
     const header = `${HEADER},seats,target_date,l2_reason`;
     const split = [
