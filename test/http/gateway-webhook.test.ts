@@ -449,6 +449,21 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
           l2Reason: 'Cloud Trust (Security/Compliance)',
         },
       ]);
+      // Later, the old form (or a bare single line) saying In Progress again keeps the split.
+      for (const [i, workload] of [
+        { code: 'SPO', l1Status: 'in_progress' },
+        { code: 'SPO', entitlements: [{ l1Status: 'in_progress' }] },
+      ].entries()) {
+        const again = handoff({
+          handoffId: `${idOf(body)}-${i}`,
+          tenant: body.tenant,
+          workloads: [workload],
+        });
+        expect((await post(again)).status).toBe(201);
+        const kept = await store.getWorkload(spo?.id as string);
+        expect(kept?.workload.entitlements).toHaveLength(2);
+        expect(kept?.workload.version).toBe(read?.workload.version);
+      }
     });
 
     it('422 (R1): a date on a split with no In Progress seats, the split in params and message; nothing written', async () => {

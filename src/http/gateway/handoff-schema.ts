@@ -240,10 +240,12 @@ function toHandoffInput(body: HandoffBody): HandoffInput {
         ? { type: 'fm', fm: { upn: channel.fm.upn, aadObjectId: channel.fm.aadObjectId ?? null } }
         : { type: 'frp', partnerName: channel.partnerName },
     workloads: body.workloads.map((w) => {
-      const lines = w.entitlements ? toLines(w.entitlements) : null;
+      const given = w.entitlements ? toLines(w.entitlements) : null;
+      // A bare single line is the old form, and does what it does (src/store/entitlements.ts).
+      const lines = given && !isBareLine(given) ? given : null;
       return {
         code: w.code,
-        l1Status: lines ? effectiveL1Status(lines) : (w.l1Status as L1Status),
+        l1Status: given ? effectiveL1Status(given) : (w.l1Status as L1Status),
         entitlements: lines,
         engagementStartDate: (w.engagementStartDate ?? null) as CalendarDate | null,
       };
