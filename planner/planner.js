@@ -337,6 +337,16 @@ function renderUpcoming(data) {
 const dayMs = 86_400_000;
 const toDay = (iso) => Date.parse(`${iso}T00:00:00Z`) / dayMs;
 
+/** A gap in words, saying what it is measured from (a Target Date, or start to start). */
+function gapText(gap) {
+  if (gap.measure === 'target_to_start') {
+    return gap.days < 0
+      ? s('gapOverlap', { days: -gap.days, target: gap.from })
+      : s('gapFromTarget', { days: gap.days, target: gap.from });
+  }
+  return s(gap.approximate ? 'gapApprox' : 'gapStartToStart', { days: gap.days });
+}
+
 function renderTimeline(data) {
   state.timeline = data;
   const dated = data.workloads.filter((w) => w.engagementStartDate);
@@ -378,7 +388,7 @@ function renderTimeline(data) {
             class: `bar ${w.estimate ? 'est-bar' : ''} ${w.l1Status}`,
           },
           el('svg:title', {
-            text: `${w.code} ${w.engagementStartDate}${w.estimate ? ` (${s('estimate')})` : ''}`,
+            text: `${w.code} ${w.engagementStartDate}${w.estimate ? ` (${s('estimate')})` : ''}${w.targetDate ? ` → ${w.targetDate}` : ''}`,
           }),
         ),
       );
@@ -386,16 +396,16 @@ function renderTimeline(data) {
         el('svg:text', { x: x + 14, y: y + 15, class: 'lbl', text: w.engagementStartDate }),
       );
       if (w.gapToNext) {
+        // From the Target Date where one is known (FAQ purpose 3), else from this start.
+        const gx = label + (toDay(w.gapToNext.from) - first) * scale;
         const nx = label + (toDay(w.gapToNext.nextDate) - first) * scale;
-        svg.append(el('svg:line', { x1: x, y1: y + 26, x2: nx, y2: y + 26, class: 'gap' }));
+        svg.append(el('svg:line', { x1: gx, y1: y + 26, x2: nx, y2: y + 26, class: 'gap' }));
         svg.append(
           el('svg:text', {
-            x: x + 4,
+            x: Math.min(gx, nx) + 4,
             y: y + 40,
             class: 'gaplbl',
-            text: w.gapToNext.approximate
-              ? s('gapApprox', { days: w.gapToNext.days })
-              : s('gapStartToStart', { days: w.gapToNext.days }),
+            text: gapText(w.gapToNext),
           }),
         );
       }
@@ -425,11 +435,7 @@ function renderTimeline(data) {
         el('td', { text: status(w.l1Status) }),
         el('td', { text: w.channel.fmUpn ?? w.channel.partnerName ?? '' }),
         el('td', {
-          text: w.gapToNext
-            ? s(w.gapToNext.approximate ? 'gapApprox' : 'gapStartToStart', {
-                days: w.gapToNext.days,
-              })
-            : '',
+          text: w.gapToNext ? gapText(w.gapToNext) : '',
         }),
       ),
     );

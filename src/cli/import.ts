@@ -140,7 +140,7 @@ await runCli(async (config) => {
     return 1;
   }
   out.write(
-    `Imported ${outcome.accepted} row(s) from ${options.file}: ${outcome.datesWritten} date(s) written, ${outcome.datesUnchanged} already as in the file${rejected.length ? `; ${rejected.length} row(s) rejected and skipped` : ''}.\n`,
+    `Imported ${outcome.accepted} workload(s) from ${options.file}: ${outcome.datesWritten} date(s) written, ${outcome.datesUnchanged} already as in the file${rejected.length ? `; ${rejected.length} row(s) rejected and skipped` : ''}.\n`,
   );
   return rejected.length ? 1 : 0;
 });

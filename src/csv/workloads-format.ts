@@ -3,10 +3,17 @@ import {
   BASES,
   type Basis,
   type CalendarDate,
+  canonicalLines,
+  checkEntitlementLines,
+  cleanL2Reason,
   type DeliveryChannel,
+  type EntitlementLine,
+  effectiveL1Status,
   isCalendarDate,
   L1_STATUSES,
   type L1Status,
+  L2_REASON_MAX,
+  SEATS_MAX,
   stripInvisible,
   type Tenant,
   WORKLOAD_CODES,
@@ -40,6 +47,11 @@ export const WORKLOAD_COLUMNS = [
   'engagement_start_date',
   'estimate',
   'basis',
+  // One row per entitlement line (issue 15, point 6): a workload split across L1 statuses has a
+  // row per status, the workload's other columns the same on each. Empty on the common single line.
+  'seats',
+  'target_date',
+  'l2_reason',
 ] as const;
 export type WorkloadColumn = (typeof WORKLOAD_COLUMNS)[number];
 
@@ -58,7 +70,13 @@ export interface ImportRow {
   line: number;
   tenant: Tenant;
   code: WorkloadCode;
+  /** The effective status (of `entitlements` when given: In Progress when any seats are, R1). */
   l1Status: L1Status;
+  /**
+   * The workload's lines, from its rows; null for one row that says no more than its L1 status
+   * (the format before lines: it keeps a split it agrees with, src/store/entitlements.ts).
+   */
+  entitlements: EntitlementLine[] | null;
   channel: DeliveryChannel;
   /** R3: optional. */
   esd: { date: CalendarDate; estimate: boolean; basis: Basis } | null;
@@ -141,6 +159,13 @@ const rowShape = z.object({
       z.enum(BASES, { error: `must be one of ${BASES.join(', ')}` }),
     ),
   ),
+  seats: optional(
+    text
+      .regex(/^\d{1,8}$/, `must be a whole number from 0 to ${SEATS_MAX}`)
+      .refine((v) => Number(v) <= SEATS_MAX, `must be a whole number from 0 to ${SEATS_MAX}`),
+  ),
+  target_date: optional(text.refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD')),
+  l2_reason: optional(text.max(L2_REASON_MAX, `at most ${L2_REASON_MAX} characters`)),
 });
 
 export type HeaderCheck =
@@ -251,9 +276,79 @@ export function parseRow(
       tenant: { id: v.tenant_id.toLowerCase(), name: v.tenant_name, customerName: v.customer_name },
       code: v.workload_code,
       l1Status: v.l1_status,
+      entitlements:
+        v.seats || v.target_date || v.l2_reason
+          ? [
+              {
+                l1Status: v.l1_status,
+                seats: v.seats ? Number(v.seats) : null,
+                targetDate: (v.target_date ?? null) as CalendarDate | null,
+                l2Reason: cleanL2Reason(v.l2_reason),
+              },
+            ]
+          : null,
       channel: deliveryChannel,
       esd,
     },
+  };
+}
+
+/** The row's line: what it says of its L1 status (a row of the old format: one line, all seats). */
+const lineOf = (row: ImportRow): EntitlementLine =>
+  row.entitlements?.[0] ?? {
+    l1Status: row.l1Status,
+    seats: null,
+    targetDate: null,
+    l2Reason: null,
+  };
+
+/** Everything of a row but its line: the same on every row of one workload. */
+const workloadPart = (row: ImportRow) =>
+  JSON.stringify([row.tenant, row.code, row.channel, row.esd]);
+
+interface Group {
+  row: ImportRow;
+  lines: { line: number; entitlement: EntitlementLine }[];
+  /** A row of the workload was refused: none of it is imported. */
+  broken: boolean;
+}
+
+/**
+ * The rows of one workload (one per entitlement line) as one ImportRow, or the reason it is
+ * refused: the lines must pass checkEntitlementLines (a split has seat counts on every line).
+ */
+function finishGroup(
+  group: Group,
+): { ok: true; row: ImportRow } | { ok: false; rejected: RejectedRow } {
+  const first = group.lines[0] as Group['lines'][number];
+  if (group.broken)
+    return {
+      ok: false,
+      rejected: {
+        line: first.line,
+        problems: [
+          {
+            column: '(row)',
+            message: 'another row of this workload was refused: none of its rows is imported',
+          },
+        ],
+      },
+    };
+  if (group.lines.length === 1) return { ok: true, row: group.row };
+  const lines = group.lines.map((l) => l.entitlement);
+  const problems = checkEntitlementLines(lines).map((problem) => ({
+    column:
+      problem.field === 'seats' ? 'seats' : problem.field === 'l1Status' ? 'l1_status' : '(row)',
+    message:
+      problem.index === null
+        ? problem.message
+        : `line ${group.lines[problem.index]?.line}: ${problem.message}`,
+  }));
+  if (problems.length) return { ok: false, rejected: { line: first.line, problems } };
+  const entitlements = canonicalLines(lines);
+  return {
+    ok: true,
+    row: { ...group.row, l1Status: effectiveL1Status(entitlements), entitlements },
   };
 }
 
@@ -273,9 +368,9 @@ export type ParsedImport =
  * rejected row is reported with its line number, and the same workload twice is refused.
  */
 export function parseImportCsv(text: string): ParsedImport {
-  const rows: ImportRow[] = [];
   const rejected: RejectedRow[] = [];
-  const seen = new Map<string, number>();
+  // By `${tenantId}|${code}`, in the order of each workload's first row.
+  const groups = new Map<string, Group>();
   let header: Extract<HeaderCheck, { ok: true }> | null = null;
   try {
     for (const record of readCsv(text)) {
@@ -291,27 +386,58 @@ export function parseImportCsv(text: string): ParsedImport {
         continue;
       }
       const key = `${parsed.row.tenant.id}|${parsed.row.code}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
+      const group = groups.get(key);
+      if (!group) {
+        groups.set(key, {
+          row: parsed.row,
+          lines: [{ line: record.line, entitlement: lineOf(parsed.row) }],
+          broken: false,
+        });
+        continue;
+      }
+      const status = parsed.row.l1Status;
+      const same = group.lines.find((l) => l.entitlement.l1Status === status);
+      if (same) {
+        // The same line twice: the first one stands (a file listing a workload twice, as before lines).
         rejected.push({
           line: record.line,
           problems: [
             {
               column: 'workload_code',
-              message: `the same workload as line ${first}, once is enough`,
+              message: `the same workload as line ${same.line}, once is enough (one row per L1 status)`,
             },
           ],
         });
         continue;
       }
-      seen.set(key, record.line);
-      rows.push(parsed.row);
+      if (workloadPart(parsed.row) !== workloadPart(group.row)) {
+        // Two lines that disagree on the workload: neither can be right, none of it is imported.
+        group.broken = true;
+        rejected.push({
+          line: record.line,
+          problems: [
+            {
+              column: '(row)',
+              message: `another line of the workload on line ${group.lines[0]?.line}: its columns other than l1_status, seats, target_date and l2_reason must be the same`,
+            },
+          ],
+        });
+        continue;
+      }
+      group.lines.push({ line: record.line, entitlement: lineOf(parsed.row) });
     }
   } catch (error) {
     if (error instanceof CsvSyntaxError) return { ok: false, problems: [error.message] };
     throw error;
   }
   if (!header) return { ok: false, problems: ['the file is empty: it needs a header line'] };
+  const rows: ImportRow[] = [];
+  for (const group of groups.values()) {
+    const finished = finishGroup(group);
+    if (finished.ok) rows.push(finished.row);
+    else rejected.push(finished.rejected);
+  }
+  rejected.sort((a, b) => a.line - b.line);
   return { ok: true, rows, rejected, ignored: header.ignored };
 }
 
@@ -342,6 +468,8 @@ export interface ExportWorkload {
   id: string;
   code: WorkloadCode;
   l1Status: L1Status;
+  /** The entitlement lines, in L1 order. */
+  entitlements: EntitlementLine[];
   esd: { date: CalendarDate; estimate: boolean } | null;
   basis: Basis | null;
   channel: {
@@ -389,25 +517,32 @@ export function exportJson(snapshot: ExportSnapshot): string {
   return `${JSON.stringify({ format: 'esd-bot-export', version: 1, ...snapshot }, null, 2)}\n`;
 }
 
-/** Tenants and workloads in the import format, by tenant id then workload code. */
+/**
+ * Tenants and workloads in the import format, by tenant id then workload code: one row per
+ * entitlement line, in L1 order (one row for the common single line, its extra columns empty).
+ */
 export function workloadsCsv(snapshot: ExportSnapshot): string {
   const rows: Partial<Record<WorkloadColumn, string>>[] = [];
   for (const tenant of snapshot.tenants) {
     for (const w of tenant.workloads) {
-      rows.push({
-        tenant_id: tenant.id,
-        tenant_name: tenant.name,
-        customer_name: tenant.customerName,
-        workload_code: w.code,
-        l1_status: w.l1Status,
-        delivery_channel: w.channel.type,
-        fm_upn: w.channel.fmUpn ?? '',
-        fm_aad_object_id: w.channel.fmAadObjectId ?? '',
-        partner_name: w.channel.partnerName ?? '',
-        engagement_start_date: w.esd?.date ?? '',
-        estimate: w.esd ? String(w.esd.estimate) : '',
-        basis: w.esd ? (w.basis ?? '') : '',
-      });
+      for (const line of w.entitlements)
+        rows.push({
+          tenant_id: tenant.id,
+          tenant_name: tenant.name,
+          customer_name: tenant.customerName,
+          workload_code: w.code,
+          l1_status: line.l1Status,
+          seats: line.seats === null ? '' : String(line.seats),
+          target_date: line.targetDate ?? '',
+          l2_reason: line.l2Reason ?? '',
+          delivery_channel: w.channel.type,
+          fm_upn: w.channel.fmUpn ?? '',
+          fm_aad_object_id: w.channel.fmAadObjectId ?? '',
+          partner_name: w.channel.partnerName ?? '',
+          engagement_start_date: w.esd?.date ?? '',
+          estimate: w.esd ? String(w.esd.estimate) : '',
+          basis: w.esd ? (w.basis ?? '') : '',
+        });
     }
   }
   return writeCsv(WORKLOAD_COLUMNS, rows);

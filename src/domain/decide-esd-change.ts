@@ -8,7 +8,14 @@ import {
   isCalendarMonth,
   monthOf,
 } from './calendar-date.js';
-import { isEsdEligible, type L1Status } from './l1-status.js';
+import {
+  type EntitlementLine,
+  entitlementsOf,
+  hasInProgressSeats,
+  isSplit,
+  seatLines,
+} from './entitlements.js';
+import type { L1Status } from './l1-status.js';
 import { esdChangeNote } from './notes.js';
 import {
   DEFAULT_OVERWRITE_POLICY,
@@ -77,8 +84,18 @@ export type Violation =
         who: readonly Role[];
       };
     }
-  | { code: 'status_ineligible'; field: 'workload'; params: { status: L1Status } }
+  | {
+      code: 'status_ineligible';
+      field: 'workload';
+      /** `split`: the lines holding seats, when there are several (shown with the refusal). */
+      params: { status: L1Status; split: EntitlementLine[] | null };
+    }
   | { code: 'date_invalid'; field: 'date'; params: Record<string, never> }
+  /**
+   * R3/R6: a new customer's workload with In Progress seats came without its date (the Gateway
+   * handoff; decideEsdChange itself never returns it).
+   */
+  | { code: 'esd_required'; field: 'date'; params: { newCustomer: true } }
   | { code: 'month_invalid'; field: 'month'; params: Record<string, never> }
   | {
       code: 'date_out_of_window';
@@ -143,10 +160,16 @@ export function decideEsdChange(request: EsdChangeRequest): EsdDecision {
       },
     ]);
   }
-  // R1: only In Progress workloads carry an ESD; the status is named in the rejection.
-  if (!isEsdEligible(workload.l1Status)) {
+  // R1: the ESD applies to a workload with In Progress seats; the status (and a split, seat by
+  // seat, as the portal shows it) is named in the rejection.
+  const lines = entitlementsOf(workload);
+  if (!hasInProgressSeats(lines)) {
     return reject([
-      { code: 'status_ineligible', field: 'workload', params: { status: workload.l1Status } },
+      {
+        code: 'status_ineligible',
+        field: 'workload',
+        params: { status: workload.l1Status, split: isSplit(lines) ? seatLines(lines) : null },
+      },
     ]);
   }
 

@@ -1,5 +1,6 @@
 import { type CalendarDate, compareDates } from './calendar-date.js';
-import { isEsdEligible, type L1Status } from './l1-status.js';
+import { entitlementsOf, hasInProgressSeats } from './entitlements.js';
+import type { L1Status } from './l1-status.js';
 import { type NoResponseKind, noResponseNote } from './notes.js';
 import { assigneeOf, permittedRole } from './permissions.js';
 import { longerThan, normalizeReason, REASON_MAX_LENGTH } from './reason.js';
@@ -46,7 +47,7 @@ export function decideNoResponse(request: NoResponseRequest): NoResponseDecision
   const role = permittedRole(actor, workload.channel);
   if (!role)
     return { ok: false, code: 'not_permitted', params: { assignee: assigneeOf(workload.channel) } };
-  if (!isEsdEligible(workload.l1Status))
+  if (!hasInProgressSeats(entitlementsOf(workload)))
     return { ok: false, code: 'status_ineligible', params: { status: workload.l1Status } };
   if (request.today && workload.esd && compareDates(workload.esd.date, request.today) > 0)
     return {

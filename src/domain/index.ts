@@ -4,6 +4,7 @@ export * from './calendar-date.js';
 export * from './decide-communication-started.js';
 export * from './decide-esd-change.js';
 export * from './decide-no-response.js';
+export * from './entitlements.js';
 export * from './l1-status.js';
 export * from './notes.js';
 export * from './overwrite-policy.js';

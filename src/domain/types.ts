@@ -1,5 +1,6 @@
 import type { Basis } from './basis.js';
 import type { CalendarDate } from './calendar-date.js';
+import type { EntitlementLine } from './entitlements.js';
 import type { L1Status } from './l1-status.js';
 import type { GrantableRole, Role } from './roles.js';
 import type { WorkloadCode } from './workloads.js';
@@ -36,7 +37,17 @@ export interface Workload {
   id: string;
   tenantId: string;
   code: WorkloadCode;
+  /**
+   * The workload's L1 status as one value: In Progress when any of its seats are (R1), else the
+   * status holding the most seats (effectiveL1Status). With a single line, that line's status.
+   */
   l1Status: L1Status;
+  /**
+   * The entitlement lines (L1, seats, Target Date, L2), as the portal's Services tab splits them.
+   * The store always fills them; a workload built without them is one line at `l1Status`
+   * (entitlementsOf).
+   */
+  entitlements?: readonly EntitlementLine[];
   /** R3: null is normal (no backfill is ever demanded). */
   esd: Esd | null;
   basis: Basis | null;

@@ -154,6 +154,8 @@ export const de: Messages = {
     '{workload} bei {customer} hat noch keinen FM: Das Datum festlegen kann nur {who}.',
   'violation.status_ineligible':
     '{workload} hat den Status {status}. Nur Arbeitsbereiche mit dem Status „In Bearbeitung“ haben ein Startdatum der Beteiligung; für „Unbekannter Status“, „Blockiert“, „Keine Absicht“ und „Duplikat/Ungültig“ gilt es nicht.',
+  'violation.esd_required':
+    '{workload} ist für einen neuen Kunden „In Bearbeitung“: Das Gateway-Team gibt das Startdatum der Beteiligung an, das Datum, das der Kunde im Gateway-Gespräch genannt hat. Nur vergangene oder laufende Beteiligungen dürfen ohne bleiben.',
   'violation.date_invalid': 'Das ist kein gültiges Datum.',
   'violation.month_invalid': 'Das ist kein gültiger Monat.',
   'violation.date_out_of_window': 'Wählen Sie ein Datum zwischen {earliest} und {latest}.',
@@ -314,14 +316,28 @@ export const de: Messages = {
   'tenant.title': 'Zeitachse von {customer}',
   'tenant.subtitle': '{tenant} · {count} Arbeitsbereiche',
   'tenant.span': 'Vom ersten bis zum letzten Start: {span}',
-  'tenant.gap': '↓ {span} bis {workload} ({date})',
-  'tenant.gapApprox': '↓ etwa {span} bis {workload} ({date}, Schätzung)',
+  'tenant.gap':
+    '↓ {span} von diesem Start bis {workload} ({date}), von Start zu Start: kein Zieldatum bekannt',
+  'tenant.gapApprox':
+    '↓ etwa {span} von diesem Start bis {workload} ({date}, Schätzung), von Start zu Start: kein Zieldatum bekannt',
   'tenant.sameDay': '↓ {workload} startet am selben Tag',
   'tenant.notActive':
     'Nicht „In Bearbeitung“: Das Datum bleibt als Verlauf erhalten und zählt nicht zu den Abständen.',
-  'tenant.undated': 'Noch kein Startdatum der Beteiligung (normal: nichts nachzutragen)',
+  'tenant.undated':
+    'In Bearbeitung, ohne Startdatum der Beteiligung: bereits laufende Beteiligungen (normal: nichts nachzutragen)',
   'tenant.noWorkloads': 'Für diesen Kunden ist kein Arbeitsbereich erfasst.',
   'tenant.historyHint': 'Jede Änderung dieser Daten sehen Sie mit **verlauf {name}**.',
+  'violation.status_ineligible_split':
+    '{workload} hat keine Lizenzen mit dem Status „In Bearbeitung“; die Berechtigungen sind aufgeteilt: {split}. Nur ein Arbeitsbereich mit Lizenzen „In Bearbeitung“ hat ein Startdatum der Beteiligung.',
+  'entitlements.line': '{status}: {seats} Lizenzen',
+  'entitlements.split': 'Berechtigungen aufgeteilt: {lines}',
+  'entitlements.targetDate': 'Zieldatum {date}',
+  'tenant.gapFromTarget': '↓ {span} vom Zieldatum ({target}) bis zum Start von {workload} ({date})',
+  'tenant.gapFromTargetApprox':
+    '↓ etwa {span} vom Zieldatum ({target}) bis zum Start von {workload} ({date}, Schätzung)',
+  'tenant.overlap':
+    '↓ {workload} startet ({date}) {span} vor diesem Zieldatum ({target}): sie überschneiden sich',
+  'tenant.undatedIneligible': 'Nicht „In Bearbeitung“: kein Startdatum der Beteiligung vorgesehen',
   'tenant.needName':
     'Geben Sie nach dem Befehl einen Teil des Kundennamens ein, zum Beispiel **kunde contoso**.',
   'tenant.noMatch': 'Kein Kunde passt zu „{text}“.',

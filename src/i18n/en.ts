@@ -142,6 +142,8 @@ export const en = {
     '{workload} at {customer} has no FM yet: only {who} can set its date.',
   'violation.status_ineligible':
     '{workload} is {status}. Only In Progress workloads have an Engagement Start Date; it does not apply to Status Unknown, Blocked, No Intent or Duplicate/Invalid.',
+  'violation.esd_required':
+    '{workload} is In Progress for a new customer: the Gateway Team gives its Engagement Start Date, the date the customer gave in the Gateway conversation. Only past or ongoing engagements may stay without one.',
   'violation.date_invalid': 'That is not a valid date.',
   'violation.month_invalid': 'That is not a valid month.',
   'violation.date_out_of_window': 'Choose a date between {earliest} and {latest}.',
@@ -296,13 +298,28 @@ export const en = {
   'tenant.title': 'Timeline of {customer}',
   'tenant.subtitle': '{tenant} · {count} workloads',
   'tenant.span': 'From the first start to the last: {span}',
-  'tenant.gap': '↓ {span} until {workload} ({date})',
-  'tenant.gapApprox': '↓ about {span} until {workload} ({date}, an estimate)',
+  'tenant.gap':
+    '↓ {span} from this start until {workload} ({date}), start to start: no Target Date known',
+  'tenant.gapApprox':
+    '↓ about {span} from this start until {workload} ({date}, an estimate), start to start: no Target Date known',
   'tenant.sameDay': '↓ {workload} starts the same day',
   'tenant.notActive': 'Not In Progress: its date is kept as history and left out of the gaps.',
-  'tenant.undated': 'No start date yet (normal: nothing to backfill)',
+  'tenant.undated':
+    'In Progress, no start date: engagements already underway (normal: nothing to backfill)',
   'tenant.noWorkloads': 'No workload is recorded for this customer.',
   'tenant.historyHint': 'For every change of these dates, type **history {name}**.',
+  'violation.status_ineligible_split':
+    '{workload} has no In Progress seats; its entitlements are split: {split}. Only a workload with In Progress seats has an Engagement Start Date.',
+  'entitlements.line': '{status}: {seats} seats',
+  'entitlements.split': 'Entitlements split: {lines}',
+  'entitlements.targetDate': 'Target Date {date}',
+  'tenant.gapFromTarget':
+    '↓ {span} from its Target Date ({target}) until {workload} starts ({date})',
+  'tenant.gapFromTargetApprox':
+    '↓ about {span} from its Target Date ({target}) until {workload} starts ({date}, an estimate)',
+  'tenant.overlap':
+    '↓ {workload} starts ({date}) {span} before this Target Date ({target}): they overlap',
+  'tenant.undatedIneligible': 'Not In Progress: no Engagement Start Date applies',
   'tenant.needName':
     'Type part of the customer’s name after the command, for example **tenant contoso**.',
   'tenant.noMatch': 'No customer matches “{text}”.',

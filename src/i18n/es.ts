@@ -150,6 +150,8 @@ export const es: Messages = {
     'La carga de trabajo {workload} del cliente {customer} aún no tiene FM: solo {who} puede establecer su fecha.',
   'violation.status_ineligible':
     'La carga de trabajo {workload} tiene el estado {status}. Solo las cargas de trabajo En progreso tienen fecha de inicio de la interacción; no se aplica a Estado desconocido, Bloqueado, Sin intención ni Duplicado/No válido.',
+  'violation.esd_required':
+    'La carga de trabajo {workload} está En progreso para un cliente nuevo: el equipo de Gateway indica su fecha de inicio de la interacción, la que el cliente dio en la conversación de Gateway. Solo las interacciones pasadas o en curso pueden quedar sin ella.',
   'violation.date_invalid': 'Esa fecha no es válida.',
   'violation.month_invalid': 'Ese mes no es válido.',
   'violation.date_out_of_window': 'Elige una fecha entre {earliest} y {latest}.',
@@ -311,15 +313,30 @@ export const es: Messages = {
   'tenant.title': 'Cronología de {customer}',
   'tenant.subtitle': '{tenant} · cargas de trabajo: {count}',
   'tenant.span': 'Del primer inicio al último: {span}',
-  'tenant.gap': '↓ {span} hasta {workload} ({date})',
-  'tenant.gapApprox': '↓ unos {span} hasta {workload} ({date}, una estimación)',
+  'tenant.gap':
+    '↓ {span} desde este inicio hasta {workload} ({date}), de inicio a inicio: sin fecha objetivo',
+  'tenant.gapApprox':
+    '↓ unos {span} desde este inicio hasta {workload} ({date}, una estimación), de inicio a inicio: sin fecha objetivo',
   'tenant.sameDay': '↓ {workload} empieza el mismo día',
   'tenant.notActive':
     'No está En progreso: su fecha se guarda como historial y no cuenta en los intervalos.',
   'tenant.undated':
-    'Aún sin fecha de inicio de la interacción (normal: no hay que completar el pasado)',
+    'En progreso, sin fecha de inicio de la interacción: interacciones ya en curso (normal: no hay que completar el pasado)',
   'tenant.noWorkloads': 'No hay ninguna carga de trabajo registrada para este cliente.',
   'tenant.historyHint': 'Para ver cada cambio de estas fechas, escribe **historial {name}**.',
+  'violation.status_ineligible_split':
+    'La carga de trabajo {workload} no tiene licencias En progreso; sus derechos están divididos: {split}. Solo una carga de trabajo con licencias En progreso tiene fecha de inicio de la interacción.',
+  'entitlements.line': '{status}: {seats} licencias',
+  'entitlements.split': 'Derechos divididos: {lines}',
+  'entitlements.targetDate': 'Fecha objetivo {date}',
+  'tenant.gapFromTarget':
+    '↓ {span} desde su fecha objetivo ({target}) hasta el inicio de {workload} ({date})',
+  'tenant.gapFromTargetApprox':
+    '↓ unos {span} desde su fecha objetivo ({target}) hasta el inicio de {workload} ({date}, una estimación)',
+  'tenant.overlap':
+    '↓ {workload} empieza ({date}) {span} antes de esta fecha objetivo ({target}): se solapan',
+  'tenant.undatedIneligible':
+    'No está En progreso: la fecha de inicio de la interacción no se aplica',
   'tenant.needName':
     'Escribe parte del nombre del cliente después del comando, por ejemplo **cliente contoso**.',
   'tenant.noMatch': 'Ningún cliente coincide con «{text}».',

@@ -7,7 +7,7 @@ import {
   workloadName,
 } from '../domain/index.js';
 import { formatDate, formatEsd, formatMonth } from './format.js';
-import { basisLabel, statusLabel } from './labels.js';
+import { basisLabel, seatLinesLabel, statusLabel } from './labels.js';
 import type { Language } from './language.js';
 import { t } from './translate.js';
 
@@ -49,10 +49,18 @@ export function explainViolation(
             who: whoMayText(violation.params.who, lang),
           });
     case 'status_ineligible':
+      // R1 with a split (the portal's Services tab): which statuses hold the seats.
+      if (violation.params.split)
+        return t(lang, 'violation.status_ineligible_split', {
+          workload,
+          split: seatLinesLabel(violation.params.split, lang),
+        });
       return t(lang, 'violation.status_ineligible', {
         workload,
         status: statusLabel(violation.params.status, lang),
       });
+    case 'esd_required':
+      return t(lang, 'violation.esd_required', { workload });
     case 'date_out_of_window':
       return t(lang, 'violation.date_out_of_window', {
         earliest: formatDate(violation.params.earliest, lang),

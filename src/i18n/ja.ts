@@ -150,6 +150,8 @@ export const ja: Messages = {
     '{customer} の {workload} にはまだ FM がいません。日付を設定できるのは{who}だけです。',
   'violation.status_ineligible':
     '{workload} のステータスは {status} です。エンゲージメント開始日があるのは進行中のワークロードだけで、ステータス不明、ブロック、意思なし、重複/無効のワークロードには適用されません。',
+  'violation.esd_required':
+    '{workload} は新規のお客様の進行中のワークロードです。エンゲージメント開始日 (お客様が Gateway での会話で伝えた日付) は Gateway チームが入力します。日付がなくてよいのは、過去または進行中のエンゲージメントだけです。',
   'violation.date_invalid': '有効な日付ではありません。',
   'violation.month_invalid': '有効な月ではありません。',
   'violation.date_out_of_window': '{earliest} から {latest} までの日付を選択してください。',
@@ -309,14 +311,26 @@ export const ja: Messages = {
   'tenant.title': '{customer} のタイムライン',
   'tenant.subtitle': '{tenant} · ワークロード数: {count}',
   'tenant.span': '最初の開始から最後の開始まで: {span}',
-  'tenant.gap': '↓ {span} 後に {workload} ({date})',
-  'tenant.gapApprox': '↓ 約 {span} 後に {workload} ({date}、推定)',
+  'tenant.gap': '↓ この開始から {span} 後に {workload} ({date}) (開始から開始まで。目標日は不明)',
+  'tenant.gapApprox':
+    '↓ この開始から約 {span} 後に {workload} ({date}、推定) (開始から開始まで。目標日は不明)',
   'tenant.sameDay': '↓ {workload} は同じ日に開始',
   'tenant.notActive': '進行中ではありません。日付は履歴として残り、間隔の計算には含まれません。',
   'tenant.undated':
-    'エンゲージメント開始日はまだありません (通常どおりです。さかのぼって入力する必要はありません)',
+    '進行中、エンゲージメント開始日なし: すでに進行中のエンゲージメント (通常どおりです。さかのぼって入力する必要はありません)',
   'tenant.noWorkloads': 'このお客様のワークロードは記録されていません。',
   'tenant.historyHint': 'これらの日付の変更をすべて見るには、**履歴 {name}** と入力してください。',
+  'violation.status_ineligible_split':
+    '{workload} には進行中のライセンスがありません。権利は分割されています: {split}。エンゲージメント開始日があるのは、進行中のライセンスがあるワークロードだけです。',
+  'entitlements.line': '{status}: {seats} ライセンス',
+  'entitlements.split': '分割された権利: {lines}',
+  'entitlements.targetDate': '目標日 {date}',
+  'tenant.gapFromTarget': '↓ 目標日 ({target}) から {span} 後に {workload} が開始 ({date})',
+  'tenant.gapFromTargetApprox':
+    '↓ 目標日 ({target}) から約 {span} 後に {workload} が開始 ({date}、推定)',
+  'tenant.overlap':
+    '↓ {workload} はこの目標日 ({target}) の {span} 前に開始 ({date}): 期間が重なっています',
+  'tenant.undatedIneligible': '進行中ではありません: エンゲージメント開始日は適用されません',
   'tenant.needName': 'コマンドの後にお客様の名前の一部を入力してください。例: **テナント contoso**',
   'tenant.noMatch': '「{text}」に一致するお客様はありません。',
   'tenant.many':

@@ -148,6 +148,8 @@ export const ptBR: Messages = {
     'O workload {workload} do cliente {customer} ainda não tem FM: só {who} pode definir a data dele.',
   'violation.status_ineligible':
     'O workload {workload} está com status {status}. Só workloads Em Andamento têm Data de Início do Envolvimento; ela não se aplica a Status Desconhecido, Bloqueado, Sem Intenção ou Duplicado/Inválido.',
+  'violation.esd_required':
+    'O workload {workload} está Em Andamento para um novo cliente: a Equipe de Gateway informa a Data de Início do Envolvimento, a data que o cliente deu na conversa de Gateway. Só envolvimentos passados ou em curso podem ficar sem ela.',
   'violation.date_invalid': 'Essa data não é válida.',
   'violation.month_invalid': 'Esse mês não é válido.',
   'violation.date_out_of_window': 'Escolha uma data entre {earliest} e {latest}.',
@@ -307,15 +309,30 @@ export const ptBR: Messages = {
   'tenant.title': 'Linha do tempo de {customer}',
   'tenant.subtitle': '{tenant} · quantidade de workloads: {count}',
   'tenant.span': 'Do primeiro início ao último: {span}',
-  'tenant.gap': '↓ {span} até {workload} ({date})',
-  'tenant.gapApprox': '↓ cerca de {span} até {workload} ({date}, uma estimativa)',
+  'tenant.gap':
+    '↓ {span} deste início até {workload} ({date}), de início a início: sem Data de Destino',
+  'tenant.gapApprox':
+    '↓ cerca de {span} deste início até {workload} ({date}, uma estimativa), de início a início: sem Data de Destino',
   'tenant.sameDay': '↓ {workload} começa no mesmo dia',
   'tenant.notActive':
     'Não está Em Andamento: a data fica como histórico e não entra nos intervalos.',
   'tenant.undated':
-    'Ainda sem Data de Início do Envolvimento (normal: não é preciso preencher o passado)',
+    'Em Andamento, sem Data de Início do Envolvimento: envolvimentos já em curso (normal: não é preciso preencher o passado)',
   'tenant.noWorkloads': 'Nenhum workload registrado para este cliente.',
   'tenant.historyHint': 'Para ver cada alteração destas datas, digite **histórico {name}**.',
+  'violation.status_ineligible_split':
+    'O workload {workload} não tem licenças Em Andamento; seus direitos estão divididos: {split}. Só um workload com licenças Em Andamento tem Data de Início do Envolvimento.',
+  'entitlements.line': '{status}: {seats} licenças',
+  'entitlements.split': 'Direitos divididos: {lines}',
+  'entitlements.targetDate': 'Data de Destino {date}',
+  'tenant.gapFromTarget':
+    '↓ {span} da sua Data de Destino ({target}) até o início de {workload} ({date})',
+  'tenant.gapFromTargetApprox':
+    '↓ cerca de {span} da sua Data de Destino ({target}) até o início de {workload} ({date}, uma estimativa)',
+  'tenant.overlap':
+    '↓ {workload} começa ({date}) {span} antes desta Data de Destino ({target}): eles se sobrepõem',
+  'tenant.undatedIneligible':
+    'Não está Em Andamento: a Data de Início do Envolvimento não se aplica',
   'tenant.needName':
     'Digite parte do nome do cliente depois do comando, por exemplo **cliente contoso**.',
   'tenant.noMatch': 'Nenhum cliente corresponde a “{text}”.',

@@ -137,6 +137,8 @@ export const zhHans: Messages = {
     '{customer} 的 {workload} 尚未分配 FM：只有{who}可以设置其日期。',
   'violation.status_ineligible':
     '{workload} 的状态为{status}。只有进行中的工作负载才有接洽开始日期；它不适用于未知、受阻、无意图或重复/无效的工作负载。',
+  'violation.esd_required':
+    '{workload} 是新客户的进行中工作负载：接洽开始日期（客户在 Gateway 对话中给出的日期）由 Gateway 团队提供。只有过去或正在进行的接洽可以没有该日期。',
   'violation.date_invalid': '这不是有效的日期。',
   'violation.month_invalid': '这不是有效的月份。',
   'violation.date_out_of_window': '请选择 {earliest} 至 {latest} 之间的日期。',
@@ -283,13 +285,24 @@ export const zhHans: Messages = {
   'tenant.title': '{customer} 的时间线',
   'tenant.subtitle': '{tenant} · 工作负载数：{count}',
   'tenant.span': '从第一次开始到最后一次开始：{span}',
-  'tenant.gap': '↓ {span} 后为 {workload}（{date}）',
-  'tenant.gapApprox': '↓ 约 {span} 后为 {workload}（{date}，估计）',
+  'tenant.gap': '↓ 从此开始 {span} 后为 {workload}（{date}），从开始到开始：目标日期未知',
+  'tenant.gapApprox':
+    '↓ 从此开始约 {span} 后为 {workload}（{date}，估计），从开始到开始：目标日期未知',
   'tenant.sameDay': '↓ {workload} 在同一天开始',
   'tenant.notActive': '非进行中：其日期作为历史保留，不计入间隔。',
-  'tenant.undated': '尚无接洽开始日期（正常情况：无需补填）',
+  'tenant.undated': '进行中，无接洽开始日期：已在进行的接洽（正常情况：无需补填）',
   'tenant.noWorkloads': '此客户没有记录任何工作负载。',
   'tenant.historyHint': '要查看这些日期的每次更改，请输入 **历史记录 {name}**。',
+  'violation.status_ineligible_split':
+    '{workload} 没有进行中的许可证；其权利已拆分：{split}。只有具有进行中许可证的工作负载才有接洽开始日期。',
+  'entitlements.line': '{status}：{seats} 个许可证',
+  'entitlements.split': '权利已拆分：{lines}',
+  'entitlements.targetDate': '目标日期 {date}',
+  'tenant.gapFromTarget': '↓ 从其目标日期（{target}）起 {span} 后 {workload} 开始（{date}）',
+  'tenant.gapFromTargetApprox':
+    '↓ 从其目标日期（{target}）起约 {span} 后 {workload} 开始（{date}，估计）',
+  'tenant.overlap': '↓ {workload} 在此目标日期（{target}）之前 {span} 开始（{date}）：二者重叠',
+  'tenant.undatedIneligible': '非进行中：接洽开始日期不适用',
   'tenant.needName': '请在命令后输入客户名称的一部分，例如 **租户 contoso**。',
   'tenant.noMatch': '没有与“{text}”匹配的客户。',
   'tenant.many': '有多个客户与“{text}”匹配：{names}。请输入更多名称。',

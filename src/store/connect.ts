@@ -21,6 +21,7 @@ import * as delivery from './migrations/002-delivery.js';
 import * as replays from './migrations/003-webhook-replays.js';
 import * as reminderTokens from './migrations/004-reminder-tokens.js';
 import * as sweepWatermark from './migrations/006-sweep-watermark.js';
+import * as entitlementLines from './migrations/007-entitlement-lines.js';
 import * as events from './migrations/008-events.js';
 import type { Database } from './schema.js';
 
@@ -175,13 +176,15 @@ export function connect(target: DatabaseTarget, options: { poolSize?: number } =
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
 
-function provider(engine: Engine): MigrationProvider {
+/** Every migration, by name (exported for the tests that migrate a database step by step). */
+export function migrationProvider(engine: Engine): MigrationProvider {
   const all: Record<string, Migration> = {
     '001-initial': { up: (db) => initial.up(db, engine) },
     '002-delivery': { up: (db) => delivery.up(db) },
     '003-webhook-replays': { up: (db) => replays.up(db) },
     '004-reminder-tokens': { up: (db) => reminderTokens.up(db) },
     '006-sweep-watermark': { up: (db) => sweepWatermark.up(db, engine) },
+    '007-entitlement-lines': { up: (db) => entitlementLines.up(db) },
     '008-events': { up: (db) => events.up(db, engine) },
   };
   return { getMigrations: async () => all };
@@ -189,7 +192,10 @@ function provider(engine: Engine): MigrationProvider {
 
 /** Brings the schema up to date; safe to run from several processes at once. */
 export async function migrate(connection: Connection): Promise<void> {
-  const migrator = new Migrator({ db: connection.db, provider: provider(connection.engine) });
+  const migrator = new Migrator({
+    db: connection.db,
+    provider: migrationProvider(connection.engine),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

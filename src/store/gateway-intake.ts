@@ -3,6 +3,9 @@ import {
   type Actor,
   type CalendarDate,
   calendarDateIn,
+  type EntitlementLine,
+  entitlementsOf,
+  hasInProgressSeats,
   type L1Status,
   normalizeReason,
   REASON_MAX_LENGTH,
@@ -36,8 +39,14 @@ export interface HandoffInput {
     | { type: 'frp'; partnerName: string };
   workloads: {
     code: WorkloadCode;
+    /** The effective status (of `entitlements` when given: In Progress when any seats are). */
     l1Status: L1Status;
-    /** R3: null is normal. */
+    /** The split across L1 statuses; null: one line at `l1Status`. */
+    entitlements?: EntitlementLine[] | null;
+    /**
+     * R3: null is normal for an existing customer's past or ongoing engagement; a new customer's
+     * workload with In Progress seats needs it (R6, see write()).
+     */
     engagementStartDate: CalendarDate | null;
   }[];
   enteredBy: { upn: string; name: string };
@@ -65,7 +74,7 @@ export type RecordHandoffResult =
   | { status: 'replay'; response: HandoffResponse }
   /** The same id with another body: nothing written. */
   | { status: 'conflict' }
-  /** A rule refused a date (R1, the window, ...): nothing written. */
+  /** A rule refused a date (R1, the window, ...) or a new customer's missing one (R6): nothing written. */
   | { status: 'rejected'; tenant: Tenant; workloads: WorkloadRejection[] };
 
 /** What the `result` column holds: the answer, and the handoff itself for the FM's card. */
@@ -213,6 +222,14 @@ async function write(
     notification: handoff.channel.type === 'fm' ? 'pending' : 'not_applicable',
   };
   const stored: StoredResult = { response, handoff };
+  // R3/R6: a customer esd-bot has never seen is a new customer, whose In Progress workloads get
+  // their date from the Gateway Team. A tenant already known (imported, or handed off before) is
+  // an existing engagement, exempt from backfill.
+  const newCustomer = !(await trx
+    .selectFrom('tenants')
+    .select('id')
+    .where('id', '=', handoff.tenant.id)
+    .executeTakeFirst());
   await trx
     .insertInto('gateway_handoffs')
     .values({
@@ -240,9 +257,18 @@ async function write(
       tenantId: handoff.tenant.id,
       code: spec.code,
       l1Status: spec.l1Status,
+      entitlements: spec.entitlements ?? null,
       channel: handoff.channel,
     });
-    if (!spec.engagementStartDate) continue;
+    if (!spec.engagementStartDate) {
+      if (newCustomer && hasInProgressSeats(entitlementsOf(workload)))
+        rejections.push({
+          code: spec.code,
+          workload,
+          violations: [{ code: 'esd_required', field: 'date', params: { newCustomer: true } }],
+        });
+      continue;
+    }
     const result = await applyEsdChange(trx, ctx, {
       workloadId: workload.id,
       expectedVersion: workload.version,

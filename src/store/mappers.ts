@@ -12,6 +12,7 @@ import type {
   Workload,
   WorkloadCode,
 } from '../domain/index.js';
+import { parseEntitlements } from './entitlements.js';
 import type { EsdChangesTable, StatusNotesTable, TenantsTable, WorkloadsTable } from './schema.js';
 
 export function toTenant(row: Selectable<TenantsTable>): Tenant {
@@ -45,6 +46,7 @@ export function toWorkload(row: Selectable<WorkloadsTable>): Workload {
     // Kept as stored, even a code the catalogue does not know: workloadName() shows it raw.
     code: row.code as WorkloadCode,
     l1Status: row.l1_status as L1Status,
+    entitlements: parseEntitlements(row.entitlements, row.l1_status),
     esd: row.esd_date
       ? { date: row.esd_date as CalendarDate, estimate: row.esd_estimate === 1 }
       : null,

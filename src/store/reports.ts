@@ -20,6 +20,7 @@ import type { Assigned, CapacityFm, CapacityStart } from '../reports/index.js';
 import { startedKey } from '../reports/upcoming.js';
 import { applyEsdChange } from './change-esd.js';
 import type { StoreContext } from './context.js';
+import { linesChanged, nextLines, parseEntitlements } from './entitlements.js';
 import { positionEvents } from './events.js';
 import { channelColumns, toTenant, toWorkload } from './mappers.js';
 import { searchTenants, tenantWorkloads } from './queries.js';
@@ -334,11 +335,12 @@ async function prefetch(trx: Transaction<Database>, known: Known, rows: readonly
   }
 }
 
-/** The same test as upsertWorkload's: nothing to write when status and channel are as they are. */
+/** The same test as upsertWorkload's: nothing to write when lines and channel are as they are. */
 function sameWorkload(row: Selectable<WorkloadsTable>, spec: ImportRow): boolean {
   const channel = channelColumns(spec.channel);
+  const stored = parseEntitlements(row.entitlements, row.l1_status);
   return (
-    row.l1_status === spec.l1Status &&
+    !linesChanged(stored, nextLines(stored, spec)) &&
     row.channel_type === channel.channel_type &&
     row.fm_upn === channel.fm_upn &&
     row.fm_aad_object_id === channel.fm_aad_object_id &&
@@ -385,6 +387,7 @@ async function importRow(
           tenantId: row.tenant.id,
           code: row.code,
           l1Status: row.l1Status,
+          entitlements: row.entitlements,
           channel: row.channel,
         });
   if (!row.esd) return { status: 'ok', date: 'none' };
@@ -582,6 +585,7 @@ export async function exportSnapshot(ctx: StoreContext): Promise<ExportSnapshot>
         id: w.id,
         code: w.code as WorkloadCode,
         l1Status: w.l1_status as L1Status,
+        entitlements: parseEntitlements(w.entitlements, w.l1_status),
         esd: w.esd_date
           ? { date: w.esd_date as CalendarDate, estimate: w.esd_estimate === 1 }
           : null,

@@ -34,7 +34,10 @@ export interface WorkloadsTable {
   id: string;
   tenant_id: string;
   code: string;
+  /** The effective L1 status of the lines below (In Progress when any seats are: R1). */
   l1_status: string;
+  /** Migration 007: the entitlement lines, a JSON array in L1 order (src/store/entitlements.ts). */
+  entitlements: Generated<string>;
   esd_date: string | null;
   esd_estimate: number;
   esd_basis: string | null;

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { DeliveryChannel, L1Status, Tenant, Workload, WorkloadCode } from '../domain/index.js';
+import type {
+  DeliveryChannel,
+  EntitlementLine,
+  L1Status,
+  Tenant,
+  Workload,
+  WorkloadCode,
+} from '../domain/index.js';
 import { isoNow, type StoreContext } from './context.js';
+import { entitlementColumns, linesChanged, nextLines, parseEntitlements } from './entitlements.js';
 import { channelColumns, toWorkload } from './mappers.js';
 import type { Database } from './schema.js';
 
@@ -31,14 +39,19 @@ export async function upsertTenant(
 export interface WorkloadSpec {
   tenantId: string;
   code: WorkloadCode;
+  /** With no `entitlements`: one line at this status (or the stored split, see nextLines). */
   l1Status: L1Status;
+  /** The entitlement lines, when the source has them (the webhook's and the CSV's split). */
+  entitlements?: readonly EntitlementLine[] | null;
   channel: DeliveryChannel;
 }
 
 /**
- * Creates the workload, or updates its status and channel. Never touches the ESD: that has one
- * write path, with history and a reason. Any change bumps the version, so a card showing the
- * old status or assignee is refused as stale.
+ * Creates the workload, or updates its entitlement lines (and so its effective status) and
+ * channel. Never touches the ESD: that has one write path, with history and a reason. Any change
+ * bumps the version, so a card showing the old status or assignee is refused as stale. This is
+ * the one write of entitlement lines and Target Dates: what must follow such a change (an event)
+ * belongs where `linesChanged` is true below.
  */
 export async function upsertWorkload(
   trx: Transaction<Database>,
@@ -53,6 +66,9 @@ export async function upsertWorkload(
     .where('tenant_id', '=', spec.tenantId)
     .where('code', '=', spec.code)
     .executeTakeFirst();
+  const stored = existing ? parseEntitlements(existing.entitlements, existing.l1_status) : null;
+  const lines = nextLines(stored, spec);
+  const columns = entitlementColumns(lines);
   if (!existing) {
     const row = await trx
       .insertInto('workloads')
@@ -60,7 +76,7 @@ export async function upsertWorkload(
         id: randomUUID(),
         tenant_id: spec.tenantId,
         code: spec.code,
-        l1_status: spec.l1Status,
+        ...columns,
         esd_date: null,
         esd_estimate: 0,
         esd_basis: null,
@@ -74,7 +90,7 @@ export async function upsertWorkload(
     return toWorkload(row);
   }
   const same =
-    existing.l1_status === spec.l1Status &&
+    !linesChanged(stored, lines) &&
     existing.channel_type === channel.channel_type &&
     existing.fm_upn === channel.fm_upn &&
     existing.fm_aad_object_id === channel.fm_aad_object_id &&
@@ -82,7 +98,7 @@ export async function upsertWorkload(
   if (same) return toWorkload(existing);
   const row = await trx
     .updateTable('workloads')
-    .set({ l1_status: spec.l1Status, ...channel, version: existing.version + 1, updated_at: now })
+    .set({ ...columns, ...channel, version: existing.version + 1, updated_at: now })
     .where('id', '=', existing.id)
     .returningAll()
     .executeTakeFirstOrThrow();

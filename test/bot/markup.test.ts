@@ -85,7 +85,7 @@ describe('people’s text is shown as text', () => {
         customerName: `**Litware** [Inc](https://evil.example)`,
       },
       deliveryChannel: { type: 'FM', fm: { upn: alex.upn } },
-      workloads: [{ code: 'EXO', l1Status: 'in_progress' }],
+      workloads: [{ code: 'EXO', l1Status: 'status_unknown' }],
       enteredBy: { upn: 'gateway@example.com', name: `Gabriel ${RLO}agetrO` },
       notes: `Call first.\n- [urgent](https://evil.example)\n1. **now** ${RLO}txt.exe`,
     });

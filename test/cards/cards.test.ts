@@ -577,6 +577,31 @@ const VARIANTS: readonly Variant[] = [
   },
   {
     kind: 'tenantTimeline',
+    name: 'split entitlements and a Target Date gap',
+    build: (lang) =>
+      tenantTimelineCard(
+        computeTimeline(CONTOSO, [
+          {
+            ...workload(CONTOSO, 'EXO', 'in_progress', exactly('2026-12-07')),
+            entitlements: [
+              { l1Status: 'in_progress', seats: 80, targetDate: day('2027-01-29'), l2Reason: null },
+              { l1Status: 'blocked', seats: 20, targetDate: null, l2Reason: null },
+            ],
+          },
+          workload(CONTOSO, 'TEAMS', 'in_progress', exactly('2027-02-15')),
+          {
+            ...workload(CONTOSO, 'SPO', 'blocked', null),
+            entitlements: [
+              { l1Status: 'blocked', seats: 50, targetDate: null, l2Reason: null },
+              { l1Status: 'no_intent', seats: 30, targetDate: null, l2Reason: null },
+            ],
+          },
+        ]),
+        lang,
+      ),
+  },
+  {
+    kind: 'tenantTimeline',
     name: 'one workload, no date',
     build: (lang) =>
       tenantTimelineCard(computeTimeline(NORTHWIND, [CONTOSO_WORKLOADS[2] as Workload]), lang),
@@ -1272,15 +1297,101 @@ describe('report cards', () => {
 
   it('tenant timeline: gaps between In Progress starts, estimates and old dates marked', () => {
     const text = cardText(tenantTimelineCard(computeTimeline(CONTOSO, TIMELINE_WORKLOADS), 'en'));
-    expect(text).toContain('↓ 1 day until Project (Dec 2, 2026)');
     expect(text).toContain(
-      '↓ about 61 days until Microsoft Teams (February 2027 (estimate), an estimate)',
+      '↓ 1 day from this start until Project (Dec 2, 2026), start to start: no Target Date known',
+    );
+    expect(text).toContain(
+      '↓ about 61 days from this start until Microsoft Teams (February 2027 (estimate), an estimate), start to start',
     );
     expect(text).toContain('Not In Progress: its date is kept as history');
     expect(text).toContain('From the first start to the last: 62 days');
-    expect(text).toContain('No start date yet');
+    // R3 only where true: the In Progress one is an engagement underway; the others have no ESD (R1).
+    expect(text).toMatch(
+      /In Progress, no start date: engagements already underway \(normal: nothing to backfill\)\s*SharePoint Online · In Progress\s*Not In Progress: no Engagement Start Date applies/,
+    );
+    expect(text).toMatch(
+      /no Engagement Start Date applies[\s\S]*Microsoft 365 Apps · Status Unknown/,
+    );
     expect(text).toContain('history Contoso Ltda.');
   });
+
+  it.each([
+    ['en', 'Entitlements split: In Progress: 80 seats · Blocked: 20 seats'],
+    ['pt-BR', 'Direitos divididos: Em Andamento: 80 licenças · Bloqueado: 20 licenças'],
+    ['es', 'Derechos divididos: En progreso: 80 licencias · Bloqueado: 20 licencias'],
+  ] as const)('R1 (%s): cards that show a workload’s status show its split', (lang, split) => {
+    const exo = {
+      ...workload(CONTOSO, 'EXO', 'in_progress', exactly('2026-12-07')),
+      entitlements: [
+        { l1Status: 'blocked' as const, seats: 20, targetDate: null, l2Reason: null },
+        { l1Status: 'in_progress' as const, seats: 80, targetDate: null, l2Reason: null },
+      ],
+    };
+    expect(cardText(engagementsCard([{ tenant: CONTOSO, workload: exo }], lang))).toContain(split);
+    // The single-L1 workload (the common case) shows its status alone.
+    const single = workload(CONTOSO, 'TEAMS', 'blocked', null);
+    const text = cardText(engagementsCard([{ tenant: CONTOSO, workload: single }], lang));
+    expect(text).not.toContain(split.split(':')[0] as string);
+  });
+
+  it.each([
+    [
+      'en',
+      'Entitlements split: In Progress: 4,000 seats · Blocked: 1,000 seats',
+      'Target Date Jan 29, 2027',
+      '↓ 17 days from its Target Date (Jan 29, 2027) until Microsoft Teams starts (Feb 15, 2027)',
+      '↓ Project starts (Mar 1, 2027) 30 days before this Target Date (Mar 31, 2027): they overlap',
+    ],
+    [
+      'pt-BR',
+      'Direitos divididos: Em Andamento: 4.000 licenças · Bloqueado: 1.000 licenças',
+      'Data de Destino',
+      '↓ 17 dias da sua Data de Destino',
+      'antes desta Data de Destino',
+    ],
+    [
+      'es',
+      'Derechos divididos: En progreso: 4000 licencias · Bloqueado: 1000 licencias',
+      'Fecha objetivo',
+      '↓ 17 días desde su fecha objetivo',
+      'antes de esta fecha objetivo',
+    ],
+  ] as const)(
+    'FAQ purpose 3 (%s): a split and Target Dates on the timeline; gaps from the Target Date say so',
+    (lang, split, target, gap, overlap) => {
+      const exo = {
+        ...workload(CONTOSO, 'EXO', 'in_progress', exactly('2026-12-07')),
+        entitlements: [
+          {
+            l1Status: 'in_progress' as const,
+            seats: 4000,
+            targetDate: day('2027-01-29'),
+            l2Reason: null,
+          },
+          { l1Status: 'blocked' as const, seats: 1000, targetDate: null, l2Reason: null },
+        ],
+      };
+      const teamsWorkload = {
+        ...workload(CONTOSO, 'TEAMS', 'in_progress', exactly('2027-02-15')),
+        entitlements: [
+          {
+            l1Status: 'in_progress' as const,
+            seats: 10,
+            targetDate: day('2027-03-31'),
+            l2Reason: null,
+          },
+        ],
+      };
+      const proj = workload(CONTOSO, 'PROJ', 'in_progress', exactly('2027-03-01'));
+      const text = cardText(
+        tenantTimelineCard(computeTimeline(CONTOSO, [exo, teamsWorkload, proj]), lang),
+      );
+      expect(text).toContain(split);
+      expect(text).toContain(target);
+      expect(text).toContain(gap);
+      expect(text).toContain(overlap);
+    },
+  );
 
   it('upcoming: the overdue ones first, with how late they are', () => {
     const variant = VARIANTS.find((v) => v.name === 'overdue first, estimates marked');

@@ -49,7 +49,7 @@ describe('npm run import', () => {
     const first = await cli('import', [SAMPLE], db);
     expect(first).toMatchObject({ code: 0 });
     expect(first.stdout).toContain(
-      `Imported 7 row(s) from ${SAMPLE}: 3 date(s) written, 0 already as in the file.`,
+      `Imported 7 workload(s) from ${SAMPLE}: 3 date(s) written, 0 already as in the file.`,
     );
     // Not a terminal: no progress bar.
     expect(first.stdout).not.toContain('\r');
@@ -83,7 +83,7 @@ describe('npm run import', () => {
     const partial = await cli('import', [file, '--continue-on-error'], db);
     expect(partial.code).toBe(1);
     expect(partial.stdout).toContain(
-      'Imported 5 row(s) from', // 7 rows, 2 rejected
+      'Imported 5 workload(s) from', // 7 rows, 2 rejected
     );
     expect(partial.stdout).toContain('2 row(s) rejected and skipped');
   });

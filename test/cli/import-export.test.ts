@@ -82,7 +82,10 @@ describe('parsing an import file', () => {
       {
         line: 8,
         problems: [
-          { column: 'workload_code', message: 'the same workload as line 2, once is enough' },
+          {
+            column: 'workload_code',
+            message: 'the same workload as line 2, once is enough (one row per L1 status)',
+          },
         ],
       },
       { line: 9, problems: [{ column: 'fm_upn', message: 'is required for an FM' }] },
@@ -310,6 +313,27 @@ describe.each(engines)('import and export on %s', (engine) => {
           l1Status: 'in_progress',
           channel: { type: 'fm', fm: { upn: 'Ana@Example.com', aadObjectId: null } },
         },
+        // Issue 15, point 6: a split over three L1 statuses, Target Dates and L2 reasons.
+        {
+          code: 'TEAMS',
+          l1Status: 'in_progress',
+          entitlements: [
+            { l1Status: 'no_intent', seats: 0, targetDate: null, l2Reason: null },
+            {
+              l1Status: 'blocked',
+              seats: 1000,
+              targetDate: '2027-09-30' as CalendarDate,
+              l2Reason: 'Cloud Trust (Security/Compliance), "France"',
+            },
+            {
+              l1Status: 'in_progress',
+              seats: 4000,
+              targetDate: '2027-06-30' as CalendarDate,
+              l2Reason: 'Migration',
+            },
+          ],
+          channel: { type: 'fm', fm: { upn: 'Ana@Example.com', aadObjectId: null } },
+        },
       ],
     );
     // Names a spreadsheet would run as formulas (issue 13, item 4): neutralized on the way out,
@@ -323,7 +347,7 @@ describe.each(engines)('import and export on %s', (engine) => {
       })),
     );
     const first = workloadsCsv(await store.exportSnapshot());
-    expect(parseCsv(first).length).toBe(1 + 16 + 2 + FORMULA_NAMES.length - 1);
+    expect(parseCsv(first).length).toBe(1 + 16 + 2 + 3 + FORMULA_NAMES.length - 1);
     for (const name of FORMULA_NAMES) {
       expect(first).toContain(`"'${name.replaceAll('"', '""')}"`);
       // No cell of the file begins with a formula character.
@@ -336,9 +360,15 @@ describe.each(engines)('import and export on %s', (engine) => {
       const outcome = await importText(empty, first, { fileName: 'export.csv' });
       expect(outcome).toMatchObject({
         committed: true,
-        accepted: 18 + FORMULA_NAMES.length - 1,
+        accepted: 19 + FORMULA_NAMES.length - 1,
         rejected: [],
       });
+      const teams = (await empty.tenantWorkloads(T2)).find((w) => w.code === 'TEAMS');
+      expect(teams?.entitlements?.map((l) => [l.l1Status, l.seats, l.targetDate])).toEqual([
+        ['in_progress', 4000, '2027-06-30'],
+        ['blocked', 1000, '2027-09-30'],
+        ['no_intent', 0, null],
+      ]);
       expect((await empty.getTenant(T3))?.customerName).toBe(FORMULA_NAMES[0]);
       const second = workloadsCsv(await empty.exportSnapshot());
       expect(second).toBe(first);
@@ -348,6 +378,77 @@ describe.each(engines)('import and export on %s', (engine) => {
     } finally {
       await empty.close();
     }
+  });
+
+  it('R3: an import of existing engagements stays exempt: In Progress without a date is accepted', async () => {
+    const file = [
+      HEADER,
+      `${T1},one.onmicrosoft.com,One Ltd,EXO,in_progress,fm,fm@example.com,,,,,`,
+    ].join('\n');
+    expect(await importText(store, file)).toMatchObject({
+      committed: true,
+      accepted: 1,
+      rejected: [],
+    });
+    expect((await store.tenantWorkloads(T1))[0]).toMatchObject({
+      l1Status: 'in_progress',
+      esd: null,
+    });
+  });
+
+  it('split entitlements: one row per line; the old format keeps a split it agrees with', async () => {
+    const header = `${HEADER},seats,target_date,l2_reason`;
+    const split = [
+      header,
+      `${T1},one.onmicrosoft.com,One Ltd,SPO,In Progress,fm,fm@example.com,,,2026-12-10,false,planned,80,2027-06-30,Migration`,
+      `${T1},one.onmicrosoft.com,One Ltd,SPO,Blocked,fm,fm@example.com,,,2026-12-10,false,planned,20,,"Cloud Trust"`,
+    ].join('\n');
+    const outcome = await importText(store, split);
+    expect(outcome).toMatchObject({ committed: true, accepted: 1, datesWritten: 1, rejected: [] });
+    const [spo] = await store.tenantWorkloads(T1);
+    expect(spo?.l1Status).toBe('in_progress');
+    expect(spo?.entitlements).toEqual([
+      { l1Status: 'in_progress', seats: 80, targetDate: '2027-06-30', l2Reason: 'Migration' },
+      { l1Status: 'blocked', seats: 20, targetDate: null, l2Reason: 'Cloud Trust' },
+    ]);
+    // The old format (no line columns) saying In Progress again changes nothing.
+    const old = [
+      HEADER,
+      `${T1},one.onmicrosoft.com,One Ltd,SPO,in_progress,fm,fm@example.com,,,2026-12-10,false,planned`,
+    ].join('\n');
+    const before = await counts(store);
+    expect(await importText(store, old)).toMatchObject({ committed: true, rejected: [] });
+    expect(await counts(store)).toEqual(before);
+    expect((await store.tenantWorkloads(T1))[0]?.entitlements).toEqual(spo?.entitlements);
+  });
+
+  it('split entitlements: a split without seat counts, an L1 twice, or lines that disagree are refused whole', () => {
+    const header = `${HEADER},seats,target_date,l2_reason`;
+    const row = (code: string, status: string, seats: string, date = '2026-12-10') =>
+      `${T1},one.onmicrosoft.com,One Ltd,${code},${status},fm,fm@example.com,,,${date},false,planned,${seats},,`;
+    const parsed = parseImportCsv(
+      [
+        header,
+        row('SPO', 'in_progress', '80'), // 2
+        row('SPO', 'blocked', ''), // 3: no seats in a split
+        row('EXO', 'in_progress', '5'), // 4
+        row('EXO', 'in_progress', '6'), // 5: the same L1 twice
+        row('OD', 'in_progress', '5'), // 6
+        row('OD', 'blocked', '5', '2026-12-11'), // 7: another date on another line
+        row('PBI', 'in_progress', '7'), // 8: fine alone
+      ].join('\n'),
+    );
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    expect(parsed.rows.map((r) => [r.code, r.entitlements])).toEqual([
+      ['EXO', [{ l1Status: 'in_progress', seats: 5, targetDate: null, l2Reason: null }]],
+      ['PBI', [{ l1Status: 'in_progress', seats: 7, targetDate: null, l2Reason: null }]],
+    ]);
+    expect(parsed.rejected.map((r) => [r.line, r.problems[0]?.column])).toEqual([
+      [2, 'seats'],
+      [5, 'workload_code'],
+      [6, '(row)'],
+      [7, '(row)'],
+    ]);
   });
 
   it('exports everything: JSON with workloads, changes and notes per tenant; CSV history files', async () => {

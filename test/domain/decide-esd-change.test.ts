@@ -52,7 +52,9 @@ describe('R1 eligibility: only In Progress workloads carry an ESD', () => {
     expect(decide({ workload: workload({ l1Status: status }) })).toEqual({
       ok: false,
       code: 'status_ineligible',
-      violations: [{ code: 'status_ineligible', field: 'workload', params: { status } }],
+      violations: [
+        { code: 'status_ineligible', field: 'workload', params: { status, split: null } },
+      ],
     });
   });
 
@@ -77,7 +79,7 @@ describe('R1 eligibility: only In Progress workloads carry an ESD', () => {
           workload: workload({ l1Status: status, esd, channel }),
         });
         expect(violations(decision)).toEqual([
-          { code: 'status_ineligible', field: 'workload', params: { status } },
+          { code: 'status_ineligible', field: 'workload', params: { status, split: null } },
         ]);
       },
     );

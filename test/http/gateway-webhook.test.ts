@@ -292,8 +292,54 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
       expect((await get(idOf(body))).body.notification).toBe('not_applicable');
     });
 
-    it('R3: no date at all is fine: workloads recorded, no history, no note', async () => {
+    it('R3/R6: a new customer whose In Progress workloads have no date → 422 naming them; nothing written', async () => {
       const body = handoff({
+        workloads: [
+          { code: 'EXO', l1Status: 'in_progress' },
+          { code: 'SPO', l1Status: 'in_progress', engagementStartDate: null },
+          { code: 'TEAMS', l1Status: 'in_progress', engagementStartDate: '2026-12-01' },
+          { code: 'INTUNE', l1Status: 'blocked' },
+        ],
+        notes: null,
+      });
+      await writesNothing(async () => {
+        const res = await post(body);
+        expect(res.status).toBe(422);
+        expect(res.body).toEqual({
+          error: 'rule_violation',
+          workloads: [
+            {
+              code: 'EXO',
+              violations: [
+                {
+                  code: 'esd_required',
+                  field: 'date',
+                  params: { newCustomer: true },
+                  message: expect.stringContaining(
+                    'Exchange Online is In Progress for a new customer',
+                  ),
+                },
+              ],
+            },
+            {
+              code: 'SPO',
+              violations: [expect.objectContaining({ code: 'esd_required' })],
+            },
+          ],
+        });
+      });
+      expect(await get(idOf(body))).toMatchObject({ status: 404 });
+    });
+
+    it('R3: an existing customer (already known to esd-bot, e.g. imported) may be handed off without dates', async () => {
+      const body = handoff({
+        workloads: [{ code: 'INTUNE', l1Status: 'blocked' }],
+        notes: null,
+      });
+      expect((await post(body)).status).toBe(201);
+      const later = handoff({
+        handoffId: `${idOf(body)}-later`,
+        tenant: body.tenant,
         workloads: [
           { code: 'EXO', l1Status: 'in_progress' },
           { code: 'SPO', l1Status: 'in_progress', engagementStartDate: null },
@@ -301,7 +347,7 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
         ],
         notes: null,
       });
-      expect((await post(body)).status).toBe(201);
+      expect((await post(later)).status).toBe(201);
       const rows = await workloadsOf(store, tenantOf(body));
       expect(rows.map((r) => [r.code, r.l1_status, r.esd_date])).toEqual([
         ['EXO', 'in_progress', null],
@@ -310,7 +356,16 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
       ]);
       expect(await store.tenantHistory(tenantOf(body))).toEqual([]);
       expect(await store.statusNotes(tenantOf(body))).toEqual([]);
-      expect(await outboxFor(store, idOf(body))).toHaveLength(1);
+    });
+
+    it('R6: a new customer with only workloads that are not In Progress needs no date', async () => {
+      const body = handoff({
+        workloads: [
+          { code: 'INTUNE', l1Status: 'blocked' },
+          { code: 'SPO', l1Status: 'status_unknown' },
+        ],
+      });
+      expect((await post(body)).status).toBe(201);
     });
 
     it('a second handoff for a known tenant moves a date, keeps an unchanged one, updates statuses', async () => {
@@ -359,6 +414,138 @@ describe.each(engines)('the Gateway handoff webhook on %s', (engine) => {
       const [change] = await store.workloadHistory(exo?.id as string);
       expect([...(change?.reason ?? '')].length).toBeLessThanOrEqual(1000);
       expect(change?.reason).toMatch(/…$/);
+    });
+  });
+
+  describe('split entitlements (issue 15, point 6)', () => {
+    it('201: the lines are stored; the workload is In Progress when any seats are (R1) and takes the date', async () => {
+      const body = handoff({
+        workloads: [
+          {
+            code: 'SPO',
+            entitlements: [
+              { l1Status: 'blocked', seats: 1000, l2Reason: 'Cloud Trust (Security/Compliance)' },
+              {
+                l1Status: 'in_progress',
+                seats: 5000,
+                targetDate: '2027-06-30',
+                l2Reason: 'Migration',
+              },
+            ],
+            engagementStartDate: '2026-12-01',
+          },
+        ],
+      });
+      expect((await post(body)).status).toBe(201);
+      const [spo] = await workloadsOf(store, tenantOf(body));
+      expect(spo).toMatchObject({ l1_status: 'in_progress', esd_date: '2026-12-01' });
+      const read = await store.getWorkload(spo?.id as string);
+      expect(read?.workload.entitlements).toEqual([
+        { l1Status: 'in_progress', seats: 5000, targetDate: '2027-06-30', l2Reason: 'Migration' },
+        {
+          l1Status: 'blocked',
+          seats: 1000,
+          targetDate: null,
+          l2Reason: 'Cloud Trust (Security/Compliance)',
+        },
+      ]);
+      // Later, the old form (or a bare single line) saying In Progress again keeps the split.
+      for (const [i, workload] of [
+        { code: 'SPO', l1Status: 'in_progress' },
+        { code: 'SPO', entitlements: [{ l1Status: 'in_progress' }] },
+      ].entries()) {
+        const again = handoff({
+          handoffId: `${idOf(body)}-${i}`,
+          tenant: body.tenant,
+          workloads: [workload],
+        });
+        expect((await post(again)).status).toBe(201);
+        const kept = await store.getWorkload(spo?.id as string);
+        expect(kept?.workload.entitlements).toHaveLength(2);
+        expect(kept?.workload.version).toBe(read?.workload.version);
+      }
+    });
+
+    it('422 (R1): a date on a split with no In Progress seats, the split in params and message; nothing written', async () => {
+      const body = handoff({
+        workloads: [
+          {
+            code: 'SPO',
+            entitlements: [
+              { l1Status: 'in_progress', seats: 0 },
+              { l1Status: 'blocked', seats: 1200 },
+              { l1Status: 'no_intent', seats: 300 },
+            ],
+            engagementStartDate: '2026-12-01',
+          },
+        ],
+      });
+      await writesNothing(async () => {
+        const res = await post(body);
+        expect(res.status).toBe(422);
+        const violation = (res.body.workloads as Json[])[0]?.violations as Json[];
+        expect(violation[0]).toMatchObject({
+          code: 'status_ineligible',
+          params: {
+            status: 'blocked',
+            split: [
+              { l1Status: 'blocked', seats: 1200, targetDate: null, l2Reason: null },
+              { l1Status: 'no_intent', seats: 300, targetDate: null, l2Reason: null },
+            ],
+          },
+        });
+        expect(violation[0]?.message).toContain('Blocked: 1,200 seats · No Intent: 300 seats');
+      });
+    });
+
+    it('the old single-L1 form and a bare single line are the same handoff (200 replay, not 409)', async () => {
+      const old = handoff({
+        workloads: [{ code: 'EXO', l1Status: 'in_progress', engagementStartDate: '2026-12-01' }],
+      });
+      expect((await post(old)).status).toBe(201);
+      const same = {
+        ...old,
+        workloads: [
+          {
+            code: 'EXO',
+            entitlements: [{ l1Status: 'in_progress' }],
+            engagementStartDate: '2026-12-01',
+          },
+        ],
+      };
+      expect((await post(same)).status).toBe(200);
+    });
+
+    it('400 for both forms at once, a split without seat counts, the same L1 twice, a bad Target Date', async () => {
+      const body = handoff({
+        workloads: [
+          { code: 'EXO', l1Status: 'in_progress', entitlements: [{ l1Status: 'in_progress' }] },
+          {
+            code: 'SPO',
+            entitlements: [{ l1Status: 'in_progress' }, { l1Status: 'blocked', seats: 3 }],
+          },
+          {
+            code: 'TEAMS',
+            entitlements: [
+              { l1Status: 'blocked', seats: 1 },
+              { l1Status: 'blocked', seats: 2, targetDate: '2027-02-30' },
+            ],
+          },
+          { code: 'OD' },
+        ],
+      });
+      await writesNothing(async () => {
+        const res = await post(body);
+        expect(res.status).toBe(400);
+        const paths = (res.body.problems as { path: string }[]).map((p) => p.path).sort();
+        expect(paths).toEqual([
+          'workloads.0.l1Status',
+          'workloads.1.entitlements.0.seats',
+          'workloads.2.entitlements.1.l1Status',
+          'workloads.2.entitlements.1.targetDate',
+          'workloads.3.l1Status',
+        ]);
+      });
     });
   });
 

@@ -1,7 +1,8 @@
 /**
  * The planner's JSON endpoints in local mode (issue 18), on both engines: the demo FM sees their
  * own workloads only, the demo Gateway user (?as=gateway) everyone's (R6, domain/access.ts); a
- * timeline keeps undated workloads apart and says gaps are start to start (no Target Date yet);
+ * timeline keeps undated workloads apart and measures gaps from a Target Date to the next start
+ * (FAQ purpose 3), start to start where none is known, and says which;
  * the CSV is the neutralized one; local mode refuses a Host that is not this machine.
  */
 import { request } from 'node:http';
@@ -86,6 +87,69 @@ describe.each(engines)('planner API in local mode (%s)', (engine) => {
       (e: { customerName: string }) => e.customerName,
     );
     expect(gwCustomers).toEqual(expect.arrayContaining(['Woodgrove Bank', 'Tailspin Toys']));
+  });
+
+  it('FAQ purpose 3: a Target Date gap, from one workload’s Target Date to the next one’s ESD', async () => {
+    const store = teams.app.store;
+    const tenant = {
+      id: '7c1d3f0e-9a52-4b8e-9f21-6a5d4c3b2a10',
+      name: 'litware.onmicrosoft.com',
+      customerName: 'Litware',
+    };
+    const fm = { type: 'fm' as const, fm: { upn: 'alexw@example.com', aadObjectId: null } };
+    const [exo, teamsWorkload] = await store.registerTenant(tenant, [
+      {
+        code: 'EXO',
+        l1Status: 'in_progress',
+        entitlements: [
+          {
+            l1Status: 'in_progress',
+            seats: 900,
+            targetDate: '2027-01-29' as never,
+            l2Reason: 'Migration',
+          },
+          { l1Status: 'blocked', seats: 100, targetDate: null, l2Reason: null },
+        ],
+        channel: fm,
+      },
+      { code: 'TEAMS', l1Status: 'in_progress', channel: fm },
+    ]);
+    for (const [w, date] of [
+      [exo, '2026-12-07'],
+      [teamsWorkload, '2027-02-15'],
+    ] as const) {
+      const result = await store.changeEngagementStartDate({
+        workloadId: w?.id as string,
+        expectedVersion: w?.version as number,
+        actor: { name: 'Adele Vance', upn: 'adelev@example.com', roles: ['gateway'] },
+        proposal: { kind: 'date', date, basis: 'planned' },
+        reason: 'Agreed with the customer',
+        source: 'teams',
+        today: '2026-11-22' as never,
+      });
+      expect(result.status).toBe('changed');
+    }
+    const data = await json(`/api/planner/timeline/${tenant.id}?as=gateway`);
+    expect(data.gapMeasure).toBe('target_to_start');
+    expect(data.workloads.map((w) => [w.code, w.targetDate, w.gapToNext])).toEqual([
+      [
+        'EXO',
+        '2027-01-29',
+        {
+          measure: 'target_to_start',
+          from: '2027-01-29',
+          days: 17,
+          nextCode: 'TEAMS',
+          nextDate: '2027-02-15',
+          approximate: false,
+        },
+      ],
+      ['TEAMS', null, null],
+    ]);
+    const csv = await (
+      await get(`/api/planner/timeline/${tenant.id}?as=gateway&format=csv`)
+    ).text();
+    expect(csv).toContain('2027-01-29,target_to_start,17,TEAMS');
   });
 
   it('a timeline: bars with targetDate null, gaps start to start, undated apart', async () => {

@@ -253,7 +253,14 @@ describe.each(engines)('the reports API on %s', (engine) => {
           'in_progress',
           '2026-11-25',
           'two_way_email',
-          { days: 7, nextCode: 'TEAMS', nextDate: '2026-12-02', approximate: false },
+          {
+            measure: 'start_to_start',
+            from: '2026-11-25',
+            days: 7,
+            nextCode: 'TEAMS',
+            nextDate: '2026-12-02',
+            approximate: false,
+          },
         ],
         ['TEAMS', 'in_progress', '2026-12-02', 'kickoff_meeting', null],
         ['INTUNE', 'status_unknown', null, null, null],
@@ -265,7 +272,8 @@ describe.each(engines)('the reports API on %s', (engine) => {
 
     it('an estimate makes the gap approximate (R9)', async () => {
       const fabrikam = await get(`/api/tenants/${FABRIKAM}`);
-      expect((fabrikam.json.workloads as Json[])[0]?.gapToNext).toEqual({
+      expect((fabrikam.json.workloads as Json[])[0]?.gapToNext).toMatchObject({
+        measure: 'start_to_start',
         days: 40,
         nextCode: 'TEAMS',
         nextDate: '2027-01-01',
@@ -273,10 +281,10 @@ describe.each(engines)('the reports API on %s', (engine) => {
       });
       const northwind = await csv(`/api/tenants/${NORTHWIND}`);
       expect(northwind.text.split('\r\n')).toEqual([
-        'tenant_id,tenant_name,customer_name,workload_code,l1_status,engagement_start_date,estimate,basis,delivery_channel,fm_upn,partner_name,days_to_next_start,next_workload_code',
-        `${NORTHWIND},northwindtraders.onmicrosoft.com,Northwind Traders,SPO,in_progress,2026-12-12,false,kickoff_meeting,fm,alexw@example.com,,25,PBI`,
-        `${NORTHWIND},northwindtraders.onmicrosoft.com,Northwind Traders,PBI,in_progress,2027-01-06,false,planned,fm,alexw@example.com,,,`,
-        `${NORTHWIND},northwindtraders.onmicrosoft.com,Northwind Traders,AADP,in_progress,,,,fm,alexw@example.com,,,`,
+        'tenant_id,tenant_name,customer_name,workload_code,l1_status,engagement_start_date,estimate,basis,delivery_channel,fm_upn,partner_name,target_date,gap_measure,days_to_next_start,next_workload_code',
+        `${NORTHWIND},northwindtraders.onmicrosoft.com,Northwind Traders,SPO,in_progress,2026-12-12,false,kickoff_meeting,fm,alexw@example.com,,,start_to_start,25,PBI`,
+        `${NORTHWIND},northwindtraders.onmicrosoft.com,Northwind Traders,PBI,in_progress,2027-01-06,false,planned,fm,alexw@example.com,,,,,`,
+        `${NORTHWIND},northwindtraders.onmicrosoft.com,Northwind Traders,AADP,in_progress,,,,fm,alexw@example.com,,,,,`,
         '',
       ]);
     });

@@ -294,16 +294,114 @@ describe('tenant timeline', () => {
     expect(timeline.undated.map((w) => w.code)).toEqual(['AADP', 'PBI']);
   });
 
-  it('gives the gap from each In Progress start to the next, approximate around an estimate', () => {
+  it('FAQ purpose 3: no Target Date known → the gap from each In Progress start to the next, and it says so', () => {
+    const start = (from: string) => ({ measure: 'start_to_start', from });
     expect(timeline.dated.map((e) => [e.code, e.gapToNext])).toEqual([
-      ['EXO', { days: 0, nextCode: 'OD', nextDate: '2026-12-01', approximate: false }],
-      ['OD', { days: 31, nextCode: 'TEAMS', nextDate: '2027-01-01', approximate: true }],
+      [
+        'EXO',
+        {
+          ...start('2026-12-01'),
+          days: 0,
+          nextCode: 'OD',
+          nextDate: '2026-12-01',
+          approximate: false,
+        },
+      ],
+      [
+        'OD',
+        {
+          ...start('2026-12-01'),
+          days: 31,
+          nextCode: 'TEAMS',
+          nextDate: '2027-01-01',
+          approximate: true,
+        },
+      ],
       // Not In Progress: its date is history, not a step of the deployments.
       ['INTUNE', null],
-      ['TEAMS', { days: 40, nextCode: 'SPO', nextDate: '2027-02-10', approximate: true }],
+      [
+        'TEAMS',
+        {
+          ...start('2027-01-01'),
+          days: 40,
+          nextCode: 'SPO',
+          nextDate: '2027-02-10',
+          approximate: true,
+        },
+      ],
       ['SPO', null],
     ]);
+    expect(timeline.gapMeasure).toBe('start_to_start');
     expect(timeline.span).toEqual({ first: '2026-12-01', last: '2027-02-10', days: 71 });
+  });
+
+  it.each([
+    // [EXO's In Progress Target Date, expected gap to TEAMS (2027-03-01), measure, timeline measure]
+    ['2027-02-15', { measure: 'target_to_start', from: '2027-02-15', days: 14 }, 'target_to_start'],
+    // The next one starts before this one is done: a negative gap, an overlap.
+    [
+      '2027-03-11',
+      { measure: 'target_to_start', from: '2027-03-11', days: -10 },
+      'target_to_start',
+    ],
+    [null, { measure: 'start_to_start', from: '2027-01-04', days: 56 }, 'start_to_start'],
+  ] as const)(
+    'FAQ purpose 3: Target Date %s → the gap to the next ESD is %o',
+    (target, gap, measure) => {
+      const exo = {
+        ...workload('EXO', 'in_progress', on('2027-01-04')),
+        entitlements: [
+          {
+            l1Status: 'in_progress' as const,
+            seats: 800,
+            targetDate: target ? day(target) : null,
+            l2Reason: null,
+          },
+          // A Blocked line's Target Date is not when onboarding is done.
+          {
+            l1Status: 'blocked' as const,
+            seats: 200,
+            targetDate: day('2027-12-31'),
+            l2Reason: null,
+          },
+        ],
+      };
+      const teams = workload('TEAMS', 'in_progress', on('2027-03-01'));
+      const result = computeTimeline(CONTOSO, [exo, teams]);
+      expect(result.dated[0]?.gapToNext).toEqual({
+        ...gap,
+        nextCode: 'TEAMS',
+        nextDate: '2027-03-01',
+        approximate: false,
+      });
+      expect(result.dated[0]?.targetDate).toBe(target);
+      expect(result.gapMeasure).toBe(measure);
+    },
+  );
+
+  it('FAQ purpose 3: one gap from a Target Date and one start to start → mixed', () => {
+    const exo = {
+      ...workload('EXO', 'in_progress', on('2027-01-04')),
+      entitlements: [
+        {
+          l1Status: 'in_progress' as const,
+          seats: 10,
+          targetDate: day('2027-02-01'),
+          l2Reason: null,
+        },
+      ],
+    };
+    const result = computeTimeline(CONTOSO, [
+      exo,
+      workload('TEAMS', 'in_progress', on('2027-03-01')),
+      workload('SPO', 'in_progress', on('2027-04-01')),
+    ]);
+    expect(result.dated.map((e) => e.gapToNext?.measure ?? null)).toEqual([
+      'target_to_start',
+      'start_to_start',
+      null,
+    ]);
+    expect(result.gapMeasure).toBe('mixed');
   });
 
   it('no dated workload: no span', () => {

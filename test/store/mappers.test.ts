@@ -15,6 +15,7 @@ const row = {
   fm_upn: 'ana@contoso.com',
   fm_aad_object_id: null,
   frp_partner_name: null,
+  entitlements: '[]',
   version: 1,
   created_at: '2026-11-01T00:00:00Z',
   updated_at: '2026-11-01T00:00:00Z',

@@ -4,7 +4,7 @@ import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import type { TenantWorkload } from '../../store/index.js';
 import { VERB } from '../verbs.js';
-import { statusLabel } from './labels.js';
+import { workloadStatusLabel } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
 /**
@@ -25,7 +25,7 @@ export function engagementsCard(items: readonly TenantWorkload[], lang: Language
     }
     group.rows.push({
       workload: workloadName(workload.code, lang),
-      status: statusLabel(workload.l1Status, lang),
+      status: workloadStatusLabel(workload, lang),
       esd: workload.esd ? formatEsd(workload.esd, lang) : t(lang, 'engagements.noEsd'),
       weight: workload.esd ? 'Bolder' : 'Lighter',
     });

@@ -10,7 +10,7 @@ import { formatEsd, formatInstant } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import { VERB } from '../verbs.js';
-import { statusLabel } from './labels.js';
+import { workloadStatusLabel } from './labels.js';
 import { noticeCard } from './notice-card.js';
 import { type Card, expandCard } from './templates.js';
 
@@ -67,7 +67,7 @@ export function handoffCard(input: HandoffCardInput, lang: Language): Card {
     reference: input.handoffId,
     workloads: input.workloads.map((w) => ({
       workload: workloadName(w.code, lang),
-      status: statusLabel(w.l1Status, lang),
+      status: workloadStatusLabel(w, lang),
       esd: formatEsd(w.esd, lang),
       weight: w.esd ? 'Bolder' : 'Lighter',
     })),

@@ -8,7 +8,7 @@ import {
 import { formatEsd, formatInstant } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
-import { roleLabel, statusLabel } from './labels.js';
+import { roleLabel, workloadStatusLabel } from './labels.js';
 import { type Card, expandCard } from './templates.js';
 
 /** Every change of one workload's date, newest first: who, when, old, new and why. */
@@ -19,7 +19,7 @@ export function historyCard(
   return expandCard('history', {
     s: { empty: t(lang, 'history.empty') },
     title: t(lang, 'history.title', { workload: workloadName(input.workload.code, lang) }),
-    subtitle: `${escapeMarkdown(input.tenant.customerName)} · ${statusLabel(input.workload.l1Status, lang)} · ${formatEsd(input.workload.esd, lang)}`,
+    subtitle: `${escapeMarkdown(input.tenant.customerName)} · ${workloadStatusLabel(input.workload, lang)} · ${formatEsd(input.workload.esd, lang)}`,
     entries: input.changes.map((c) => historyEntry(c, input.timeZone, lang)),
   });
 }

@@ -1,6 +1,6 @@
 import { BASES, type Tenant, type Workload, workloadName } from '../../domain/index.js';
 import { formatEsd } from '../../i18n/format.js';
-import { basisLabel, statusLabel } from '../../i18n/labels.js';
+import { basisLabel, workloadStatusLabel } from '../../i18n/labels.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 
@@ -23,7 +23,12 @@ export function byTitle<T extends { title: string }>(choices: T[], lang: Languag
 }
 
 // The domain's names in words live with the strings (explain.ts uses them too).
-export { basisLabel, roleLabel, statusLabel } from '../../i18n/labels.js';
+export {
+  basisLabel,
+  roleLabel,
+  statusLabel,
+  workloadStatusLabel,
+} from '../../i18n/labels.js';
 
 export function basisChoices(lang: Language) {
   return BASES.map((value) => ({ value, title: basisLabel(value, lang) }));
@@ -35,7 +40,7 @@ export const tenantLabel = (tenant: Tenant) => `${tenant.customerName} (${tenant
 export function workloadChoiceTitle(workload: Workload, lang: Language): string {
   return t(lang, 'change.workloadChoice', {
     workload: workloadName(workload.code, lang),
-    status: statusLabel(workload.l1Status, lang),
+    status: workloadStatusLabel(workload, lang),
     esd: formatEsd(workload.esd, lang),
   });
 }

@@ -2,10 +2,19 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   type CalendarDate,
+  canonicalLines,
+  checkEntitlementLines,
+  cleanL2Reason,
   cleanLine,
   cleanText,
+  ENTITLEMENT_LINES_MAX,
+  type EntitlementLine,
+  effectiveL1Status,
   isCalendarDate,
   L1_STATUSES,
+  type L1Status,
+  L2_REASON_MAX,
+  SEATS_MAX,
   WORKLOAD_CODES,
 } from '../../domain/index.js';
 import type { HandoffInput } from '../../store/index.js';
@@ -43,15 +52,71 @@ const frpChannel = z.strictObject({
   partnerName: name,
 });
 
-const workload = z.strictObject({
-  code: z.enum(WORKLOAD_CODES),
+const calendarDate = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
+
+/** One line of the portal's Services tab: an L1 status, its seats, Target Date and L2 reason. */
+const entitlementLine = z.strictObject({
   l1Status: z.enum(L1_STATUSES),
-  // R3: optional; a workload without a date is normal.
-  engagementStartDate: z
-    .string()
-    .refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD')
-    .nullish(),
+  seats: z.number().int('must be a whole number').min(0).max(SEATS_MAX).nullish(),
+  targetDate: calendarDate.nullish(),
+  l2Reason: z.string().overwrite(cleanLine).trim().max(L2_REASON_MAX).nullish(),
 });
+
+const workload = z
+  .strictObject({
+    code: z.enum(WORKLOAD_CODES),
+    // One L1 status for all the workload's seats (the common case), or `entitlements`: the split.
+    l1Status: z.enum(L1_STATUSES).optional(),
+    entitlements: z.array(entitlementLine).min(1).max(ENTITLEMENT_LINES_MAX).optional(),
+    // R3/R6: optional here; a new customer's In Progress workloads need it (checked with the store).
+    engagementStartDate: calendarDate.nullish(),
+  })
+  .superRefine((item, ctx) => {
+    if ((item.l1Status === undefined) === (item.entitlements === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['l1Status'],
+        message: 'give l1Status (one line, all seats) or entitlements (the split), not both',
+      });
+    if (!item.entitlements) return;
+    const lines = toLines(item.entitlements);
+    for (const problem of checkEntitlementLines(lines)) {
+      // The shape above already reports a bad date or count; what is left is the set's rules.
+      const seats = problem.index === null ? null : lines[problem.index]?.seats;
+      if (problem.field === 'targetDate' || (problem.field === 'seats' && seats !== null)) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path:
+          problem.index === null
+            ? ['entitlements']
+            : ['entitlements', problem.index, problem.field ?? ''],
+        message: problem.message,
+      });
+    }
+  });
+
+type WireLine = z.infer<typeof entitlementLine>;
+
+function toLines(lines: readonly WireLine[]): EntitlementLine[] {
+  return lines.map((line) => ({
+    l1Status: line.l1Status,
+    seats: line.seats ?? null,
+    targetDate: (line.targetDate ?? null) as CalendarDate | null,
+    l2Reason: cleanL2Reason(line.l2Reason),
+  }));
+}
+
+/** A single line that says no more than an L1 status is the old `l1Status` form. */
+function isBareLine(lines: readonly EntitlementLine[]): lines is [EntitlementLine] {
+  const only = lines[0];
+  return (
+    lines.length === 1 &&
+    !!only &&
+    only.seats === null &&
+    only.targetDate === null &&
+    only.l2Reason === null
+  );
+}
 
 export const handoffSchema = z.strictObject({
   handoffId: z.string().regex(HANDOFF_ID, 'must be 1 to 100 characters among A-Z a-z 0-9 . _ : -'),
@@ -140,11 +205,26 @@ function normalize(body: HandoffBody): HandoffBody {
     handoffId: body.handoffId,
     tenant: { ...body.tenant, id: body.tenant.id.toLowerCase() },
     deliveryChannel: channel,
-    workloads: body.workloads.map((w) => ({
-      code: w.code,
-      l1Status: w.l1Status,
-      ...(w.engagementStartDate ? { engagementStartDate: w.engagementStartDate } : {}),
-    })),
+    workloads: body.workloads.map((w) => {
+      const lines = w.entitlements ? canonicalLines(toLines(w.entitlements)) : null;
+      // The old form and a bare single line mean the same and hash the same (replays stay 200).
+      const status: L1Status | undefined =
+        lines && isBareLine(lines) ? lines[0].l1Status : w.l1Status;
+      return {
+        code: w.code,
+        ...(lines && !isBareLine(lines)
+          ? {
+              entitlements: lines.map((line) => ({
+                l1Status: line.l1Status,
+                ...(line.seats !== null ? { seats: line.seats } : {}),
+                ...(line.targetDate ? { targetDate: line.targetDate } : {}),
+                ...(line.l2Reason ? { l2Reason: line.l2Reason } : {}),
+              })),
+            }
+          : { l1Status: status }),
+        ...(w.engagementStartDate ? { engagementStartDate: w.engagementStartDate } : {}),
+      };
+    }),
     enteredBy: body.enteredBy,
     ...(notes ? { notes } : {}),
   };
@@ -159,11 +239,17 @@ function toHandoffInput(body: HandoffBody): HandoffInput {
       channel.type === 'FM'
         ? { type: 'fm', fm: { upn: channel.fm.upn, aadObjectId: channel.fm.aadObjectId ?? null } }
         : { type: 'frp', partnerName: channel.partnerName },
-    workloads: body.workloads.map((w) => ({
-      code: w.code,
-      l1Status: w.l1Status,
-      engagementStartDate: (w.engagementStartDate ?? null) as CalendarDate | null,
-    })),
+    workloads: body.workloads.map((w) => {
+      const given = w.entitlements ? toLines(w.entitlements) : null;
+      // A bare single line is the old form, and does what it does (src/store/entitlements.ts).
+      const lines = given && !isBareLine(given) ? given : null;
+      return {
+        code: w.code,
+        l1Status: given ? effectiveL1Status(given) : (w.l1Status as L1Status),
+        entitlements: lines,
+        engagementStartDate: (w.engagementStartDate ?? null) as CalendarDate | null,
+      };
+    }),
     enteredBy: body.enteredBy,
     notes: body.notes ?? null,
   };

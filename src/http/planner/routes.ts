@@ -420,8 +420,9 @@ export function plannerRoutes(
   });
 
   /**
-   * One customer's workloads as bars. There is no Target Date in the model yet, so each bar's
-   * end is `targetDate: null` and gaps are measured start to start (`gapMeasure`).
+   * One customer's workloads as bars, from the ESD to the Target Date of the In Progress line where
+   * one is known; gaps from a Target Date to the next start (FAQ purpose 3), or start to start
+   * where no Target Date is known: `gapMeasure`, and `measure` on each gap, say which.
    */
   server.get('/api/planner/timeline/:tenantId', async (req, res) => {
     const ok = await preflight(req, res, timelineQuery);
@@ -448,12 +449,7 @@ export function plannerRoutes(
         sendCsv(res, `timeline-${found.tenant.id}`, tenantCsv(timeline));
         return;
       }
-      const json = tenantJson(timeline);
-      sendJson(res, 200, {
-        ...json,
-        gapMeasure: 'start_to_start',
-        workloads: json.workloads.map((w) => ({ ...w, targetDate: null })),
-      });
+      sendJson(res, 200, tenantJson(timeline));
     } catch (error) {
       failed(res, error, 'timeline');
     }

@@ -1,5 +1,10 @@
 import { writeCsv } from '../../csv/csv.js';
-import type { Tenant, Workload } from '../../domain/index.js';
+import {
+  entitlementsOf,
+  inProgressTargetDate,
+  type Tenant,
+  type Workload,
+} from '../../domain/index.js';
 import {
   type CapacityReport,
   isoWeekLabel,
@@ -156,6 +161,8 @@ export function tenantJson(timeline: TenantTimeline) {
     engagementStartDate: entry.date,
     estimate: entry.estimate,
     basis: entry.basis,
+    targetDate: entry.targetDate,
+    entitlements: entry.entitlements,
     channel: channelOf(entry.workload),
     gapToNext: entry.gapToNext,
   }));
@@ -166,11 +173,15 @@ export function tenantJson(timeline: TenantTimeline) {
     engagementStartDate: null,
     estimate: false,
     basis: null,
+    targetDate: inProgressTargetDate(entitlementsOf(workload)),
+    entitlements: entitlementsOf(workload),
     channel: channelOf(workload),
     gapToNext: null,
   }));
   return {
     tenant: timeline.tenant satisfies Tenant,
+    // FAQ purpose 3: gaps from a Target Date to the next start, or start to start without one.
+    gapMeasure: timeline.gapMeasure,
     span: timeline.span,
     workloads: [...dated, ...undated],
   };
@@ -188,6 +199,8 @@ const TENANT_COLUMNS = [
   'delivery_channel',
   'fm_upn',
   'partner_name',
+  'target_date',
+  'gap_measure',
   'days_to_next_start',
   'next_workload_code',
 ] as const;
@@ -208,6 +221,8 @@ export function tenantCsv(timeline: TenantTimeline): string {
       delivery_channel: w.channel.type,
       fm_upn: w.channel.fmUpn ?? '',
       partner_name: w.channel.partnerName ?? '',
+      target_date: w.targetDate ?? '',
+      gap_measure: w.gapToNext?.measure ?? '',
       days_to_next_start: w.gapToNext?.days ?? '',
       next_workload_code: w.gapToNext?.nextCode ?? '',
     })),
