@@ -113,6 +113,7 @@ export class Store {
       const saved: Workload[] = [];
       for (const spec of workloads)
         saved.push(await upsertWorkload(trx, this.ctx, { ...spec, tenantId: tenant.id }));
+      await events.positionEvents(trx);
       return saved;
     });
   }

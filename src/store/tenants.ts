@@ -10,6 +10,7 @@ import type {
 } from '../domain/index.js';
 import { isoNow, type StoreContext } from './context.js';
 import { entitlementColumns, linesChanged, nextLines, parseEntitlements } from './entitlements.js';
+import { appendEvent, EVENT_TYPES } from './events.js';
 import { channelColumns, toWorkload } from './mappers.js';
 import type { Database } from './schema.js';
 
@@ -50,8 +51,7 @@ export interface WorkloadSpec {
  * Creates the workload, or updates its entitlement lines (and so its effective status) and
  * channel. Never touches the ESD: that has one write path, with history and a reason. Any change
  * bumps the version, so a card showing the old status or assignee is refused as stale. This is
- * the one write of entitlement lines and Target Dates: what must follow such a change (an event)
- * belongs where `linesChanged` is true below.
+ * the one write of entitlement lines and Target Dates, and so the one place their event is written.
  */
 export async function upsertWorkload(
   trx: Transaction<Database>,
@@ -102,5 +102,15 @@ export async function upsertWorkload(
     .where('id', '=', existing.id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  // Issue 17: a change of lines or Target Date is an event, in this transaction; its owner
+  // positions it (positionEvents) before commit.
+  if (linesChanged(stored, lines))
+    await appendEvent(trx, {
+      type: EVENT_TYPES.entitlementsChanged,
+      tenantId: spec.tenantId,
+      subject: existing.id,
+      time: now,
+      data: { workloadId: existing.id, workload: spec.code, before: stored, after: lines },
+    });
   return toWorkload(row);
 }

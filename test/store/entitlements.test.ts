@@ -140,6 +140,31 @@ describe.each(engines)('entitlement lines in the store on %s (issue 15, point 6)
     expect(rows).toEqual([]);
   });
 
+  it('issue 17: a change of lines or Target Date is one event (before, after) in the same transaction; no change, no event', async () => {
+    store = await Store.open(database.target, { now: () => NOW });
+    const before = [line('in_progress', 80, '2027-06-30'), line('blocked', 20)];
+    const after = [line('in_progress', 80, '2027-07-31'), line('blocked', 20)];
+    const [spo] = (await store.registerTenant(tenant, [
+      { code: 'SPO', l1Status: 'in_progress', entitlements: before, channel: fm },
+    ])) as [Workload];
+    await store.registerTenant(tenant, [
+      { code: 'SPO', l1Status: 'in_progress', entitlements: before, channel: fm },
+    ]);
+    const none = await store.readEvents(0, 100);
+    expect(none.status === 'ok' && none.events).toEqual([]);
+    await store.registerTenant(tenant, [
+      { code: 'SPO', l1Status: 'in_progress', entitlements: after, channel: fm },
+    ]);
+    const page = await store.readEvents(0, 100);
+    if (page.status !== 'ok') throw new Error(page.status);
+    expect(page.events).toHaveLength(1);
+    expect(page.events[0]).toMatchObject({
+      type: 'esdbot.entitlements.changed',
+      subject: spo.id,
+      data: { workloadId: spo.id, workload: 'SPO', before, after },
+    });
+  });
+
   it('old single-L1 input keeps a split it agrees with, replaces one it does not, and bumps the version only on a change', async () => {
     store = await Store.open(database.target, { now: () => NOW });
     const split = [line('in_progress', 80, '2027-06-30'), line('blocked', 20)];
