@@ -13,7 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import { cleanText } from '../domain/index.js';
 import { t } from '../i18n/translate.js';
-import { runCardVerb } from './card-verbs.js';
+import { runCardVerb, runRefresh } from './card-verbs.js';
 import { COMMANDS } from './command-table.js';
 import { recognizeCommand } from './commands.js';
 import { ChangeDateDialog } from './dialogs/change-date-dialog.js';
@@ -21,6 +21,7 @@ import { invokeResponse, presentText } from './present.js';
 import type { BotServices } from './services.js';
 import { getSession } from './session.js';
 import type { BotTurn } from './turn.js';
+import { isRefreshVerb } from './verbs.js';
 
 /** botbuilder-dialogs' turn-state key for its DialogStateManager configuration (not exported). */
 const DIALOG_MEMORY_KEY = 'DialogStateManagerConfiguration';
@@ -81,6 +82,21 @@ export class EsdBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue?.action;
+    const verb = String(action?.verb ?? '');
+    if (isRefreshVerb(verb)) {
+      // A refresh reads and answers with a card: no dialog state, no post, no write.
+      const data = (action?.data && typeof action.data === 'object' ? action.data : {}) as Record<
+        string,
+        unknown
+      >;
+      const card = await runRefresh(
+        { ...this.services, context, session: getSession(context) },
+        verb,
+        data,
+      );
+      if (card)
+        return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+    }
     await this.handleCardAction(context, String(action?.verb ?? ''), action?.data ?? {});
     return invokeResponse(context);
   }

@@ -285,4 +285,8 @@ export const de: Messages = {
   'reports.days': '{count} Tage',
   'reports.oneDay': '1 Tag',
   'tenantHistory.more': 'Nur die letzten {shown} von {total} Änderungen werden angezeigt.',
+  'shared.readOnly':
+    'Nur lesen. Der zugewiesene FM und die Personen, die diese Daten ändern dürfen, sehen hier das Formular; die neuesten Daten zeigt „Aktualisieren“ im Menü der Karte.',
+  'shared.expired':
+    'Diese Karte ist veraltet. Geben Sie **{command}** ein, um eine neue zu öffnen.',
 };

@@ -265,6 +265,9 @@ export const en = {
   'reports.days': '{count} days',
   'reports.oneDay': '1 day',
   'tenantHistory.more': 'Only the latest {shown} of {total} changes are shown.',
+  'shared.readOnly':
+    "Read-only. The assigned FM and the people allowed to change these dates see the form here; to see the latest dates, choose Refresh in the card's menu.",
+  'shared.expired': 'This card is out of date. Type **{command}** to open a new one.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -281,4 +281,7 @@ export const es: Messages = {
   'reports.days': '{count} días',
   'reports.oneDay': '1 día',
   'tenantHistory.more': 'Solo se muestran los {shown} cambios más recientes de {total}.',
+  'shared.readOnly':
+    'Solo lectura. El FM asignado y las personas autorizadas a cambiar estas fechas ven el formulario aquí; para ver las fechas más recientes, elija Actualizar en el menú de la tarjeta.',
+  'shared.expired': 'Esta tarjeta está desactualizada. Escriba **{command}** para abrir una nueva.',
 };

@@ -279,4 +279,8 @@ export const ja: Messages = {
   'reports.days': '{count} 日',
   'reports.oneDay': '1 日',
   'tenantHistory.more': '{total} 件の変更のうち、最新の {shown} 件のみを表示しています。',
+  'shared.readOnly':
+    '読み取り専用です。担当の FM と、これらの日付を変更できる人には、ここにフォームが表示されます。最新の日付を見るには、カードのメニューから [最新の情報に更新] を選んでください。',
+  'shared.expired':
+    'このカードは古くなっています。**{command}** と入力して新しいカードを開いてください。',
 };

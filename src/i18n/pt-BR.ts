@@ -277,4 +277,7 @@ export const ptBR: Messages = {
   'reports.days': '{count} dias',
   'reports.oneDay': '1 dia',
   'tenantHistory.more': 'Só as {shown} alterações mais recentes de {total} aparecem.',
+  'shared.readOnly':
+    'Somente leitura. O FM atribuído e as pessoas autorizadas a alterar essas datas veem o formulário aqui; para ver as datas mais recentes, escolha Atualizar no menu do cartão.',
+  'shared.expired': 'Este cartão está desatualizado. Digite **{command}** para abrir um novo.',
 };

@@ -255,4 +255,7 @@ export const zhHans: Messages = {
   'reports.days': '{count} 天',
   'reports.oneDay': '1 天',
   'tenantHistory.more': '共 {total} 次更改，仅显示最近 {shown} 次。',
+  'shared.readOnly':
+    '只读。分配的 FM 和有权更改这些日期的人员会在此处看到表单；要查看最新日期，请在卡片菜单中选择“刷新”。',
+  'shared.expired': '此卡片已过期。输入 **{command}** 打开新卡片。',
 };

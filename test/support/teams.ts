@@ -3,6 +3,8 @@ import { type App, startApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/log/logger.js';
 import { DEMO_FM, DEMO_GATEWAY, DEMO_OTHER_FM } from '../../src/store/demo-data.js';
+import type { Store } from '../../src/store/index.js';
+import { contextOf } from '../../src/store/store.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import { FakeConnector } from './fake-connector.js';
 
@@ -37,6 +39,41 @@ export const adele: TeamsUser = {
   locale: 'en-US',
   timeZone: 'UTC',
 };
+/** A partner's (FRP) person, for another partner than the demo customers' (R11). */
+export const lidia: TeamsUser = {
+  id: '29:lidia',
+  aadObjectId: '00000000-0000-0000-0000-0000000000031',
+  name: 'Lidia Holloway',
+  upn: 'lidiah@litware.example',
+  locale: 'en-US',
+  timeZone: 'UTC',
+};
+
+/** Every row of every table, as one string: "nothing written" means it is unchanged. */
+export async function everyRow(store: Store): Promise<string> {
+  const db = contextOf(store).db;
+  const tables = [
+    'tenants',
+    'workloads',
+    'esd_changes',
+    'status_notes',
+    'people',
+    'role_grants',
+    'outbox',
+    'gateway_handoffs',
+    'bot_state',
+    'reminder_responses',
+    'webhook_replays',
+    'reminder_tokens',
+  ] as const;
+  const rows: Record<string, string[]> = {};
+  for (const table of tables) {
+    const found = await db.selectFrom(table).selectAll().execute();
+    rows[table] = found.map((r) => JSON.stringify(r)).sort();
+  }
+  return JSON.stringify(rows);
+}
+
 export const as = (user: TeamsUser, locale: string, timeZone = user.timeZone): TeamsUser => ({
   ...user,
   locale,
@@ -148,9 +185,13 @@ export class TeamsHarness {
   async say(
     user: TeamsUser,
     text: string,
-    options: { type?: 'personal' | 'channel' | 'groupChat'; mention?: boolean } = {},
+    options: {
+      type?: 'personal' | 'channel' | 'groupChat';
+      mention?: boolean;
+      conversationId?: string;
+    } = {},
   ): Promise<number> {
-    const base = this.base(user, { type: options.type });
+    const base = this.base(user, { type: options.type, id: options.conversationId });
     const mention = options.mention ?? options.type === 'channel';
     const activity = {
       ...base,
@@ -187,13 +228,20 @@ export class TeamsHarness {
     verb: string,
     data: object,
     conversationId?: string,
+    options: { type?: 'groupChat' | 'channel'; trigger?: 'manual' | 'automatic' } = {},
   ): Promise<InvokeAnswer> {
     const response = await this.post({
-      ...this.base(user, conversationId ? { id: conversationId, type: 'groupChat' } : {}),
+      ...this.base(
+        user,
+        conversationId ? { id: conversationId, type: options.type ?? 'groupChat' } : {},
+      ),
       type: 'invoke',
       name: 'adaptiveCard/action',
       replyToId: 'card-1',
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      value: {
+        action: { type: 'Action.Execute', verb, data },
+        trigger: options.trigger ?? 'manual',
+      },
     });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
