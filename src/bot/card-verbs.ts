@@ -14,6 +14,7 @@ import {
 import { changeCard } from './cards/change-card.js';
 import { reminderCard } from './cards/reminder-card.js';
 import type { Card } from './cards/templates.js';
+import { workloadCard } from './cards/workload-card.js';
 import { CHANGE_DATE_DIALOG, type ChangeDateOptions } from './dialogs/change-date-dialog.js';
 import {
   expiredCard,
@@ -200,6 +201,25 @@ export const REFRESH_VERBS: Readonly<Record<RefreshVerb, RefreshHandler>> = {
     // the conversation it was posted to (a refresh replayed elsewhere learns nothing).
     if (view.conversationId !== context.activity.conversation?.id) return expiredCard(session.lang);
     return refresh(readOnlyTenantCard(tenant, workloads, session.lang));
+  },
+  // A workload card inserted by the message extension (message-extension.ts).
+  [REFRESH_VERB.workload]: async ({ context, store, session }, input) => {
+    const view = await findSharedView(store, input.view);
+    const found = view?.workloadId ? await store.getWorkload(view.workloadId) : null;
+    if (!view || !found) return expiredCard(session.lang);
+    const access = await accessOf(session.actor(), { channels: [found.workload.channel] });
+    if (!access.allowed && view.conversationId !== context.activity.conversation?.id)
+      return expiredCard(session.lang);
+    const [last] = await store.workloadHistory(found.workload.id);
+    return withRefresh(
+      workloadCard(
+        { ...found, last: last ?? null, editable: access.allowed, timeZone: session.timeZone },
+        session.lang,
+      ),
+      REFRESH_VERB.workload,
+      { view: input.view },
+      view.userIds,
+    );
   },
   // A reminder, in the FM's chat or forwarded elsewhere: the buttons while it can be answered.
   [REFRESH_VERB.reminder]: async ({ store, session }, input) => {

@@ -1,6 +1,8 @@
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type PrivateConversationState,
   TeamsActivityHandler,
   type TurnContext,
@@ -17,9 +19,11 @@ import { runCardVerb, runRefresh } from './card-verbs.js';
 import { COMMANDS } from './command-table.js';
 import { recognizeCommand } from './commands.js';
 import { ChangeDateDialog } from './dialogs/change-date-dialog.js';
+import { runMessageExtensionQuery, selectSearchItem } from './message-extension.js';
 import { invokeResponse, presentText } from './present.js';
 import type { BotServices } from './services.js';
 import { getSession } from './session.js';
+import type { RefreshTurn } from './shared-view.js';
 import type { BotTurn } from './turn.js';
 import { isRefreshVerb } from './verbs.js';
 
@@ -89,16 +93,32 @@ export class EsdBot extends TeamsActivityHandler {
         string,
         unknown
       >;
-      const card = await runRefresh(
-        { ...this.services, context, session: getSession(context) },
-        verb,
-        data,
-      );
+      const card = await runRefresh(this.refreshTurn(context), verb, data);
       if (card)
         return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
     }
     await this.handleCardAction(context, String(action?.verb ?? ''), action?.data ?? {});
     return invokeResponse(context);
+  }
+
+  /** The search message extension: commands by id (message-extension.ts). Reads only. */
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return runMessageExtensionQuery(this.refreshTurn(context), query);
+  }
+
+  protected override async handleTeamsMessagingExtensionSelectItem(
+    context: TurnContext,
+    query: unknown,
+  ): Promise<MessagingExtensionResponse> {
+    return selectSearchItem(this.refreshTurn(context), query);
+  }
+
+  /** A turn without dialogs, for invokes that answer with a card and keep no state. */
+  private refreshTurn(context: TurnContext): RefreshTurn {
+    return { ...this.services, context, session: getSession(context) };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -134,6 +134,8 @@ const sharedViewRecord = z.object({
   tenantId: z.string().min(1).max(200),
   conversationId: z.string().min(1).max(500),
   userIds: z.array(z.string().max(200)).max(MAX_REFRESH_USERS),
+  /** A workload card inserted by the message extension names one workload of the tenant. */
+  workloadId: z.string().min(1).max(200).optional(),
 });
 export type SharedView = z.infer<typeof sharedViewRecord>;
 

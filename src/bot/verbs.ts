@@ -25,6 +25,7 @@ export type Verb = (typeof VERB)[keyof typeof VERB];
 export const REFRESH_VERB = {
   change: 'esd.refresh.change',
   reminder: 'esd.refresh.reminder',
+  workload: 'esd.refresh.workload',
 } as const;
 
 export type RefreshVerb = (typeof REFRESH_VERB)[keyof typeof REFRESH_VERB];

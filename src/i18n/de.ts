@@ -289,4 +289,6 @@ export const de: Messages = {
     'Nur lesen. Der zugewiesene FM und die Personen, die diese Daten ändern dürfen, sehen hier das Formular; die neuesten Daten zeigt „Aktualisieren“ im Menü der Karte.',
   'shared.expired':
     'Diese Karte ist veraltet. Geben Sie **{command}** ein, um eine neue zu öffnen.',
+  'search.lastChange': 'Letzte Änderung: {old} → {new}, {when}, von {who}. Grund: {reason}',
+  'search.open': 'Datum ändern',
 };

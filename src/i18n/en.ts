@@ -268,6 +268,8 @@ export const en = {
   'shared.readOnly':
     "Read-only. The assigned FM and the people allowed to change these dates see the form here; to see the latest dates, choose Refresh in the card's menu.",
   'shared.expired': 'This card is out of date. Type **{command}** to open a new one.',
+  'search.lastChange': 'Last change: {old} → {new}, {when}, by {who}. Reason: {reason}',
+  'search.open': 'Change the date',
 } as const;
 
 export type MessageKey = keyof typeof en;

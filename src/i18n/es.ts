@@ -284,4 +284,6 @@ export const es: Messages = {
   'shared.readOnly':
     'Solo lectura. El FM asignado y las personas autorizadas a cambiar estas fechas ven el formulario aquí; para ver las fechas más recientes, elija Actualizar en el menú de la tarjeta.',
   'shared.expired': 'Esta tarjeta está desactualizada. Escriba **{command}** para abrir una nueva.',
+  'search.lastChange': 'Último cambio: {old} → {new}, {when}, por {who}. Motivo: {reason}',
+  'search.open': 'Cambiar la fecha',
 };

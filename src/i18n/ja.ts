@@ -283,4 +283,6 @@ export const ja: Messages = {
     '読み取り専用です。担当の FM と、これらの日付を変更できる人には、ここにフォームが表示されます。最新の日付を見るには、カードのメニューから [最新の情報に更新] を選んでください。',
   'shared.expired':
     'このカードは古くなっています。**{command}** と入力して新しいカードを開いてください。',
+  'search.lastChange': '最終変更: {old} → {new}、{when}、{who}。理由: {reason}',
+  'search.open': '日付を変更',
 };

@@ -280,4 +280,6 @@ export const ptBR: Messages = {
   'shared.readOnly':
     'Somente leitura. O FM atribuído e as pessoas autorizadas a alterar essas datas veem o formulário aqui; para ver as datas mais recentes, escolha Atualizar no menu do cartão.',
   'shared.expired': 'Este cartão está desatualizado. Digite **{command}** para abrir um novo.',
+  'search.lastChange': 'Última alteração: {old} → {new}, {when}, por {who}. Motivo: {reason}',
+  'search.open': 'Alterar a data',
 };

@@ -258,4 +258,6 @@ export const zhHans: Messages = {
   'shared.readOnly':
     '只读。分配的 FM 和有权更改这些日期的人员会在此处看到表单；要查看最新日期，请在卡片菜单中选择“刷新”。',
   'shared.expired': '此卡片已过期。输入 **{command}** 打开新卡片。',
+  'search.lastChange': '最近一次更改：{old} → {new}，{when}，由 {who}。原因：{reason}',
+  'search.open': '更改日期',
 };
