@@ -247,6 +247,23 @@ export class TeamsHarness {
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }
 
+  /** Any other invoke (a message extension's composeExtension/query, …): Teams' view of the answer. */
+  async invoke(
+    user: TeamsUser,
+    name: string,
+    value: object,
+    conversation: { id?: string; type?: 'personal' | 'channel' | 'groupChat' } = {},
+  ): Promise<{ status: number; body: Record<string, unknown> | undefined }> {
+    const response = await this.post({
+      ...this.base(user, conversation),
+      type: 'invoke',
+      name,
+      value,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
   lastCard(): Record<string, unknown> {
     const cards = this.connector.cards();
     const card = cards[cards.length - 1];
