@@ -41,7 +41,12 @@ export function refusalText(access: Access, lang: Language): string {
 export async function admit(context: TurnContext, subject: Subject): Promise<boolean> {
   const access = await accessOf(getSession(context).actor(), subject);
   if (access.allowed) return true;
-  await presentText(context, refusalText(access, getSession(context).lang));
+  // After a refusal, what the person may do instead: their own customers, or help.
+  const lang = getSession(context).lang;
+  await presentText(context, refusalText(access, lang), [
+    t(lang, 'command.engagements'),
+    t(lang, 'command.help'),
+  ]);
   return false;
 }
 

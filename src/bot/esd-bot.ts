@@ -26,6 +26,7 @@ import { getSession } from './session.js';
 import type { RefreshTurn } from './shared-view.js';
 import type { BotTurn } from './turn.js';
 import { isRefreshVerb } from './verbs.js';
+import { forgetWelcome, welcomeOnInstall } from './welcome.js';
 
 /** botbuilder-dialogs' turn-state key for its DialogStateManager configuration (not exported). */
 const DIALOG_MEMORY_KEY = 'DialogStateManagerConfiguration';
@@ -50,6 +51,14 @@ export class EsdBot extends TeamsActivityHandler {
     // Private conversation state: in a team channel each person has their own dialog.
     this.dialogs = new DialogSet(state.createProperty<DialogState>('dialogState'));
     this.dialogs.add(new ChangeDateDialog());
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await welcomeOnInstall(this.refreshTurn(context));
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await forgetWelcome(this.refreshTurn(context));
+      await next();
+    });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();

@@ -1,4 +1,9 @@
-import { type AdaptiveCardInvokeResponse, CardFactory, type TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  CardFactory,
+  type TurnContext,
+} from 'botbuilder';
 import type { Card } from './cards/templates.js';
 
 const REPLACEMENT = Symbol('esd-bot.replacementCard');
@@ -16,6 +21,7 @@ export async function presentCard(
   context: TurnContext,
   card: Card,
   mode: 'replace' | 'new' = 'new',
+  suggestions: readonly string[] = [],
 ): Promise<void> {
   if (mode === 'replace') {
     if (isCardActionInvoke(context)) {
@@ -36,11 +42,41 @@ export async function presentCard(
       }
     }
   }
-  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  await context.sendActivity({
+    attachments: [CardFactory.adaptiveCard(card)],
+    ...suggestedActions(context, suggestions),
+  });
 }
 
-export async function presentText(context: TurnContext, text: string): Promise<void> {
-  await context.sendActivity({ type: 'message', text, textFormat: 'markdown' });
+export async function presentText(
+  context: TurnContext,
+  text: string,
+  suggestions: readonly string[] = [],
+): Promise<void> {
+  await context.sendActivity({
+    type: 'message',
+    text,
+    textFormat: 'markdown',
+    ...suggestedActions(context, suggestions),
+  });
+}
+
+/**
+ * Suggested actions (the next commands to try, as buttons above the compose box), where Teams
+ * shows them: in a personal chat only (issue 16). Each sends its title as a typed command.
+ */
+export function suggestedActions(
+  context: TurnContext,
+  commands: readonly string[],
+): Partial<Activity> {
+  const personal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
+  if (!personal || commands.length === 0) return {};
+  return {
+    suggestedActions: {
+      to: [context.activity.from.id],
+      actions: commands.map((command) => ({ type: 'imBack', title: command, value: command })),
+    },
+  };
 }
 
 /** The answer to an Action.Execute invoke: the replacement card, or a plain acknowledgement. */

@@ -291,4 +291,8 @@ export const de: Messages = {
     'Diese Karte ist veraltet. Geben Sie **{command}** ein, um eine neue zu öffnen.',
   'search.lastChange': 'Letzte Änderung: {old} → {new}, {when}, von {who}. Grund: {reason}',
   'search.open': 'Datum ändern',
+  'welcome.personal':
+    'Hallo! Ich bin esd-bot. Ich halte das Startdatum der Beteiligung jedes Workloads richtig: Ein neues Datum und sein Grund werden in einem Schritt in den Allgemeinen Statusnotizen erfasst, und jede Änderung bleibt im Verlauf. Geben Sie **{engagements}** ein, um Ihre Kunden und ihre Daten zu sehen, oder **{help}** für alles, was ich kann.',
+  'welcome.shared':
+    'Hallo! Ich bin esd-bot. Ich halte das Startdatum der Beteiligung jedes Workloads richtig. Erwähnen Sie mich hier mit @ vor einem Befehl, zum Beispiel **@{bot} {help}** oder **@{bot} {change} contoso**. Änderungskarten zeigen das Formular nur den Personen, die diese Daten ändern dürfen; alle anderen sehen die Daten.',
 };

@@ -286,4 +286,8 @@ export const es: Messages = {
   'shared.expired': 'Esta tarjeta está desactualizada. Escriba **{command}** para abrir una nueva.',
   'search.lastChange': 'Último cambio: {old} → {new}, {when}, por {who}. Motivo: {reason}',
   'search.open': 'Cambiar la fecha',
+  'welcome.personal':
+    '¡Hola! Soy esd-bot. Mantengo correcta la fecha de inicio de la interacción de cada carga de trabajo: la nueva fecha y su motivo se registran en un solo paso, en las Notas generales del estado, y cada cambio queda en el historial. Escriba **{engagements}** para ver sus clientes y sus fechas, o **{help}** para ver todo lo que hago.',
+  'welcome.shared':
+    '¡Hola! Soy esd-bot. Mantengo correcta la fecha de inicio de la interacción de cada carga de trabajo. Aquí, @menciónenme antes de un comando: por ejemplo **@{bot} {help}** o **@{bot} {change} contoso**. Las tarjetas de cambio muestran el formulario solo a quienes pueden cambiar esas fechas; los demás ven las fechas.',
 };

@@ -122,6 +122,8 @@ export class TeamsHarness {
       LOG_LEVEL: 'silent',
       // The tests' world is the demo data, on both engines (PostgreSQL's default is false).
       DEMO_DATA: 'true',
+      // No typing indicator in the suites' counts of what was sent, however slow the machine.
+      TYPING_DELAY_MS: '60000',
       ...(database.target.kind === 'sqlite'
         ? { SQLITE_PATH: database.target.path }
         : { DATABASE_URL: (options.rewriteDatabaseUrl ?? ((u) => u))(database.target.url) }),
@@ -213,8 +215,14 @@ export class TeamsHarness {
   }
 
   /** Teams' installationUpdate for a personal install ('add') or uninstall ('remove'). */
-  async install(user: TeamsUser, action: 'add' | 'remove' = 'add'): Promise<number> {
-    return (await this.post({ ...this.base(user), type: 'installationUpdate', action })).status;
+  async install(
+    user: TeamsUser,
+    action: 'add' | 'remove' = 'add',
+    conversation: { id?: string; type?: 'personal' | 'channel' | 'groupChat' } = {},
+  ): Promise<number> {
+    return (
+      await this.post({ ...this.base(user, conversation), type: 'installationUpdate', action })
+    ).status;
   }
 
   /** An Action.Submit press: a message whose value is the card's data merged with its inputs. */
