@@ -210,11 +210,7 @@ export async function searchWorkloads(
     .selectFrom('workloads')
     .innerJoin('tenants', 'tenants.id', 'workloads.tenant_id')
     .selectAll('workloads')
-    .select([
-      'tenants.id as t_id',
-      'tenants.name as t_name',
-      'tenants.customer_name as t_customer_name',
-    ]);
+    .select(tenantColumns);
   if (search.text) {
     query = query.where((eb) =>
       eb.or([
@@ -230,8 +226,5 @@ export async function searchWorkloads(
     .orderBy('workloads.code')
     .limit(search.limit)
     .execute();
-  return rows.map(({ t_id, t_name, t_customer_name, ...workload }) => ({
-    tenant: { id: t_id, name: t_name, customerName: t_customer_name },
-    workload: toWorkload(workload),
-  }));
+  return rows.map(splitRow);
 }

@@ -12,6 +12,7 @@ import {
   as,
   cardText,
   everyRow,
+  mallory,
   megan,
   TeamsHarness,
   type TeamsUser,
@@ -28,15 +29,6 @@ const WOODGROVE = DEMO_TENANTS[4]?.id as string;
 const CHAT = '19:search-chat@thread.v2';
 const OTHERS = 1000;
 const MAX_CARD_BYTES = 28 * 1024;
-
-const mallory: TeamsUser = {
-  id: '29:mallory',
-  aadObjectId: '00000000-0000-0000-0000-0000000000099',
-  name: 'Mallory',
-  upn: 'mallory@example.com',
-  locale: 'en-US',
-  timeZone: 'UTC',
-};
 
 type Json = Record<string, unknown>;
 interface Result {

@@ -11,6 +11,7 @@ import {
   cardText,
   everyRow,
   lidia,
+  mallory,
   megan,
   TeamsHarness,
   type TeamsUser,
@@ -24,16 +25,6 @@ import {
  */
 const CONTOSO = DEMO_TENANTS[0]?.id as string;
 const LATER = new Date('2026-12-22T12:00:00.000Z');
-
-/** Someone with no role and no customer. */
-const mallory: TeamsUser = {
-  id: '29:mallory',
-  aadObjectId: '00000000-0000-0000-0000-0000000000099',
-  name: 'Mallory',
-  upn: 'mallory@example.com',
-  locale: 'en-US',
-  timeZone: 'UTC',
-};
 
 /** People who never wrote to the bot (one per conversation type). */
 const NESTOR_AAD = [

@@ -49,6 +49,16 @@ export const lidia: TeamsUser = {
   timeZone: 'UTC',
 };
 
+/** Someone with no role and no customer. */
+export const mallory: TeamsUser = {
+  id: '29:mallory',
+  aadObjectId: '00000000-0000-0000-0000-0000000000099',
+  name: 'Mallory',
+  upn: 'mallory@example.com',
+  locale: 'en-US',
+  timeZone: 'UTC',
+};
+
 /** Every row of every table, as one string: "nothing written" means it is unchanged. */
 export async function everyRow(store: Store): Promise<string> {
   const db = contextOf(store).db;
