@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import {
   type Access,
+  type Actor,
   accessTo,
   type DeliveryChannel,
   escapeMarkdown,
@@ -38,11 +39,23 @@ export function refusalText(access: Access, lang: Language): string {
  * refusal and returns false.
  */
 export async function admit(context: TurnContext, subject: Subject): Promise<boolean> {
-  const session = getSession(context);
-  const actor = await session.actor();
-  if (subject.recipient && isSamePerson(actor, subject.recipient)) return true;
-  const access = accessTo(actor, subject.channels);
+  const access = await accessOf(getSession(context).actor(), subject);
   if (access.allowed) return true;
-  await presentText(context, refusalText(access, session.lang));
+  // After a refusal, what the person may do instead: their own customers, or help.
+  const lang = getSession(context).lang;
+  await presentText(context, refusalText(access, lang), [
+    t(lang, 'command.engagements'),
+    t(lang, 'command.help'),
+  ]);
   return false;
+}
+
+/**
+ * The same decision as `admit`, saying nothing: for card refreshes (which never post) and for
+ * choosing whose Teams client refreshes a shared card (shared-view.ts).
+ */
+export async function accessOf(actor: Promise<Actor> | Actor, subject: Subject): Promise<Access> {
+  const person = await actor;
+  if (subject.recipient && isSamePerson(person, subject.recipient)) return { allowed: true };
+  return accessTo(person, subject.channels);
 }

@@ -7,6 +7,7 @@ import {
   ConfigurationServiceClientCredentialFactory,
   type Middleware,
   PrivateConversationState,
+  ShowTypingMiddleware,
   type TurnContext,
 } from 'botbuilder';
 import {
@@ -119,6 +120,9 @@ export function createBot(
     serializeTurns(),
     tenantAllowList(services.config.allowedTenantIds, services.logger),
     stripMention(),
+    // Typing indicator for a message turn that takes longer than a moment (issue 16); after the
+    // two filters, so a refused tenant or a channel message not for the bot gets none.
+    new ShowTypingMiddleware(services.config.typingDelayMs, 2000),
     loadSession(services),
     saveReference(services),
   ]) {

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { Store } from '../store/index.js';
-import { admit, type Subject } from './access.js';
+import { accessOf, admit, type Subject } from './access.js';
 import { acknowledgeHandoff } from './actions/acknowledge-handoff.js';
 import { submitChange } from './actions/change-esd.js';
 import { showHistory } from './actions/history.js';
@@ -13,10 +13,21 @@ import {
   respondToReminderCard,
   submitStartedOn,
 } from './actions/reminder-response.js';
+import { changeCard } from './cards/change-card.js';
+import { reminderCard } from './cards/reminder-card.js';
+import type { Card } from './cards/templates.js';
+import { workloadCard } from './cards/workload-card.js';
 import { CHANGE_DATE_DIALOG, type ChangeDateOptions } from './dialogs/change-date-dialog.js';
 import { rememberSubmittedCard } from './dialogs/open-card-dialog.js';
+import {
+  expiredCard,
+  findSharedView,
+  type RefreshTurn,
+  readOnlyTenantCard,
+  withRefresh,
+} from './shared-view.js';
 import type { BotTurn } from './turn.js';
-import { VERB, type Verb } from './verbs.js';
+import { isRefreshVerb, REFRESH_VERB, type RefreshVerb, VERB, type Verb } from './verbs.js';
 
 /** A pressed card: the turn (with its services and dialogs), its verb, its data (inputs included). */
 export interface CardPress extends BotTurn {
@@ -170,4 +181,109 @@ export async function runCardVerb(
   const subject = handler.subject ? await handler.subject(turn.store, input) : null;
   if (subject && !(await admit(turn.context, subject))) return true;
   return handler.run({ ...turn, verb, input });
+}
+
+/**
+ * A refresh verb (Universal Actions, issue 16): the card this person should see now, from the data
+ * as it is now. Handlers only read: no write, no post, no dialog; permission from the one function
+ * (access.ts → domain/access.ts), never from the card.
+ */
+type RefreshHandler = (turn: RefreshTurn, input: Record<string, unknown>) => Promise<Card>;
+
+/** At most MAX_REFRESH_USERS Teams ids echoed back from a reminder's refresh data. */
+function userIdsIn(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((id): id is string => typeof id === 'string' && id.length <= 200)
+    .slice(0, 60);
+}
+
+export const REFRESH_VERBS: Readonly<Record<RefreshVerb, RefreshHandler>> = {
+  // A change card posted in a group chat or channel (shared-view.ts).
+  [REFRESH_VERB.change]: async ({ context, store, session, config }, input) => {
+    const view = await findSharedView(store, input.view);
+    const tenant = view ? await store.getTenant(view.tenantId) : null;
+    if (!view || !tenant) return expiredCard(session.lang);
+    const workloads = await store.tenantWorkloads(tenant.id);
+    const access = await accessOf(session.actor(), { channels: workloads.map((w) => w.channel) });
+    const refresh = (card: Card) =>
+      withRefresh(card, REFRESH_VERB.change, { view: input.view }, view.userIds);
+    if (access.allowed && workloads.length > 0) {
+      return refresh(
+        changeCard(
+          { tenant, workloads, today: session.today, window: config.esdWindow },
+          session.lang,
+        ),
+      );
+    }
+    // Someone who may not act sees the summary the card was posted with, as it is now; only in
+    // the conversation it was posted to (a refresh replayed elsewhere learns nothing).
+    if (view.conversationId !== context.activity.conversation?.id) return expiredCard(session.lang);
+    return refresh(readOnlyTenantCard(tenant, workloads, session.lang));
+  },
+  // A workload card inserted by the message extension (message-extension.ts).
+  [REFRESH_VERB.workload]: async ({ context, store, session }, input) => {
+    const view = await findSharedView(store, input.view);
+    const found = view?.workloadId ? await store.getWorkload(view.workloadId) : null;
+    if (!view || !found) return expiredCard(session.lang);
+    const access = await accessOf(session.actor(), { channels: [found.workload.channel] });
+    if (!access.allowed && view.conversationId !== context.activity.conversation?.id)
+      return expiredCard(session.lang);
+    const [last] = await store.workloadHistory(found.workload.id);
+    return withRefresh(
+      workloadCard(
+        { ...found, last: last ?? null, editable: access.allowed, timeZone: session.timeZone },
+        session.lang,
+      ),
+      REFRESH_VERB.workload,
+      { view: input.view },
+      view.userIds,
+    );
+  },
+  // A reminder, in the FM's chat or forwarded elsewhere: the buttons while it can be answered.
+  [REFRESH_VERB.reminder]: async ({ store, session }, input) => {
+    const stored = await loadReminder(store, input);
+    const found = stored ? await store.getWorkload(stored.payload.workloadId) : null;
+    if (!stored || !found) return expiredCard(session.lang);
+    const { workload, tenant } = found;
+    const token = String(input.reminder).trim();
+    const userIds = userIdsIn(input.userIds);
+    const refresh = (card: Card) =>
+      withRefresh(card, REFRESH_VERB.reminder, { reminder: token, userIds }, userIds);
+    const access = await accessOf(session.actor(), {
+      channels: [workload.channel],
+      recipient: { upn: stored.recipient.upn ?? '', aadObjectId: stored.recipient.aadObjectId },
+    });
+    const open =
+      workload.l1Status === 'in_progress' &&
+      workload.esd?.date === stored.payload.date &&
+      !(await store.reminderClosed(workload.id, stored.payload.date));
+    if (access.allowed && open && workload.esd) {
+      return refresh(
+        reminderCard(
+          {
+            reminder: token,
+            tenant,
+            workloadId: workload.id,
+            code: workload.code,
+            esd: workload.esd,
+            basis: workload.basis,
+            late: stored.payload.late,
+            followUp: stored.payload.followUp,
+          },
+          session.lang,
+        ),
+      );
+    }
+    return refresh(readOnlyTenantCard(tenant, [workload], session.lang));
+  },
+};
+
+/** The card for a refresh invoke, or null when the verb is not a refresh verb. */
+export async function runRefresh(
+  turn: RefreshTurn,
+  verb: string,
+  input: Record<string, unknown>,
+): Promise<Card | null> {
+  return isRefreshVerb(verb) ? REFRESH_VERBS[verb](turn, input) : null;
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { showCapacity } from './actions/capacity.js';
 import { showHistoryCommand } from './actions/history.js';
 import { showEngagements, showNoResponsePicker } from './actions/my-workloads.js';
@@ -18,7 +19,11 @@ export type CommandHandler = (turn: BotTurn, args: string) => Promise<void>;
  */
 export const COMMANDS: Readonly<Record<Command, CommandHandler>> = {
   help: async ({ context, session }) => {
-    await presentCard(context, helpCard(session.lang));
+    // The next commands to try, as suggested actions (personal chat).
+    const next = (['command.engagements', 'command.upcoming', 'command.change'] as const).map(
+      (key) => t(session.lang, key),
+    );
+    await presentCard(context, helpCard(session.lang), 'new', next);
   },
   change: async ({ dc }, args) => {
     await dc.beginDialog(CHANGE_DATE_DIALOG, { query: args } satisfies ChangeDateOptions);

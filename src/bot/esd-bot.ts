@@ -1,6 +1,8 @@
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type PrivateConversationState,
   TeamsActivityHandler,
   type TurnContext,
@@ -13,14 +15,18 @@ import {
 } from 'botbuilder-dialogs';
 import { cleanText } from '../domain/index.js';
 import { t } from '../i18n/translate.js';
-import { runCardVerb } from './card-verbs.js';
+import { runCardVerb, runRefresh } from './card-verbs.js';
 import { COMMANDS } from './command-table.js';
 import { recognizeCommand } from './commands.js';
 import { ChangeDateDialog } from './dialogs/change-date-dialog.js';
+import { runMessageExtensionQuery, selectSearchItem } from './message-extension.js';
 import { invokeResponse, presentText } from './present.js';
 import type { BotServices } from './services.js';
 import { getSession } from './session.js';
+import type { RefreshTurn } from './shared-view.js';
 import type { BotTurn } from './turn.js';
+import { isRefreshVerb } from './verbs.js';
+import { forgetWelcome, welcomeOnInstall } from './welcome.js';
 
 /** botbuilder-dialogs' turn-state key for its DialogStateManager configuration (not exported). */
 const DIALOG_MEMORY_KEY = 'DialogStateManagerConfiguration';
@@ -45,6 +51,14 @@ export class EsdBot extends TeamsActivityHandler {
     // Private conversation state: in a team channel each person has their own dialog.
     this.dialogs = new DialogSet(state.createProperty<DialogState>('dialogState'));
     this.dialogs.add(new ChangeDateDialog());
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await welcomeOnInstall(this.refreshTurn(context));
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await forgetWelcome(this.refreshTurn(context));
+      await next();
+    });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -81,8 +95,39 @@ export class EsdBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue?.action;
+    const verb = String(action?.verb ?? '');
+    if (isRefreshVerb(verb)) {
+      // A refresh reads and answers with a card: no dialog state, no post, no write.
+      const data = (action?.data && typeof action.data === 'object' ? action.data : {}) as Record<
+        string,
+        unknown
+      >;
+      const card = await runRefresh(this.refreshTurn(context), verb, data);
+      if (card)
+        return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+    }
     await this.handleCardAction(context, String(action?.verb ?? ''), action?.data ?? {});
     return invokeResponse(context);
+  }
+
+  /** The search message extension: commands by id (message-extension.ts). Reads only. */
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return runMessageExtensionQuery(this.refreshTurn(context), query);
+  }
+
+  protected override async handleTeamsMessagingExtensionSelectItem(
+    context: TurnContext,
+    query: unknown,
+  ): Promise<MessagingExtensionResponse> {
+    return selectSearchItem(this.refreshTurn(context), query);
+  }
+
+  /** A turn without dialogs, for invokes that answer with a card and keep no state. */
+  private refreshTurn(context: TurnContext): RefreshTurn {
+    return { ...this.services, context, session: getSession(context) };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -1,4 +1,9 @@
-import { type AdaptiveCardInvokeResponse, CardFactory, type TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  CardFactory,
+  type TurnContext,
+} from 'botbuilder';
 import type { Card } from './cards/templates.js';
 
 const REPLACEMENT = Symbol('esd-bot.replacementCard');
@@ -16,8 +21,9 @@ export async function presentCard(
   context: TurnContext,
   card: Card,
   mode: 'replace' | 'new' = 'new',
+  suggestions: readonly string[] = [],
 ): Promise<void> {
-  await showCard(context, card, mode);
+  await showCard(context, card, mode, suggestions);
 }
 
 /** presentCard, returning the id of the message that now shows the card (for updateCard). */
@@ -25,6 +31,7 @@ export async function showCard(
   context: TurnContext,
   card: Card,
   mode: 'replace' | 'new',
+  suggestions: readonly string[] = [],
 ): Promise<string | undefined> {
   if (mode === 'replace') {
     const replyToId = context.activity.replyToId;
@@ -35,7 +42,11 @@ export async function showCard(
     if (context.activity.value && replyToId && (await updateCard(context, replyToId, card)))
       return replyToId;
   }
-  return (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id;
+  const sent = await context.sendActivity({
+    attachments: [CardFactory.adaptiveCard(card)],
+    ...suggestedActions(context, suggestions),
+  });
+  return sent?.id;
 }
 
 /**
@@ -56,8 +67,35 @@ export async function updateCard(context: TurnContext, id: string, card: Card): 
   }
 }
 
-export async function presentText(context: TurnContext, text: string): Promise<void> {
-  await context.sendActivity({ type: 'message', text, textFormat: 'markdown' });
+export async function presentText(
+  context: TurnContext,
+  text: string,
+  suggestions: readonly string[] = [],
+): Promise<void> {
+  await context.sendActivity({
+    type: 'message',
+    text,
+    textFormat: 'markdown',
+    ...suggestedActions(context, suggestions),
+  });
+}
+
+/**
+ * Suggested actions (the next commands to try, as buttons above the compose box), where Teams
+ * shows them: in a personal chat only (issue 16). Each sends its title as a typed command.
+ */
+export function suggestedActions(
+  context: TurnContext,
+  commands: readonly string[],
+): Partial<Activity> {
+  const personal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
+  if (!personal || commands.length === 0) return {};
+  return {
+    suggestedActions: {
+      to: [context.activity.from.id],
+      actions: commands.map((command) => ({ type: 'imBack', title: command, value: command })),
+    },
+  };
 }
 
 /** The answer to an Action.Execute invoke: the replacement card, or a plain acknowledgement. */

@@ -150,6 +150,8 @@ const envShape = z.object({
   EVENT_RETENTION_DAYS: integer(30, 1, 3650),
 
   CAPACITY_WEEKS: integer(8, 1, 26),
+  // A typed command still running after this long shows Teams' typing indicator (issue 16).
+  TYPING_DELAY_MS: integer(1000, 0, 60_000),
 
   // The planner tab's Teams SSO (src/http/planner/sso.ts): the token's audience is the
   // manifest's webApplicationInfo.resource (api://<host>/<MicrosoftAppId>); the app id itself
@@ -277,6 +279,8 @@ export interface Config {
     /** How many ISO weeks the capacity report shows, the current one first. */
     capacityWeeks: number;
   };
+  /** A message turn still running after this many ms shows the typing indicator. */
+  typingDelayMs: number;
   planner: {
     /** Accepted `aud` values of a Teams SSO token; empty in local mode. */
     ssoAudiences: readonly string[];
@@ -367,6 +371,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       eventDays: env.EVENT_RETENTION_DAYS,
     },
     reports: { capacityWeeks: env.CAPACITY_WEEKS },
+    typingDelayMs: env.TYPING_DELAY_MS,
     planner: {
       ssoAudiences: [env.PLANNER_SSO_AUDIENCE, env.MicrosoftAppId].filter((s): s is string => !!s),
       openIdMetadataUrl: env.PLANNER_OPENID_METADATA_URL,

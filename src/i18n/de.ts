@@ -350,4 +350,14 @@ export const de: Messages = {
   'reports.days': '{count} Tage',
   'reports.oneDay': '1 Tag',
   'tenantHistory.more': 'Nur die letzten {shown} von {total} Änderungen werden angezeigt.',
+  'shared.readOnly':
+    'Nur lesen. Der zugewiesene FM und die Personen, die diese Daten ändern dürfen, sehen hier das Formular; die neuesten Daten zeigt „Aktualisieren“ im Menü der Karte.',
+  'shared.expired':
+    'Diese Karte ist veraltet. Geben Sie **{command}** ein, um eine neue zu öffnen.',
+  'search.lastChange': 'Letzte Änderung: {old} → {new}, {when}, von {who}. Grund: {reason}',
+  'search.open': 'Datum ändern',
+  'welcome.personal':
+    'Hallo! Ich bin esd-bot. Ich halte das Startdatum der Beteiligung jedes Workloads richtig: Ein neues Datum und sein Grund werden in einem Schritt in den Allgemeinen Statusnotizen erfasst, und jede Änderung bleibt im Verlauf. Geben Sie **{engagements}** ein, um Ihre Kunden und ihre Daten zu sehen, oder **{help}** für alles, was ich kann.',
+  'welcome.shared':
+    'Hallo! Ich bin esd-bot. Ich halte das Startdatum der Beteiligung jedes Workloads richtig. Erwähnen Sie mich hier mit @ vor einem Befehl, zum Beispiel **@{bot} {help}** oder **@{bot} {change} contoso**. Änderungskarten zeigen das Formular nur den Personen, die diese Daten ändern dürfen; alle anderen sehen die Daten.',
 };

@@ -331,6 +331,15 @@ export const en = {
   'reports.days': '{count} days',
   'reports.oneDay': '1 day',
   'tenantHistory.more': 'Only the latest {shown} of {total} changes are shown.',
+  'shared.readOnly':
+    "Read-only. The assigned FM and the people allowed to change these dates see the form here; to see the latest dates, choose Refresh in the card's menu.",
+  'shared.expired': 'This card is out of date. Type **{command}** to open a new one.',
+  'search.lastChange': 'Last change: {old} → {new}, {when}, by {who}. Reason: {reason}',
+  'search.open': 'Change the date',
+  'welcome.personal':
+    "Hello! I'm esd-bot. I keep each workload's Engagement Start Date right: a new date and its reason are written in one step, to the Overall Status Notes, and every change keeps its history. Type **{engagements}** to see your customers and their dates, or **{help}** to see everything I can do.",
+  'welcome.shared':
+    "Hello! I'm esd-bot. I keep each workload's Engagement Start Date right. Here, @mention me before a command: for example **@{bot} {help}**, or **@{bot} {change} contoso**. Change cards show the form only to the people who may change those dates; everyone else sees the dates.",
 } as const;
 
 export type MessageKey = keyof typeof en;

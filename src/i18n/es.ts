@@ -349,4 +349,13 @@ export const es: Messages = {
   'reports.days': '{count} días',
   'reports.oneDay': '1 día',
   'tenantHistory.more': 'Solo se muestran los {shown} cambios más recientes de {total}.',
+  'shared.readOnly':
+    'Solo lectura. El FM asignado y las personas autorizadas a cambiar estas fechas ven el formulario aquí; para ver las fechas más recientes, elija Actualizar en el menú de la tarjeta.',
+  'shared.expired': 'Esta tarjeta está desactualizada. Escriba **{command}** para abrir una nueva.',
+  'search.lastChange': 'Último cambio: {old} → {new}, {when}, por {who}. Motivo: {reason}',
+  'search.open': 'Cambiar la fecha',
+  'welcome.personal':
+    '¡Hola! Soy esd-bot. Mantengo correcta la fecha de inicio de la interacción de cada carga de trabajo: la nueva fecha y su motivo se registran en un solo paso, en las Notas generales del estado, y cada cambio queda en el historial. Escriba **{engagements}** para ver sus clientes y sus fechas, o **{help}** para ver todo lo que hago.',
+  'welcome.shared':
+    '¡Hola! Soy esd-bot. Mantengo correcta la fecha de inicio de la interacción de cada carga de trabajo. Aquí, @menciónenme antes de un comando: por ejemplo **@{bot} {help}** o **@{bot} {change} contoso**. Las tarjetas de cambio muestran el formulario solo a quienes pueden cambiar esas fechas; los demás ven las fechas.',
 };

@@ -342,4 +342,14 @@ export const ja: Messages = {
   'reports.days': '{count} 日',
   'reports.oneDay': '1 日',
   'tenantHistory.more': '{total} 件の変更のうち、最新の {shown} 件のみを表示しています。',
+  'shared.readOnly':
+    '読み取り専用です。担当の FM と、これらの日付を変更できる人には、ここにフォームが表示されます。最新の日付を見るには、カードのメニューから [最新の情報に更新] を選んでください。',
+  'shared.expired':
+    'このカードは古くなっています。**{command}** と入力して新しいカードを開いてください。',
+  'search.lastChange': '最終変更: {old} → {new}、{when}、{who}。理由: {reason}',
+  'search.open': '日付を変更',
+  'welcome.personal':
+    'こんにちは。esd-bot です。各ワークロードのエンゲージメント開始日を正しく保ちます。新しい日付とその理由は 1 回の操作で全体的なステータス メモに記録され、すべての変更が履歴に残ります。**{engagements}** と入力するとお客様と日付を、**{help}** と入力するとできることの一覧を表示します。',
+  'welcome.shared':
+    'こんにちは。esd-bot です。各ワークロードのエンゲージメント開始日を正しく保ちます。ここではコマンドの前に私を @メンションしてください。例: **@{bot} {help}**、**@{bot} {change} contoso**。変更カードのフォームは、その日付を変更できる人にだけ表示され、ほかの人には日付が表示されます。',
 };

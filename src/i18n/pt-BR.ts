@@ -344,4 +344,13 @@ export const ptBR: Messages = {
   'reports.days': '{count} dias',
   'reports.oneDay': '1 dia',
   'tenantHistory.more': 'Só as {shown} alterações mais recentes de {total} aparecem.',
+  'shared.readOnly':
+    'Somente leitura. O FM atribuído e as pessoas autorizadas a alterar essas datas veem o formulário aqui; para ver as datas mais recentes, escolha Atualizar no menu do cartão.',
+  'shared.expired': 'Este cartão está desatualizado. Digite **{command}** para abrir um novo.',
+  'search.lastChange': 'Última alteração: {old} → {new}, {when}, por {who}. Motivo: {reason}',
+  'search.open': 'Alterar a data',
+  'welcome.personal':
+    'Olá! Eu sou o esd-bot. Mantenho certa a Data de Início do Envolvimento de cada workload: a nova data e o motivo são registrados de uma vez, nas Observações Gerais de Status, e toda alteração fica no histórico. Digite **{engagements}** para ver seus clientes e as datas, ou **{help}** para ver tudo o que eu faço.',
+  'welcome.shared':
+    'Olá! Eu sou o esd-bot. Mantenho certa a Data de Início do Envolvimento de cada workload. Aqui, me @mencione antes de um comando: por exemplo **@{bot} {help}** ou **@{bot} {change} contoso**. Os cartões de alteração mostram o formulário só para quem pode alterar essas datas; os demais veem as datas.',
 };

@@ -313,4 +313,13 @@ export const zhHans: Messages = {
   'reports.days': '{count} 天',
   'reports.oneDay': '1 天',
   'tenantHistory.more': '共 {total} 次更改，仅显示最近 {shown} 次。',
+  'shared.readOnly':
+    '只读。分配的 FM 和有权更改这些日期的人员会在此处看到表单；要查看最新日期，请在卡片菜单中选择“刷新”。',
+  'shared.expired': '此卡片已过期。输入 **{command}** 打开新卡片。',
+  'search.lastChange': '最近一次更改：{old} → {new}，{when}，由 {who}。原因：{reason}',
+  'search.open': '更改日期',
+  'welcome.personal':
+    '你好！我是 esd-bot。我帮助保持每个工作负载的接洽开始日期准确：新日期及其原因一步写入总体状态笔记，每次更改都保留历史记录。输入 **{engagements}** 查看你的客户及其日期，或输入 **{help}** 查看我能做的一切。',
+  'welcome.shared':
+    '你好！我是 esd-bot。我帮助保持每个工作负载的接洽开始日期准确。在这里，请在命令前 @提及我：例如 **@{bot} {help}** 或 **@{bot} {change} contoso**。更改卡片只向有权更改这些日期的人显示表单；其他人看到的是日期。',
 };

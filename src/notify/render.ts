@@ -7,6 +7,8 @@ import { noticeCard } from '../bot/cards/notice-card.js';
 import { reminderCard } from '../bot/cards/reminder-card.js';
 import type { Card } from '../bot/cards/templates.js';
 import { upcomingCard } from '../bot/cards/upcoming-card.js';
+import { withRefresh } from '../bot/shared-view.js';
+import { REFRESH_VERB } from '../bot/verbs.js';
 import { addDays, type CalendarDate, escapeMarkdown, workloadName } from '../domain/index.js';
 import { formatEsd } from '../i18n/format.js';
 import { type Language, resolveLanguage } from '../i18n/language.js';
@@ -64,7 +66,7 @@ const asCard = (card: Card): Rendered => ({
  */
 export function createRenderer(store: Store, extra: Record<string, Renderer> = {}) {
   const renderers: Record<string, StoredRenderer> = {
-    [REMINDER_KIND]: checked(reminderPayload, async (row, payload, lang) => {
+    [REMINDER_KIND]: checked(reminderPayload, async (row, payload, lang, recipient) => {
       const found = await store.getWorkload(payload.workloadId);
       if (!found) return { skip: 'workload gone' };
       const { workload, tenant } = found;
@@ -75,19 +77,28 @@ export function createRenderer(store: Store, extra: Record<string, Renderer> = {
       if (payload.followUp && (await store.reminderClosed(workload.id, payload.date))) {
         return { skip: 'already answered for this date' };
       }
+      const reminder = await store.reminderToken(Number(row.id));
+      // Universal Actions refresh (issue 16): the FM's client shows the reminder as it is now
+      // (no buttons once answered or moved); anyone else who refreshes a forwarded copy, a summary.
+      const userIds = recipient.teamsUserId ? [recipient.teamsUserId] : [];
       return asCard(
-        reminderCard(
-          {
-            reminder: await store.reminderToken(Number(row.id)),
-            tenant,
-            workloadId: workload.id,
-            code: workload.code,
-            esd: workload.esd,
-            basis: workload.basis,
-            late: payload.late,
-            followUp: payload.followUp,
-          },
-          lang,
+        withRefresh(
+          reminderCard(
+            {
+              reminder,
+              tenant,
+              workloadId: workload.id,
+              code: workload.code,
+              esd: workload.esd,
+              basis: workload.basis,
+              late: payload.late,
+              followUp: payload.followUp,
+            },
+            lang,
+          ),
+          REFRESH_VERB.reminder,
+          { reminder, userIds },
+          userIds,
         ),
       );
     }),

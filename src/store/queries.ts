@@ -194,3 +194,37 @@ export async function getEsdChange(ctx: StoreContext, id: number): Promise<EsdCh
     .executeTakeFirst();
   return row ? toEsdChange(row) : null;
 }
+
+/**
+ * Workloads whose customer name or tenant name contains `text`, or whose code is one of `codes`
+ * (the message extension's search, issue 16); every workload when `text` is empty. Ordered by
+ * customer, then code, at most `limit` rows. Who may see which row is decided by the caller
+ * (domain/access.ts): the limit is a bound on work, set far above one page.
+ */
+export async function searchWorkloads(
+  ctx: StoreContext,
+  search: { text: string; codes: readonly string[]; limit: number },
+): Promise<TenantWorkload[]> {
+  const pattern = `%${search.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  let query = ctx.db
+    .selectFrom('workloads')
+    .innerJoin('tenants', 'tenants.id', 'workloads.tenant_id')
+    .selectAll('workloads')
+    .select(tenantColumns);
+  if (search.text) {
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['tenants.customer_name']), 'like', sql<string>`${pattern} escape '\\'`),
+        eb(eb.fn('lower', ['tenants.name']), 'like', sql<string>`${pattern} escape '\\'`),
+        ...(search.codes.length ? [eb('workloads.code', 'in', [...search.codes])] : []),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy('tenants.customer_name')
+    .orderBy('tenants.id')
+    .orderBy('workloads.code')
+    .limit(search.limit)
+    .execute();
+  return rows.map(splitRow);
+}

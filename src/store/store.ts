@@ -131,6 +131,8 @@ export class Store {
   searchTenants = (query: string, limit?: number) => queries.searchTenants(this.ctx, query, limit);
   tenantWorkloads = (tenantId: string) => queries.tenantWorkloads(this.ctx, tenantId);
   workloadHistory = (workloadId: string) => queries.workloadHistory(this.ctx, workloadId);
+  searchWorkloads = (search: Parameters<typeof queries.searchWorkloads>[1]) =>
+    queries.searchWorkloads(this.ctx, search);
   tenantHistory = (tenantId: string) => queries.tenantHistory(this.ctx, tenantId);
   statusNotes = (tenantId: string) => queries.statusNotes(this.ctx, tenantId);
   getEsdChange = (id: number) => queries.getEsdChange(this.ctx, id);

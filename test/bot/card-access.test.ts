@@ -8,6 +8,7 @@ import {
   alex,
   cardText,
   megan,
+  lidia as partnerUser,
   TEAMS_TENANT,
   TeamsHarness,
   type TeamsUser,
@@ -21,15 +22,6 @@ const CONTOSO = DEMO_TENANTS[0]?.id as string;
 const FABRIKAM = DEMO_TENANTS[1]?.id as string;
 const LATER = new Date('2026-12-22T12:00:00.000Z');
 
-/** A partner's person, for another partner than the customers' (R11). */
-const partnerUser: TeamsUser = {
-  id: '29:lidia',
-  aadObjectId: '00000000-0000-0000-0000-0000000000031',
-  name: 'Lidia Holloway',
-  upn: 'lidiah@litware.example',
-  locale: 'en-US',
-  timeZone: 'UTC',
-};
 /** A Teams user of another Entra tenant altogether. */
 const stranger: TeamsUser = {
   id: '29:mallory',

@@ -13,6 +13,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildAppPackage, PACKAGE_FILES } from '../../scripts/package-app.js';
+import { SEARCH_COMMAND } from '../../src/bot/message-extension.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MANIFEST_DIR = join(ROOT, 'manifest');
@@ -76,6 +77,22 @@ interface Bot {
   botId: string;
   scopes: string[];
   commandLists: CommandList[];
+}
+
+interface SearchCommand {
+  id: string;
+  type: string;
+  context: string[];
+  description: string;
+  semanticDescription: string;
+  samplePrompts?: { text: string }[];
+  parameters: { name: string; description: string; semanticDescription?: string }[];
+}
+
+function searchExtensionOf(manifest: Json): { botId: string; commands: SearchCommand[] } {
+  const [extension] = manifest.composeExtensions as { botId: string; commands: SearchCommand[] }[];
+  if (!extension) throw new Error('manifest has no compose extension');
+  return extension;
 }
 
 function botOf(manifest: Json): Bot {
@@ -233,7 +250,8 @@ describe('manifest.json', () => {
       manifestText()
         .match(/\$\{\{[^}]*\}\}/g)
         ?.filter((p) => p !== BOT_DOMAIN_PLACEHOLDER),
-    ).toEqual([BOT_ID_PLACEHOLDER, BOT_ID_PLACEHOLDER, BOT_ID_PLACEHOLDER, BOT_ID_PLACEHOLDER]);
+    ).toEqual(Array(5).fill(BOT_ID_PLACEHOLDER));
+    expect(searchExtensionOf(manifest).botId).toBe(BOT_ID_PLACEHOLDER);
   });
 
   it('offers the bot in personal, team and group chat with one command list per scope', () => {
@@ -339,6 +357,53 @@ describe.each(LANGUAGE_FILES)('%s', (file) => {
         }
       });
     });
+  });
+});
+
+describe('the search message extension (issue 16)', () => {
+  const extension = searchExtensionOf(readJson(join(MANIFEST_DIR, 'manifest.json')));
+  const command = extension.commands[0];
+
+  it('declares one query command from the compose box and the command box', () => {
+    expect(extension.commands).toHaveLength(1);
+    expect(command?.id).toBe(SEARCH_COMMAND);
+    expect(command?.type).toBe('query');
+    expect(command?.context).toEqual(['compose', 'commandBox']);
+    expect(command?.parameters.map((p) => p.name)).toEqual(['query']);
+  });
+
+  it('describes the command and its parameter for Microsoft 365 Copilot', () => {
+    // Microsoft's guidance for message extensions as agents: say what it finds, by what, and
+    // what it returns, in the semantic descriptions; a few sample prompts.
+    if (!command) throw new Error('no command');
+    expect(command.description.length).toBeLessThanOrEqual(COMMAND_DESCRIPTION_MAX);
+    for (const word of ['customer', 'workload', 'Engagement Start Date', 'status'])
+      expect(command.description).toContain(word);
+    for (const word of ['domain', 'L1 status', 'estimate', 'latest change', 'does not change'])
+      expect(command.semanticDescription).toContain(word);
+    const [parameter] = command.parameters;
+    expect(parameter?.description.length).toBeGreaterThan(20);
+    expect(parameter?.semanticDescription).toContain('Examples');
+    expect(command.samplePrompts?.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(LANGUAGE_FILES)('is translated in %s, within Teams limits', (file) => {
+    const localization = readJson(join(MANIFEST_DIR, file));
+    for (const [key, max] of [
+      ['composeExtensions[0].commands[0].title', COMMAND_TITLE_MAX],
+      ['composeExtensions[0].commands[0].description', COMMAND_DESCRIPTION_MAX],
+      ['composeExtensions[0].commands[0].parameters[0].title', COMMAND_TITLE_MAX],
+      ['composeExtensions[0].commands[0].parameters[0].description', COMMAND_DESCRIPTION_MAX],
+    ] as const) {
+      const text = localization[key];
+      expect(typeof text, key).toBe('string');
+      expect((text as string).length, key).toBeLessThanOrEqual(max);
+    }
+  });
+
+  it('goes into the package with the bot id filled in', () => {
+    const { manifest } = buildAppPackage({ botId: SAMPLE_BOT_ID });
+    expect(searchExtensionOf(manifest).botId).toBe(SAMPLE_BOT_ID);
   });
 });
 

@@ -36,6 +36,8 @@ export class FakeConnector {
   readonly sent: Sent[] = [];
   readonly members = new Map<string, Member>();
   memberLookups = 0;
+  /** Roster pages read (pagedmembers). */
+  rosterReads = 0;
   private server: Server | null = null;
   private faults: Fault[] = [];
   private hanging: ServerResponse[] = [];
@@ -104,6 +106,17 @@ export class FakeConnector {
       this.memberLookups++;
       const member = this.members.get(parts[4] ?? '');
       return member ? reply(200, member) : reply(404, { error: { code: 'MemberNotFound' } });
+    }
+
+    // v3/conversations/{id}/pagedmembers: the roster (every member added, in one page)
+    if (
+      req.method === 'GET' &&
+      parts[0] === 'v3' &&
+      parts[1] === 'conversations' &&
+      parts[3] === 'pagedmembers'
+    ) {
+      this.rosterReads++;
+      return reply(200, { members: [...this.members.values()] });
     }
 
     const queued = this.faults[0];

@@ -3,6 +3,8 @@ import { type App, startApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/log/logger.js';
 import { DEMO_FM, DEMO_GATEWAY, DEMO_OTHER_FM } from '../../src/store/demo-data.js';
+import type { Store } from '../../src/store/index.js';
+import { contextOf } from '../../src/store/store.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import { FakeConnector } from './fake-connector.js';
 
@@ -37,6 +39,51 @@ export const adele: TeamsUser = {
   locale: 'en-US',
   timeZone: 'UTC',
 };
+/** A partner's (FRP) person, for another partner than the demo customers' (R11). */
+export const lidia: TeamsUser = {
+  id: '29:lidia',
+  aadObjectId: '00000000-0000-0000-0000-0000000000031',
+  name: 'Lidia Holloway',
+  upn: 'lidiah@litware.example',
+  locale: 'en-US',
+  timeZone: 'UTC',
+};
+
+/** Someone with no role and no customer. */
+export const mallory: TeamsUser = {
+  id: '29:mallory',
+  aadObjectId: '00000000-0000-0000-0000-0000000000099',
+  name: 'Mallory',
+  upn: 'mallory@example.com',
+  locale: 'en-US',
+  timeZone: 'UTC',
+};
+
+/** Every row of every table, as one string: "nothing written" means it is unchanged. */
+export async function everyRow(store: Store): Promise<string> {
+  const db = contextOf(store).db;
+  const tables = [
+    'tenants',
+    'workloads',
+    'esd_changes',
+    'status_notes',
+    'people',
+    'role_grants',
+    'outbox',
+    'gateway_handoffs',
+    'bot_state',
+    'reminder_responses',
+    'webhook_replays',
+    'reminder_tokens',
+  ] as const;
+  const rows: Record<string, string[]> = {};
+  for (const table of tables) {
+    const found = await db.selectFrom(table).selectAll().execute();
+    rows[table] = found.map((r) => JSON.stringify(r)).sort();
+  }
+  return JSON.stringify(rows);
+}
+
 export const as = (user: TeamsUser, locale: string, timeZone = user.timeZone): TeamsUser => ({
   ...user,
   locale,
@@ -85,6 +132,8 @@ export class TeamsHarness {
       LOG_LEVEL: 'silent',
       // The tests' world is the demo data, on both engines (PostgreSQL's default is false).
       DEMO_DATA: 'true',
+      // No typing indicator in the suites' counts of what was sent, however slow the machine.
+      TYPING_DELAY_MS: '60000',
       ...(database.target.kind === 'sqlite'
         ? { SQLITE_PATH: database.target.path }
         : { DATABASE_URL: (options.rewriteDatabaseUrl ?? ((u) => u))(database.target.url) }),
@@ -148,9 +197,13 @@ export class TeamsHarness {
   async say(
     user: TeamsUser,
     text: string,
-    options: { type?: 'personal' | 'channel' | 'groupChat'; mention?: boolean } = {},
+    options: {
+      type?: 'personal' | 'channel' | 'groupChat';
+      mention?: boolean;
+      conversationId?: string;
+    } = {},
   ): Promise<number> {
-    const base = this.base(user, { type: options.type });
+    const base = this.base(user, { type: options.type, id: options.conversationId });
     const mention = options.mention ?? options.type === 'channel';
     const activity = {
       ...base,
@@ -172,8 +225,14 @@ export class TeamsHarness {
   }
 
   /** Teams' installationUpdate for a personal install ('add') or uninstall ('remove'). */
-  async install(user: TeamsUser, action: 'add' | 'remove' = 'add'): Promise<number> {
-    return (await this.post({ ...this.base(user), type: 'installationUpdate', action })).status;
+  async install(
+    user: TeamsUser,
+    action: 'add' | 'remove' = 'add',
+    conversation: { id?: string; type?: 'personal' | 'channel' | 'groupChat' } = {},
+  ): Promise<number> {
+    return (
+      await this.post({ ...this.base(user, conversation), type: 'installationUpdate', action })
+    ).status;
   }
 
   /** An Action.Submit press: a message whose value is the card's data merged with its inputs. */
@@ -187,13 +246,37 @@ export class TeamsHarness {
     verb: string,
     data: object,
     conversationId?: string,
+    options: { type?: 'groupChat' | 'channel'; trigger?: 'manual' | 'automatic' } = {},
   ): Promise<InvokeAnswer> {
     const response = await this.post({
-      ...this.base(user, conversationId ? { id: conversationId, type: 'groupChat' } : {}),
+      ...this.base(
+        user,
+        conversationId ? { id: conversationId, type: options.type ?? 'groupChat' } : {},
+      ),
       type: 'invoke',
       name: 'adaptiveCard/action',
       replyToId: 'card-1',
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      value: {
+        action: { type: 'Action.Execute', verb, data },
+        trigger: options.trigger ?? 'manual',
+      },
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** Any other invoke (a message extension's composeExtension/query, …): Teams' view of the answer. */
+  async invoke(
+    user: TeamsUser,
+    name: string,
+    value: object,
+    conversation: { id?: string; type?: 'personal' | 'channel' | 'groupChat' } = {},
+  ): Promise<{ status: number; body: Record<string, unknown> | undefined }> {
+    const response = await this.post({
+      ...this.base(user, conversation),
+      type: 'invoke',
+      name,
+      value,
     });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };

@@ -17,9 +17,10 @@ import { formatDate, formatMonth } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import { admit } from '../access.js';
 import { type Banner, type ChangeFormValues, changeCard } from '../cards/change-card.js';
-import { presentText, showCard, updateCard } from '../present.js';
+import { isCardActionInvoke, presentText, showCard, updateCard } from '../present.js';
 import { isImpossibleDay, recognizeTypedDate } from '../recognize-date.js';
 import { getSession } from '../session.js';
+import { isSharedConversation, postSharedChangeCard } from '../shared-view.js';
 
 export const OPEN_CARD_DIALOG = 'changeDate.openCard';
 
@@ -201,6 +202,19 @@ export class OpenCardDialog extends Dialog<OpenCardOptions> {
       // An empty workload list would be a card with nothing to choose.
       await presentText(dc.context, t(session.lang, 'general.noWorkloads'));
       return null;
+    }
+    // In a group chat or channel everyone sees a read-only summary; those who may act, the form
+    // (Universal Actions refresh, shared-view.ts). The form answering a press stays the presser's.
+    if (
+      isSharedConversation(dc.context) &&
+      !(options.mode === 'replace' && isCardActionInvoke(dc.context))
+    ) {
+      await postSharedChangeCard(
+        { ...session.services, context: dc.context, session },
+        tenant,
+        workloads,
+      );
+      return { cardId: undefined };
     }
     const card = changeCard(
       {

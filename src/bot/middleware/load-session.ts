@@ -4,6 +4,7 @@ import { resolveLanguage } from '../../i18n/language.js';
 import type { Person } from '../../store/index.js';
 import type { BotServices } from '../services.js';
 import { SESSION, type Session } from '../session.js';
+import { isRefreshInvoke } from '../verbs.js';
 
 interface ClientInfo {
   type: string;
@@ -59,6 +60,7 @@ export function loadSession(services: BotServices): Middleware {
     context: TurnContext,
     aad: string,
     seen: Omit<Known, 'upn'>,
+    write: boolean,
   ): Promise<Known> {
     const cached = known.get(aad);
     let person: Person | null = null;
@@ -79,6 +81,8 @@ export function loadSession(services: BotServices): Middleware {
       (person
         ? { upn: person.upn, name: person.name, locale: person.locale, timeZone: person.timeZone }
         : null);
+    // A card refresh only reads (issue 16): what it saw is remembered at the person's next turn.
+    if (!write) return next;
     if (!before || JSON.stringify(before) !== JSON.stringify(next)) {
       await services.store.upsertPerson({
         aadObjectId: aad,
@@ -106,7 +110,9 @@ export function loadSession(services: BotServices): Middleware {
         timeZone: isTimeZone(clientInfo?.timezone) ? clientInfo.timezone : null,
       };
       const person =
-        aad && activity.from?.role !== 'bot' ? await remember(context, aad, seen) : null;
+        aad && activity.from?.role !== 'bot'
+          ? await remember(context, aad, seen, !isRefreshInvoke(activity))
+          : null;
       const timeZone = seen.timeZone ?? person?.timeZone ?? services.config.defaultTimeZone;
       const identity = {
         aadObjectId: aad,

@@ -1,6 +1,7 @@
 import { type Middleware, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Reachability } from '../../store/index.js';
 import type { BotServices } from '../services.js';
+import { isRefreshInvoke } from '../verbs.js';
 
 /** Refreshing a reference that has not changed costs a write; once a minute per person is plenty. */
 const REFRESH_MS = 60_000;
@@ -75,7 +76,8 @@ export function saveReference(services: BotServices): Middleware {
     async onTurn(context: TurnContext, next: () => Promise<void>) {
       const a = context.activity;
       const aad = a.from?.aadObjectId?.toLowerCase();
-      if (aad && a.from?.role !== 'bot') {
+      // A card refresh is Teams showing a card, not the person writing: it never writes (issue 16).
+      if (aad && a.from?.role !== 'bot' && !isRefreshInvoke(a)) {
         const uninstall =
           a.type === 'installationUpdate' &&
           (a.action === 'remove' || a.action === 'remove-upgrade');
