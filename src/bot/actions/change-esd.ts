@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { type EsdProposal, type Field, REASON_MAX_LENGTH } from '../../domain/index.js';
+import {
+  type EsdProposal,
+  escapeMarkdown,
+  type Field,
+  REASON_MAX_LENGTH,
+} from '../../domain/index.js';
 import { fieldErrors } from '../../i18n/explain.js';
 import { formatEsd } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
@@ -125,10 +130,11 @@ export async function submitChange(
       );
       return true;
     case 'rejected':
-      await rerender(fieldErrors(result.violations, { workload: result.workload, tenant }, lang), {
-        text: t(lang, 'change.errorSummary'),
-        style: 'attention',
-      });
+      // Shown in the card: the customer's and the assignee's names read as text.
+      await rerender(
+        fieldErrors(result.violations, { workload: result.workload, tenant }, lang, escapeMarkdown),
+        { text: t(lang, 'change.errorSummary'), style: 'attention' },
+      );
       return false;
     case 'conflict': {
       // Show the current value and fresh versions; the person decides again (never an overwrite).
