@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/csv/csv.js';
 import { workloadsCsv } from '../../src/csv/workloads-format.js';
 import { Store } from '../../src/store/store.js';
+import { scaled } from '../support/time.js';
 
 const run = promisify(execFile);
 const SAMPLE = join(import.meta.dirname, '../../docs/sample-import.csv');
@@ -33,7 +34,7 @@ async function cli(script: 'import' | 'export', args: string[], db: string): Pro
   try {
     const { stdout, stderr } = await run(TSX, [`src/cli/${script}.ts`, ...args], {
       env: { ...process.env, SQLITE_PATH: db, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-      timeout: 60_000,
+      timeout: scaled(60_000),
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };

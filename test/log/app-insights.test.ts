@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppInsights } from '../../src/log/app-insights.js';
 import { createLogger } from '../../src/log/logger.js';
+import { scaled } from '../support/time.js';
 
 /**
  * Application Insights' packages declare Node >= 22 in places (@azure/monitor-opentelemetry):
@@ -45,14 +46,18 @@ describe('Application Insights on this Node.js', () => {
   });
 
   // Loading the SDK takes seconds on a busy two-core machine: a wider timeout, not a speed test.
-  it(`loads and starts on Node ${process.version}`, async () => {
-    const started = await startAppInsights(
-      `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${url};LiveEndpoint=${url}`,
-      createLogger('silent'),
-    );
-    expect(started).toBe(true);
-    const { default: appInsights } = await import('applicationinsights');
-    expect(appInsights.defaultClient).toBeDefined();
-    appInsights.defaultClient.trackEvent({ name: 'esd-bot-node-check' });
-  }, 90_000);
+  it(
+    `loads and starts on Node ${process.version}`,
+    async () => {
+      const started = await startAppInsights(
+        `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${url};LiveEndpoint=${url}`,
+        createLogger('silent'),
+      );
+      expect(started).toBe(true);
+      const { default: appInsights } = await import('applicationinsights');
+      expect(appInsights.defaultClient).toBeDefined();
+      appInsights.defaultClient.trackEvent({ name: 'esd-bot-node-check' });
+    },
+    scaled(90_000),
+  );
 });

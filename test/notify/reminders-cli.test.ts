@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { alex, cardText, TeamsHarness } from '../support/teams.js';
+import { scaled } from '../support/time.js';
 
 const run = promisify(execFile);
 
@@ -21,7 +22,7 @@ function cli(args: string[]) {
       LOG_LEVEL: 'silent',
       PROACTIVE_CONVERSATION_INTERVAL_MS: '0',
     },
-    timeout: 60_000,
+    timeout: scaled(60_000),
   });
 }
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { scaled } from '../support/time.js';
 
 let database: TestDatabase;
 let tried = 0;
@@ -23,7 +24,7 @@ function run(script: string, args: string[]) {
       DEMO_DATA: 'false',
     },
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: scaled(30_000),
   });
 }
 
@@ -57,17 +58,21 @@ describe.each([
   ['src/cli/grant.ts', 'npm run grant'],
   ['src/cli/reminders.ts', 'npm run reminders'],
 ])('%s with generated arguments', (script, usage) => {
-  it('exits 0, 1 or 2 with a message, never with a stack trace', () => {
-    fc.assert(
-      fc.property(fc.array(arg, { maxLength: 5 }), (args) => {
-        tried++;
-        const result = run(script, args);
-        expect([0, 1, 2]).toContain(result.status);
-        expect(result.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
-        if (result.status === 2) expect(result.stderr).toContain(usage);
-      }),
-      // Each run starts a process (the reminders one also a bot): a few dozen lines in all.
-      { numRuns: script.includes('reminders') ? 8 : 15 },
-    );
-  }, 120_000);
+  it(
+    'exits 0, 1 or 2 with a message, never with a stack trace',
+    () => {
+      fc.assert(
+        fc.property(fc.array(arg, { maxLength: 5 }), (args) => {
+          tried++;
+          const result = run(script, args);
+          expect([0, 1, 2]).toContain(result.status);
+          expect(result.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+          if (result.status === 2) expect(result.stderr).toContain(usage);
+        }),
+        // Each run starts a process (the reminders one also a bot): a few dozen lines in all.
+        { numRuns: script.includes('reminders') ? 8 : 15 },
+      );
+    },
+    scaled(120_000),
+  );
 });
