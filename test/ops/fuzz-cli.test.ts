@@ -14,6 +14,9 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** One CLI process's bound (tsx start-up takes seconds on a busy machine); scaled. */
+const SPAWN_MS = 30_000;
+
 function run(script: string, args: string[]) {
   if (database.target.kind !== 'sqlite') throw new Error('sqlite');
   return spawnSync('node', ['--import', 'tsx', script, ...args], {
@@ -24,7 +27,7 @@ function run(script: string, args: string[]) {
       DEMO_DATA: 'false',
     },
     encoding: 'utf8',
-    timeout: scaled(30_000),
+    timeout: scaled(SPAWN_MS),
   });
 }
 
@@ -58,6 +61,8 @@ describe.each([
   ['src/cli/grant.ts', 'npm run grant'],
   ['src/cli/reminders.ts', 'npm run reminders'],
 ])('%s with generated arguments', (script, usage) => {
+  // Each run starts a process (the reminders one also a bot): a few dozen lines in all.
+  const runs = script.includes('reminders') ? 8 : 15;
   it(
     'exits 0, 1 or 2 with a message, never with a stack trace',
     () => {
@@ -69,10 +74,10 @@ describe.each([
           expect(result.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
           if (result.status === 2) expect(result.stderr).toContain(usage);
         }),
-        // Each run starts a process (the reminders one also a bot): a few dozen lines in all.
-        { numRuns: script.includes('reminders') ? 8 : 15 },
+        { numRuns: runs },
       );
     },
-    scaled(120_000),
+    // The sum of the processes' own bounds: the test ends when they do, however slow each is.
+    scaled(runs * SPAWN_MS),
   );
 });
