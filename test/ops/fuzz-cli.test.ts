@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 /** One CLI process's bound (tsx start-up takes seconds on a busy machine); scaled. */
-const SPAWN_MS = 30_000;
+const SPAWN_MS = 60_000;
 
 function run(script: string, args: string[]) {
   if (database.target.kind !== 'sqlite') throw new Error('sqlite');
