@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startAppInsights } from '../../src/log/app-insights.js';
 import { createLogger } from '../../src/log/logger.js';
 import { scaled } from '../support/time.js';
+
+// Each test's and hook's limit, scaled on a busy machine (test/support/time.ts).
+vi.setConfig({ testTimeout: scaled(90_000), hookTimeout: scaled(90_000) });
 
 /**
  * Application Insights' packages declare Node >= 22 in places (@azure/monitor-opentelemetry):
@@ -46,18 +49,14 @@ describe('Application Insights on this Node.js', () => {
   });
 
   // Loading the SDK takes seconds on a busy two-core machine: a wider timeout, not a speed test.
-  it(
-    `loads and starts on Node ${process.version}`,
-    async () => {
-      const started = await startAppInsights(
-        `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${url};LiveEndpoint=${url}`,
-        createLogger('silent'),
-      );
-      expect(started).toBe(true);
-      const { default: appInsights } = await import('applicationinsights');
-      expect(appInsights.defaultClient).toBeDefined();
-      appInsights.defaultClient.trackEvent({ name: 'esd-bot-node-check' });
-    },
-    scaled(90_000),
-  );
+  it(`loads and starts on Node ${process.version}`, async () => {
+    const started = await startAppInsights(
+      `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${url};LiveEndpoint=${url}`,
+      createLogger('silent'),
+    );
+    expect(started).toBe(true);
+    const { default: appInsights } = await import('applicationinsights');
+    expect(appInsights.defaultClient).toBeDefined();
+    appInsights.defaultClient.trackEvent({ name: 'esd-bot-node-check' });
+  });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { scaled } from '../support/time.js';
 
@@ -16,6 +16,10 @@ afterAll(async () => {
 
 /** One CLI process's bound (tsx start-up takes seconds on a busy machine); scaled. */
 const SPAWN_MS = 60_000;
+/** Most runs of one property below. */
+const RUNS = 15;
+// A test's limit is the sum of its processes' bounds: it ends when they do, however slow each is.
+vi.setConfig({ testTimeout: scaled(RUNS * SPAWN_MS) });
 
 function run(script: string, args: string[]) {
   if (database.target.kind !== 'sqlite') throw new Error('sqlite');
@@ -61,23 +65,17 @@ describe.each([
   ['src/cli/grant.ts', 'npm run grant'],
   ['src/cli/reminders.ts', 'npm run reminders'],
 ])('%s with generated arguments', (script, usage) => {
-  // Each run starts a process (the reminders one also a bot): a few dozen lines in all.
-  const runs = script.includes('reminders') ? 8 : 15;
-  it(
-    'exits 0, 1 or 2 with a message, never with a stack trace',
-    () => {
-      fc.assert(
-        fc.property(fc.array(arg, { maxLength: 5 }), (args) => {
-          tried++;
-          const result = run(script, args);
-          expect([0, 1, 2]).toContain(result.status);
-          expect(result.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
-          if (result.status === 2) expect(result.stderr).toContain(usage);
-        }),
-        { numRuns: runs },
-      );
-    },
-    // The sum of the processes' own bounds: the test ends when they do, however slow each is.
-    scaled(runs * SPAWN_MS),
-  );
+  it('exits 0, 1 or 2 with a message, never with a stack trace', () => {
+    fc.assert(
+      fc.property(fc.array(arg, { maxLength: 5 }), (args) => {
+        tried++;
+        const result = run(script, args);
+        expect([0, 1, 2]).toContain(result.status);
+        expect(result.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+        if (result.status === 2) expect(result.stderr).toContain(usage);
+      }),
+      // Each run starts a process (the reminders one also a bot): a few dozen lines in all.
+      { numRuns: script.includes('reminders') ? 8 : RUNS },
+    );
+  });
 });

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signGatewayBody } from '../../src/http/signature.js';
 import { contextOf } from '../../src/store/store.js';
 import { TeamsHarness } from '../support/teams.js';
 import { scaled } from '../support/time.js';
+
+// Each test's and hook's limit, scaled on a busy machine (test/support/time.ts).
+vi.setConfig({ testTimeout: scaled(120_000), hookTimeout: scaled(120_000) });
 
 const SECRET = 'fuzzing-secret-with-enough-length-0123456789';
 const TABLES = [
@@ -97,75 +100,67 @@ const handoffLike = fc.record(
 );
 
 describe('the Gateway webhook under generated input', () => {
-  it(
-    'signed bodies of any shape: a 2xx or a 4xx, never a 5xx; a 4xx writes nothing',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.oneof(
-            handoffLike.map((b) => JSON.stringify(b)),
-            json.map((b) => JSON.stringify(b)),
-            text,
-          ),
-          async (body) => {
-            tried++;
-            const before = await counts();
-            const timestamp = String(Math.floor(Date.now() / 1000));
-            const response = await fetch(`${teams.app.url}/api/gateway/handoffs`, {
-              method: 'POST',
-              headers: {
-                'content-type': 'application/json',
-                'x-esd-timestamp': timestamp,
-                'x-esd-signature': sign(timestamp, body),
-              },
-              body,
-            });
-            expect(response.status).toBeLessThan(500);
-            if (response.status >= 400) expect(await counts()).toEqual(before);
-          },
+  it('signed bodies of any shape: a 2xx or a 4xx, never a 5xx; a 4xx writes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          handoffLike.map((b) => JSON.stringify(b)),
+          json.map((b) => JSON.stringify(b)),
+          text,
         ),
-        { numRuns: 400 },
-      );
-    },
-    scaled(120_000),
-  );
+        async (body) => {
+          tried++;
+          const before = await counts();
+          const timestamp = String(Math.floor(Date.now() / 1000));
+          const response = await fetch(`${teams.app.url}/api/gateway/handoffs`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'x-esd-timestamp': timestamp,
+              'x-esd-signature': sign(timestamp, body),
+            },
+            body,
+          });
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) expect(await counts()).toEqual(before);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 
-  it(
-    'headers of any shape: 401 (or 400/413 for the body), never a 5xx, nothing written',
-    async () => {
-      const before = await counts();
-      const header = fc.oneof(
-        fc.constant(undefined),
-        text,
-        fc.constantFrom('sha256=', 'sha256=zz', `sha256=${'0'.repeat(64)}`, '-1', '99999999999999'),
-      );
-      await fc.assert(
-        fc.asyncProperty(
-          header,
-          header,
-          fc.oneof(
-            json.map((b) => JSON.stringify(b)),
-            text,
-          ),
-          async (timestamp, signature, body) => {
-            tried++;
-            const headers: Record<string, string> = { 'content-type': 'application/json' };
-            if (timestamp !== undefined)
-              headers['x-esd-timestamp'] = timestamp.replace(/[^\x20-\x7e]/g, '');
-            if (signature !== undefined)
-              headers['x-esd-signature'] = signature.replace(/[^\x20-\x7e]/g, '');
-            const response = await fetch(`${teams.app.url}/api/gateway/handoffs`, {
-              method: 'POST',
-              headers,
-              body,
-            });
-            expect([400, 401, 413]).toContain(response.status);
-          },
+  it('headers of any shape: 401 (or 400/413 for the body), never a 5xx, nothing written', async () => {
+    const before = await counts();
+    const header = fc.oneof(
+      fc.constant(undefined),
+      text,
+      fc.constantFrom('sha256=', 'sha256=zz', `sha256=${'0'.repeat(64)}`, '-1', '99999999999999'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        header,
+        header,
+        fc.oneof(
+          json.map((b) => JSON.stringify(b)),
+          text,
         ),
-        { numRuns: 400 },
-      );
-      expect(await counts()).toEqual(before);
-    },
-    scaled(120_000),
-  );
+        async (timestamp, signature, body) => {
+          tried++;
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (timestamp !== undefined)
+            headers['x-esd-timestamp'] = timestamp.replace(/[^\x20-\x7e]/g, '');
+          if (signature !== undefined)
+            headers['x-esd-signature'] = signature.replace(/[^\x20-\x7e]/g, '');
+          const response = await fetch(`${teams.app.url}/api/gateway/handoffs`, {
+            method: 'POST',
+            headers,
+            body,
+          });
+          expect([400, 401, 413]).toContain(response.status);
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(await counts()).toEqual(before);
+  });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import { calendarDateIn, WORKLOAD_CODES } from '../../src/domain/index.js';
 import { sweep } from '../../src/notify/sweep.js';
@@ -7,6 +7,9 @@ import { type BotProcess, startBotProcess } from '../support/bot-process.js';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/databases.js';
 import { FakeConnector } from '../support/fake-connector.js';
 import { scaled, until } from '../support/time.js';
+
+// Each test's and hook's limit, scaled on a busy machine (test/support/time.ts).
+vi.setConfig({ testTimeout: scaled(180_000), hookTimeout: scaled(180_000) });
 
 const REMINDERS = 5000;
 const FMS = 500;
@@ -98,7 +101,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
       const queued = await sweep(store, parseConfig({}), new Date(`${today}T12:00:00Z`));
       expect(queued.reminders).toBe(REMINDERS);
       await store.close();
-    }, scaled(120_000));
+    });
 
     afterAll(async () => {
       for (const bot of bots) bot.child.kill('SIGKILL');
@@ -106,68 +109,64 @@ describe.skipIf(!TEST_DATABASE_URL)(
       await database?.drop();
     });
 
-    it(
-      'every reminder reaches the connector; the only possible repeat is a send in flight at the kill',
-      async () => {
-        if (database.target.kind !== 'postgres') throw new Error('postgres');
-        const env = {
-          DATABASE_URL: database.target.url,
-          DEMO_DATA: 'false',
-          LOG_LEVEL: 'info',
-          PROACTIVE_MAX_RPS: '150',
-          PROACTIVE_CONVERSATION_INTERVAL_MS: '0',
-          PROACTIVE_LEASE_MS: '3000',
-          PROACTIVE_SEND_TIMEOUT_MS: '1000',
+    it('every reminder reaches the connector; the only possible repeat is a send in flight at the kill', async () => {
+      if (database.target.kind !== 'postgres') throw new Error('postgres');
+      const env = {
+        DATABASE_URL: database.target.url,
+        DEMO_DATA: 'false',
+        LOG_LEVEL: 'info',
+        PROACTIVE_MAX_RPS: '150',
+        PROACTIVE_CONVERSATION_INTERVAL_MS: '0',
+        PROACTIVE_LEASE_MS: '3000',
+        PROACTIVE_SEND_TIMEOUT_MS: '1000',
+      };
+      bots.push(...(await Promise.all([startBotProcess(env), startBotProcess(env)])));
+      await until(() => connector.sent.length >= 1500, 60_000, '1500 reminders', 100);
+      const killedAt = Date.now();
+      bots[0]?.child.kill('SIGKILL');
+
+      // A reminder card's buttons carry only its token: one per outbox row, the same on a resend.
+      const key = (s: (typeof connector.sent)[number]) => {
+        const card = s.activity.attachments?.[0]?.content as {
+          actions?: { data?: { reminder?: string } }[];
         };
-        bots.push(...(await Promise.all([startBotProcess(env), startBotProcess(env)])));
-        await until(() => connector.sent.length >= 1500, 60_000, '1500 reminders', 100);
-        const killedAt = Date.now();
-        bots[0]?.child.kill('SIGKILL');
+        return String(card?.actions?.[0]?.data?.reminder);
+      };
+      await until(
+        () => new Set(connector.sent.map(key)).size >= REMINDERS,
+        90_000,
+        'all reminders',
+        100,
+      );
+      // Any late repeat would show by now (the wait scaled like every time limit).
+      await new Promise((resolve) => setTimeout(resolve, scaled(3000)));
 
-        // A reminder card's buttons carry only its token: one per outbox row, the same on a resend.
-        const key = (s: (typeof connector.sent)[number]) => {
-          const card = s.activity.attachments?.[0]?.content as {
-            actions?: { data?: { reminder?: string } }[];
-          };
-          return String(card?.actions?.[0]?.data?.reminder);
-        };
-        await until(
-          () => new Set(connector.sent.map(key)).size >= REMINDERS,
-          90_000,
-          'all reminders',
-          100,
-        );
-        // Any late repeat would show by now (the wait scaled like every time limit).
-        await new Promise((resolve) => setTimeout(resolve, scaled(3000)));
+      const byKey = new Map<string, number[]>();
+      for (const s of connector.sent)
+        byKey.set(key(s), [...(byKey.get(key(s)) ?? []), s.receivedAt]);
+      expect(byKey.size).toBe(REMINDERS);
+      const repeats = [...byKey.values()].filter((times) => times.length > 1);
+      // A send whose answer the killed process never read cannot be told from one never received:
+      // Teams offers no idempotency key. Any repeat must be such a send, received around the kill.
+      for (const times of repeats) {
+        expect(times).toHaveLength(2);
+        // "Around": within a send timeout plus a lease of the kill, not a wall-clock race.
+        expect(Math.abs((times[0] as number) - killedAt)).toBeLessThan(AROUND_KILL_MS);
+      }
+      // How many were in flight depends on the machine's load at that instant; 2% is far above it.
+      expect(repeats.length).toBeLessThanOrEqual(REMINDERS / 50);
+      console.info(
+        `kill test: ${REMINDERS} reminders, ${connector.sent.length} sends, ${repeats.length} repeat(s) in flight at the kill`,
+      );
 
-        const byKey = new Map<string, number[]>();
-        for (const s of connector.sent)
-          byKey.set(key(s), [...(byKey.get(key(s)) ?? []), s.receivedAt]);
-        expect(byKey.size).toBe(REMINDERS);
-        const repeats = [...byKey.values()].filter((times) => times.length > 1);
-        // A send whose answer the killed process never read cannot be told from one never received:
-        // Teams offers no idempotency key. Any repeat must be such a send, received around the kill.
-        for (const times of repeats) {
-          expect(times).toHaveLength(2);
-          // "Around": within a send timeout plus a lease of the kill, not a wall-clock race.
-          expect(Math.abs((times[0] as number) - killedAt)).toBeLessThan(AROUND_KILL_MS);
-        }
-        // How many were in flight depends on the machine's load at that instant; 2% is far above it.
-        expect(repeats.length).toBeLessThanOrEqual(REMINDERS / 50);
-        console.info(
-          `kill test: ${REMINDERS} reminders, ${connector.sent.length} sends, ${repeats.length} repeat(s) in flight at the kill`,
-        );
-
-        const store = await Store.open(database.target);
-        const left = await contextOf(store)
-          .db.selectFrom('outbox')
-          .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-          .groupBy('status')
-          .execute();
-        await store.close();
-        expect(left.map((r) => [r.status, Number(r.n)])).toEqual([['sent', REMINDERS]]);
-      },
-      scaled(180_000),
-    );
+      const store = await Store.open(database.target);
+      const left = await contextOf(store)
+        .db.selectFrom('outbox')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute();
+      await store.close();
+      expect(left.map((r) => [r.status, Number(r.n)])).toEqual([['sent', REMINDERS]]);
+    });
   },
 );
