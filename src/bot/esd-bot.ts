@@ -138,8 +138,10 @@ export class EsdBot extends TeamsActivityHandler {
       return;
     }
     const lang = getSession(context).lang;
-    // Control and bidi characters never enter (issue 13): what is matched is what is seen.
+    // Control and bidi characters never enter (issue 13): what is matched is what is seen, and
+    // the dialogs (a prompt, a date typed beside the open card) read the cleaned text too.
     const text = cleanText(activity.text ?? '').trim();
+    activity.text = text;
     if (!text) return;
     if (text.length > MAX_TEXT_LENGTH) {
       await presentText(context, t(lang, 'general.tooLong', { max: MAX_TEXT_LENGTH }));

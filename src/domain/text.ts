@@ -33,16 +33,18 @@ export function cleanLine(value: string): string {
 
 /**
  * Markdown made literal for an Adaptive Card TextBlock or Fact value, which Teams renders with
- * bold, italic, links and lists (learn.microsoft.com, "Format cards in Teams"): the characters
- * with a meaning there (and in the fuller CommonMark of other renderers: code, headings, quotes)
- * are backslash-escaped, and a list marker at a line's start is too. Cleans the text first.
+ * bold, italic, links and lists (learn.microsoft.com, "Format cards in Teams"), and for a chat
+ * message, where Teams also reads a subset of HTML (`<a href>`, `<b>`, a mention's `<at>`): the
+ * characters with a meaning there (and in the fuller CommonMark of other renderers: code,
+ * headings, quotes, inline HTML) are backslash-escaped, and a list marker at a line's start is
+ * too. Cleans the text first.
  */
 export function escapeMarkdown(value: string): string {
   return (
     cleanText(value)
-      .replace(/[\\`*_[\]()~]/g, '\\$&')
-      // Headings, quotes and list markers mean something only at a line's start.
-      .replace(/^(\s*)([-+#>])/gm, '$1\\$2')
+      .replace(/[\\`*_[\]()~<>]/g, '\\$&')
+      // Headings and list markers mean something only at a line's start (a quote's > is above).
+      .replace(/^(\s*)([-+#])/gm, '$1\\$2')
       .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
   );
 }

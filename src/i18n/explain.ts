@@ -26,21 +26,29 @@ export function whoMayText(who: readonly Role[], lang: Language): string {
   return list.format(who.map((role) => t(lang, `who.${role}`)));
 }
 
-/** A rules-module rejection in words a person understands, in their language. */
+/** Shows what people typed (a customer's name, an FM's): as is in JSON and the CLI's output. */
+export type ShowText = (text: string) => string;
+const asIs: ShowText = (text) => text;
+
+/**
+ * A rules-module rejection in words a person understands, in their language. `show` renders the
+ * names people typed: a card passes escapeMarkdown, so they read as text (issue 13, item 5).
+ */
 export function explainViolation(
   violation: Violation,
   context: { workload: Workload; tenant: Tenant },
   lang: Language,
+  show: ShowText = asIs,
 ): string {
   const workload = workloadName(context.workload.code, lang);
-  const customer = context.tenant.customerName;
+  const customer = show(context.tenant.customerName);
   switch (violation.code) {
     case 'not_permitted':
       return violation.params.assignee
         ? t(lang, 'violation.not_permitted', {
             workload,
             customer,
-            assignee: violation.params.assignee,
+            assignee: show(violation.params.assignee),
             who: whoMayText(violation.params.who, lang),
           })
         : t(lang, 'violation.not_permitted_unassigned', {
@@ -88,10 +96,11 @@ export function fieldErrors(
   violations: readonly Violation[],
   context: { workload: Workload; tenant: Tenant },
   lang: Language,
+  show: ShowText = asIs,
 ): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
   for (const violation of violations) {
-    const text = explainViolation(violation, context, lang);
+    const text = explainViolation(violation, context, lang, show);
     errors[violation.field] = errors[violation.field] ? `${errors[violation.field]} ${text}` : text;
   }
   return errors;

@@ -14,6 +14,7 @@ import { applyEsdChange } from './change-esd.js';
 import type { StoreContext } from './context.js';
 import { positionEvents } from './events.js';
 import { upsertTenant, upsertWorkload } from './tenants.js';
+import { writeTransaction } from './write-transaction.js';
 
 /**
  * Fictional customers for a first run and for the Teams emulator. The demo FM is the emulator's
@@ -156,7 +157,7 @@ export async function seedDemoData(ctx: StoreContext): Promise<SeedResult> {
   const alex: Actor = { ...DEMO_FM, roles: [] };
   let workloads = 0;
   let dates = 0;
-  await ctx.db.transaction().execute(async (trx) => {
+  await writeTransaction(ctx, async (trx) => {
     for (const tenant of DEMO_TENANTS) {
       await upsertTenant(trx, ctx, tenant);
       for (const spec of tenant.workloads) {

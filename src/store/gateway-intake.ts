@@ -22,6 +22,7 @@ import { GATEWAY_HANDOFF_KIND, type HandoffPayload, handoffOutboxKey } from './m
 import { enqueue } from './outbox.js';
 import type { Database } from './schema.js';
 import { upsertTenant, upsertWorkload } from './tenants.js';
+import { writeTransaction } from './write-transaction.js';
 
 /**
  * The Gateway Team's handoff of a new customer (R6): the tenant, its workloads with their L1
@@ -155,7 +156,7 @@ export async function recordHandoff(
 ): Promise<RecordHandoffResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.db.transaction().execute(async (trx) => {
+      return await writeTransaction(ctx, async (trx) => {
         const now = ctx.now();
         await trx
           .deleteFrom('webhook_replays')
@@ -434,7 +435,7 @@ export async function acknowledgeHandoff(
   handoffId: string,
   at: Date,
 ): Promise<AcknowledgeResult> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return writeTransaction(ctx, async (trx) => {
     const acknowledgedAt = at.toISOString();
     const updated = await trx
       .updateTable('gateway_handoffs')

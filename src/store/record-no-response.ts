@@ -10,6 +10,7 @@ import { isoNow, type StoreContext } from './context.js';
 import { appendEvent, EVENT_TYPES, positionEvents } from './events.js';
 import { toStatusNote, toWorkload } from './mappers.js';
 import { insertStatusNote } from './status-notes.js';
+import { writeTransaction } from './write-transaction.js';
 
 export type RecordNoResponseResult =
   | { status: 'recorded'; note: StatusNote }
@@ -28,7 +29,7 @@ export async function recordNoResponse(
     today?: CalendarDate;
   },
 ): Promise<RecordNoResponseResult> {
-  return ctx.db.transaction().execute(async (trx): Promise<RecordNoResponseResult> => {
+  return writeTransaction(ctx, async (trx): Promise<RecordNoResponseResult> => {
     const row = await trx
       .selectFrom('workloads')
       .selectAll()

@@ -21,6 +21,7 @@ import { REMINDER_KIND, type ReminderPayload, reminderPayload } from './messages
 import { cancelPendingForWorkload, enqueue, type OutboxMessage } from './outbox.js';
 import type { Database, WorkloadsTable } from './schema.js';
 import { insertStatusNote } from './status-notes.js';
+import { writeTransaction } from './write-transaction.js';
 
 // The reminder's message contract (kind, payload schema, keys): src/store/messages/reminder.ts.
 export { type ReminderPayload, reminderKey } from './messages/reminder.js';
@@ -157,7 +158,7 @@ export async function enqueueAll(
   }
   const fresh = messages.filter((m) => !existing.has(m.dedupeKey));
   if (fresh.length === 0) return 0;
-  return ctx.db.transaction().execute(async (trx) => {
+  return writeTransaction(ctx, async (trx) => {
     let inserted = 0;
     for (const message of fresh) if (await enqueue(trx, { ...message, now })) inserted++;
     return inserted;
@@ -216,7 +217,7 @@ export async function respondToReminder(
     followUp?: Omit<OutboxMessage, 'now'>;
   },
 ): Promise<ReminderResponse> {
-  return ctx.db.transaction().execute(async (trx): Promise<ReminderResponse> => {
+  return writeTransaction(ctx, async (trx): Promise<ReminderResponse> => {
     const row = await trx
       .selectFrom('workloads')
       .selectAll()

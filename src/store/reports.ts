@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { ControlledTransaction, Selectable, Transaction } from 'kysely';
+import { type Selectable, sql, type Transaction } from 'kysely';
 import type { ExportNote, ExportSnapshot, ImportRow } from '../csv/workloads-format.js';
 import {
   type Actor,
@@ -26,6 +26,7 @@ import { channelColumns, toTenant, toWorkload } from './mappers.js';
 import { searchTenants, tenantWorkloads } from './queries.js';
 import type { Database, WorkloadsTable } from './schema.js';
 import { upsertTenant, upsertWorkload } from './tenants.js';
+import { readSnapshot, writeTransaction } from './write-transaction.js';
 
 /**
  * What the reports read (capacity, upcoming, a tenant's timeline), and the bulk paths in and out:
@@ -302,8 +303,6 @@ const PREFETCH = 1000;
 /** The importer acts as the Gateway Team would (R6): the dates it brings were given before. */
 export const IMPORT_ACTOR: Actor = { name: 'esd-bot import', upn: null, roles: ['gateway'] };
 
-type Trx = ControlledTransaction<Database, string[]>;
-
 /**
  * What the import knows of the database, read a batch of rows at a time: a re-run of a large file
  * then costs two queries per 500 tenants instead of several per row.
@@ -475,74 +474,71 @@ export async function importWorkloadRows(
   const known: Known = { tenants: new Map(), workloads: new Map() };
 
   if (!options.continueOnError) {
-    const trx = await ctx.db.startTransaction().execute();
     try {
-      for (const [i, row] of rows.entries()) {
-        try {
-          if (i % PREFETCH === 0) await prefetch(trx, known, rows.slice(i, i + PREFETCH));
-          count(await importRow(trx, ctx, row, options, today, known));
-        } catch (error) {
-          // The transaction may be unusable now (PostgreSQL): report, stop, roll back.
-          outcome.rejected.push(errorOf(row.line, error));
-          break;
+      return await writeTransaction(ctx, async (trx) => {
+        for (const [i, row] of rows.entries()) {
+          try {
+            if (i % PREFETCH === 0) await prefetch(trx, known, rows.slice(i, i + PREFETCH));
+            count(await importRow(trx, ctx, row, options, today, known));
+          } catch (error) {
+            // The transaction may be unusable now (PostgreSQL): report, stop, roll back.
+            outcome.rejected.push(errorOf(row.line, error));
+            break;
+          }
+          options.onProgress?.(i + 1);
         }
-        options.onProgress?.(i + 1);
-      }
-      if (outcome.rejected.length > 0 || (options.invalidRows ?? 0) > 0) {
-        await trx.rollback().execute();
-        return { ...outcome, accepted: 0, datesWritten: 0, datesUnchanged: 0 };
-      }
-      await positionEvents(trx);
-      await trx.commit().execute();
-      return { ...outcome, committed: true };
+        if (outcome.rejected.length > 0 || (options.invalidRows ?? 0) > 0)
+          throw new ImportRolledBack({
+            ...outcome,
+            accepted: 0,
+            datesWritten: 0,
+            datesUnchanged: 0,
+          });
+        await positionEvents(trx);
+        return { ...outcome, committed: true };
+      });
     } catch (error) {
-      if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute();
+      if (error instanceof ImportRolledBack) return error.outcome;
       throw error;
     }
   }
 
+  // Each batch is one transaction; each row in it a savepoint, so a rejected row is undone alone.
   const batchSize = options.batchSize ?? 1000;
-  let trx: Trx | null = null;
-  try {
-    for (const [i, row] of rows.entries()) {
-      if (!trx) {
-        trx = await ctx.db.startTransaction().execute();
-        // Read inside the batch's transaction, so what it knows holds until the commit.
-        known.tenants.clear();
-        known.workloads.clear();
-        await prefetch(trx, known, rows.slice(i, i + batchSize));
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch = rows.slice(start, start + batchSize);
+    await writeTransaction(ctx, async (trx) => {
+      // Read inside the batch's transaction, so what it knows holds until the commit.
+      known.tenants.clear();
+      known.workloads.clear();
+      await prefetch(trx, known, batch);
+      for (const [j, row] of batch.entries()) {
+        await sql`savepoint import_row`.execute(trx);
+        let result: RowResult;
+        try {
+          result = await importRow(trx, ctx, row, options, today, known);
+        } catch (error) {
+          result = { status: 'rejected', rejection: errorOf(row.line, error) };
+        }
+        if (result.status === 'rejected') {
+          await sql`rollback to savepoint import_row`.execute(trx);
+          // What this row wrote was rolled back: its tenant is read again if another row needs it.
+          known.tenants.delete(row.tenant.id);
+        }
+        await sql`release savepoint import_row`.execute(trx);
+        count(result);
+        options.onProgress?.(start + j + 1);
       }
-      const saved = await trx.savepoint('import_row').execute();
-      let result: RowResult;
-      try {
-        result = await importRow(saved, ctx, row, options, today, known);
-      } catch (error) {
-        result = { status: 'rejected', rejection: errorOf(row.line, error) };
-      }
-      if (result.status === 'rejected') {
-        await saved.rollbackToSavepoint('import_row').execute();
-        // What this row wrote was rolled back: its tenant is read again if another row needs it.
-        known.tenants.delete(row.tenant.id);
-      } else {
-        await saved.releaseSavepoint('import_row').execute();
-      }
-      count(result);
-      if ((i + 1) % batchSize === 0) {
-        await positionEvents(trx);
-        await trx.commit().execute();
-        trx = null;
-      }
-      options.onProgress?.(i + 1);
-    }
-    if (trx) {
       await positionEvents(trx);
-      await trx.commit().execute();
-    }
-    trx = null;
-    return { ...outcome, committed: true };
-  } catch (error) {
-    if (trx && !trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute();
-    throw error;
+    });
+  }
+  return { ...outcome, committed: true };
+}
+
+/** Thrown inside an all-or-nothing import to roll it back and still answer with its outcome. */
+class ImportRolledBack extends Error {
+  constructor(readonly outcome: ImportOutcome) {
+    super('import rolled back');
   }
 }
 
@@ -552,9 +548,7 @@ export async function importWorkloadRows(
 
 /** Everything about every tenant, read in one transaction (a consistent snapshot). */
 export async function exportSnapshot(ctx: StoreContext): Promise<ExportSnapshot> {
-  let begin = ctx.db.transaction();
-  if (ctx.engine === 'postgres') begin = begin.setIsolationLevel('repeatable read');
-  return begin.execute(async (trx) => {
+  return readSnapshot(ctx, async (trx) => {
     const tenants = await trx.selectFrom('tenants').selectAll().orderBy('id').execute();
     const workloads = await trx
       .selectFrom('workloads')

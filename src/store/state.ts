@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { withRelaxedDurability } from './connect.js';
 import { isoNow, type StoreContext } from './context.js';
 import type { Database } from './schema.js';
+import { writeTransaction } from './write-transaction.js';
 
 /**
  * A key-value table with eTags: conversation and dialog state that survives restarts and is
@@ -86,18 +87,22 @@ export async function writeState(
   const etags = new Map<string, string>();
   if (writes.length === 0) return etags;
   const now = isoNow(ctx);
-  await withRelaxedDurability(ctx.db, ctx.engine, async (db) => {
-    // A turn saves one item: each statement of writeOne is atomic on its own, and the eTag
-    // check holds between them, so one item needs no transaction (a turn's commonest write).
-    if (writes.length === 1) {
-      const write = writes[0] as StateWrite;
-      etags.set(write.key, await writeOne(db, write, now));
-      return;
-    }
-    await db.transaction().execute(async (trx) => {
+  // A turn saves one item: each statement of writeOne is atomic on its own, and the eTag check
+  // holds between them, so one item needs no transaction (a turn's commonest write).
+  if (writes.length === 1) {
+    const write = writes[0] as StateWrite;
+    const etag = await withRelaxedDurability(ctx.db, ctx.engine, (db) => writeOne(db, write, now));
+    etags.set(write.key, etag);
+    return etags;
+  }
+  // Several items: all or none, through the store's one transaction discipline.
+  await writeTransaction(
+    ctx,
+    async (trx) => {
       for (const write of writes) etags.set(write.key, await writeOne(trx, write, now));
-    });
-  });
+    },
+    { relaxed: true },
+  );
   return etags;
 }
 

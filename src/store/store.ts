@@ -23,6 +23,7 @@ import * as retention from './retention.js';
 import * as state from './state.js';
 import * as watermark from './sweep-watermark.js';
 import { upsertTenant, upsertWorkload, type WorkloadSpec } from './tenants.js';
+import { writeTransaction } from './write-transaction.js';
 
 export interface StoreOptions {
   now?: () => Date;
@@ -108,7 +109,7 @@ export class Store {
     tenant: Tenant,
     workloads: Omit<WorkloadSpec, 'tenantId'>[],
   ): Promise<Workload[]> {
-    return this.ctx.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.ctx, async (trx) => {
       await upsertTenant(trx, this.ctx, tenant);
       const saved: Workload[] = [];
       for (const spec of workloads)

@@ -1,11 +1,28 @@
 import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
+import { withRelaxedDurability } from './connect.js';
 import type { StoreContext } from './context.js';
 import type { Database } from './schema.js';
 
+/**
+ * The one module of the store that opens transactions (issue 14): every write of more than one
+ * statement goes through writeTransaction, the export's consistent read through readSnapshot.
+ * test/store/write-transaction.test.ts checks that no other module opens one.
+ */
+
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
+
+export interface WriteOptions {
+  /**
+   * Data cheap to lose on a power cut and rewritten constantly (the bot's dialog state): on
+   * SQLite, a commit holding only such writes is not flushed on its own (withRelaxedDurability);
+   * in a group with any other write it is flushed with it.
+   */
+  relaxed?: boolean;
+}
 
 interface Waiting {
   work: Work<unknown>;
+  relaxed: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -31,7 +48,11 @@ const queues = new WeakMap<Kysely<Database>, Queue>();
  * the commit itself fails, every piece of the group is rejected, none having been written.
  * On PostgreSQL, a transaction per call, as the pool runs them side by side.
  */
-export function writeTransaction<T>(ctx: StoreContext, work: Work<T>): Promise<T> {
+export function writeTransaction<T>(
+  ctx: StoreContext,
+  work: Work<T>,
+  options: WriteOptions = {},
+): Promise<T> {
   if (ctx.engine !== 'sqlite') return ctx.db.transaction().execute(work);
   let queue = queues.get(ctx.db);
   if (!queue) {
@@ -40,9 +61,29 @@ export function writeTransaction<T>(ctx: StoreContext, work: Work<T>): Promise<T
   }
   const joined = queue;
   return new Promise<T>((resolve, reject) => {
-    joined.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    joined.waiting.push({
+      work,
+      relaxed: options.relaxed ?? false,
+      resolve: resolve as (value: unknown) => void,
+      reject,
+    });
     if (!joined.running) void drain(ctx.db, joined);
   });
+}
+
+/** Writes waiting for their turn on SQLite (0 on PostgreSQL): what a test watches to form a group. */
+export function waitingWrites(ctx: StoreContext): number {
+  return queues.get(ctx.db)?.waiting.length ?? 0;
+}
+
+/**
+ * A consistent read of several tables (the export): one transaction, repeatable read on
+ * PostgreSQL; on SQLite a read transaction on the one connection sees one state of the file.
+ */
+export function readSnapshot<T>(ctx: StoreContext, work: Work<T>): Promise<T> {
+  let begin = ctx.db.transaction();
+  if (ctx.engine === 'postgres') begin = begin.setIsolationLevel('repeatable read');
+  return begin.execute(work);
 }
 
 async function drain(db: Kysely<Database>, queue: Queue): Promise<void> {
@@ -50,8 +91,16 @@ async function drain(db: Kysely<Database>, queue: Queue): Promise<void> {
   try {
     while (queue.waiting.length > 0) {
       const group = queue.waiting.splice(0, MAX_GROUP);
-      if (group.length === 1) await runAlone(db, group[0] as Waiting);
-      else await runGroup(db, group);
+      const run = (on: Kysely<Database>) =>
+        group.length === 1 ? runAlone(on, group[0] as Waiting) : runGroup(on, group);
+      try {
+        if (group.every((one) => one.relaxed)) await withRelaxedDurability(db, 'sqlite', run);
+        else await run(db);
+      } catch (error) {
+        // Setting the durability failed (the connection is gone): the pieces not yet settled
+        // hear why (a settled promise ignores this), and the queue goes on.
+        for (const one of group) one.reject(error);
+      }
     }
   } finally {
     queue.running = false;

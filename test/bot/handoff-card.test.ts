@@ -260,7 +260,10 @@ describe('the handoff card', () => {
     const notes = `Budget: ${binding} and {customer}; see <b>the plan</b>.`;
     const name = `Ana {customer} ${binding}`;
     const card = handoffCard({ ...INPUT, notes, enteredBy: { name } }, 'en');
-    expect(textBlocks(card)).toContain(notes);
+    // Bindings stay literal; the HTML tag is escaped, as all markup people typed (issue 13).
+    expect(textBlocks(card)).toContain(
+      `Budget: ${binding} and {customer}; see \\<b\\>the plan\\</b\\>.`,
+    );
     expect(cardText(card)).toContain(`(${name})`);
   });
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeMarkdown, type Violation, type Workload } from '../../src/domain/index.js';
 import { parseHandoff } from '../../src/http/gateway/handoff-schema.js';
+import { fieldErrors } from '../../src/i18n/explain.js';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
 import {
   actionData,
@@ -114,5 +116,98 @@ describe('people’s text is shown as text', () => {
     const said = teams.connector.texts().join('\n');
     expect(said).not.toContain(RLO);
     expect(said).not.toContain('[x](');
+  });
+});
+
+/**
+ * What a person types, echoed back in a chat answer or a card (issue 13, item 5): each path where
+ * typed text comes back, with each kind of markup. Escaped characters (`\[`, `\*`, `\<`) are
+ * literal in Teams' markdown, so once they are taken out, nothing live may remain.
+ */
+describe('typed text echoed in an answer is shown as text', () => {
+  const TYPED = {
+    link: '[x](http://evil)',
+    bold: '**b**',
+    mention: '<at>',
+    override: `evil${RLO}txt`,
+  } as const;
+  const LIVE: Record<keyof typeof TYPED, RegExp> = {
+    link: /\[x\]\(/,
+    bold: /\*\*b\*\*/,
+    mention: /<at>/,
+    override: new RegExp(RLO),
+  };
+  /** What the bot said since the last clear: texts and every card's texts, escapes removed. */
+  const saidUnescaped = () =>
+    [...teams.connector.texts(), ...teams.connector.cards().map(cardText)]
+      .join('\n')
+      .replace(/\\[\s\S]/g, '');
+
+  const PATHS: Record<string, (typed: string) => Promise<void>> = {
+    'an unknown command': (typed) => teams.say(alex, typed).then(() => {}),
+    'change date with a customer name matching none': (typed) =>
+      teams.say(alex, `change date ${typed}`).then(() => {}),
+    'a name typed at the customer picker': async (typed) => {
+      await teams.say(alex, 'change date');
+      teams.connector.clear();
+      await teams.say(alex, typed);
+    },
+    'tenant with a name matching none': (typed) =>
+      teams.say(adele, `tenant ${typed}`).then(() => {}),
+    'history with a name matching none': (typed) =>
+      teams.say(alex, `history ${typed}`).then(() => {}),
+    'capacity with a search term': (typed) => teams.say(adele, `capacity ${typed}`).then(() => {}),
+    'a date typed beside the open change card': async (typed) => {
+      await teams.say(alex, 'change date contoso');
+      teams.connector.clear();
+      await teams.say(alex, `15 December ${typed}`);
+      // The date was read: the banner echoing what was typed is there.
+      expect(cardText(teams.lastCard())).toContain('I read “15 December');
+    },
+  };
+
+  for (const [path, run] of Object.entries(PATHS)) {
+    it.each(Object.keys(TYPED) as (keyof typeof TYPED)[])(`${path}: %s`, async (kind) => {
+      teams.connector.clear();
+      await run(TYPED[kind]);
+      const said = saidUnescaped();
+      expect(said.length).toBeGreaterThan(0);
+      expect(said).not.toMatch(LIVE[kind]);
+    });
+  }
+
+  it('a rule’s refusal in the change card names the customer and the assignee as text', () => {
+    const tenant = {
+      id: CONTOSO,
+      name: 'contoso.onmicrosoft.com',
+      customerName: '**Contoso** [x](http://evil)',
+    };
+    const workload = {
+      id: 'w1',
+      tenantId: CONTOSO,
+      code: 'TEAMS',
+      l1Status: 'in_progress',
+      esd: null,
+      basis: null,
+      channel: { type: 'fm', fmUpn: 'megan@example.com', fmAadObjectId: null, partnerName: null },
+      version: 1,
+    } as unknown as Workload;
+    const refusal: Violation = {
+      code: 'not_permitted',
+      field: 'workload',
+      params: {
+        channel: 'fm',
+        assignee: '<at>Megan</at> [x](http://evil)',
+        who: ['fm', 'gateway'],
+      },
+    };
+    const errors = fieldErrors([refusal], { workload, tenant }, 'en', escapeMarkdown);
+    const shown = (errors.workload ?? '').replace(/\\[\s\S]/g, '');
+    expect(shown).toContain('Contoso');
+    expect(shown).not.toMatch(/\*\*Contoso|\[x\]\(|<at>/);
+    // Without a renderer (the webhook's JSON answer, the CLI), the names stay as typed.
+    expect(fieldErrors([refusal], { workload, tenant }, 'en').workload).toContain(
+      '**Contoso** [x](http://evil)',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   bridge,
   dayAndMonth,
@@ -8,6 +8,10 @@ import {
 } from '../../src/bot/recognize-date.js';
 import { addDays, type CalendarDate } from '../../src/domain/index.js';
 import { ENGLISH_MONTHS, PORTUGUESE_MONTHS, SPANISH_MONTHS } from '../support/months.js';
+import { scaled } from '../support/time.js';
+
+// Each test's and hook's limit, scaled on a busy machine (test/support/time.ts).
+vi.setConfig({ testTimeout: scaled(60_000), hookTimeout: scaled(60_000) });
 
 const EN = ENGLISH_MONTHS;
 const ES = SPANISH_MONTHS;
@@ -56,7 +60,7 @@ describe('a day and a month name, read without the recognizer', () => {
         recognize(bridged, language, today),
       );
     }
-  }, 60_000);
+  });
 
   it('leaves 29 February, impossible days and other wordings to the recognizer', () => {
     for (const text of [

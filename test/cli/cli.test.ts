@@ -7,12 +7,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseCsv } from '../../src/csv/csv.js';
 import { workloadsCsv } from '../../src/csv/workloads-format.js';
 import { Store } from '../../src/store/store.js';
+import { scaled } from '../support/time.js';
 
 const run = promisify(execFile);
+/** One CLI process's bound (tsx start-up takes seconds on a busy machine); scaled. */
+const CLI_MS = 60_000;
+// A test runs up to two CLI processes: its limit is theirs plus a margin, not vitest's default.
+vi.setConfig({ testTimeout: scaled(3 * CLI_MS) });
 const SAMPLE = join(import.meta.dirname, '../../docs/sample-import.csv');
 /** tsx itself, not through npx: a second less per run. */
 const TSX = join(import.meta.dirname, '../../node_modules/.bin/tsx');
@@ -33,7 +38,7 @@ async function cli(script: 'import' | 'export', args: string[], db: string): Pro
   try {
     const { stdout, stderr } = await run(TSX, [`src/cli/${script}.ts`, ...args], {
       env: { ...process.env, SQLITE_PATH: db, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-      timeout: 60_000,
+      timeout: scaled(CLI_MS),
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };

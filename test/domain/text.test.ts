@@ -27,6 +27,11 @@ describe('people’s text is shown as text (issue 13, item 5)', () => {
     ['1. first\n 2) second', '1\\. first\n 2\\) second'],
     ['# heading\n> quote\n`code`', '\\# heading\n\\> quote\n\\`code\\`'],
     ['back\\slash', 'back\\\\slash'],
+    [
+      '<at>Megan</at> <a href="https://evil.example">x</a>',
+      '\\<at\\>Megan\\</at\\> \\<a href="https://evil.example"\\>x\\</a\\>',
+    ],
+    ['a > b', 'a \\> b'],
     ['a - b + c', 'a - b + c'],
     ['Contoso Ltd', 'Contoso Ltd'],
   ])('escapeMarkdown(%j) leaves no markup', (input, expected) => {

@@ -16,6 +16,7 @@ import { contextOf } from '../../src/store/store.js';
 import { createTestDatabase, engines } from '../support/databases.js';
 import { bodySignedHeaders, signedHeaders as sign } from '../support/signing.js';
 import { NOW, TeamsHarness } from '../support/teams.js';
+import { until } from '../support/time.js';
 
 const SECRET = 'gw-current-secret-0123456789abcdef-XYZ';
 const PREVIOUS = 'gw-previous-secret-fedcba9876543210-QRS';
@@ -1107,7 +1108,12 @@ describe('logs', () => {
     expect((await postTo(app.url, body, { secret: PREVIOUS })).status).toBe(200);
     expect((await postTo(app.url, body, { secret: OTHER })).status).toBe(401);
     expect((await postTo(app.url, body, { skew: 400 })).status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Each request's log line is written once its answer has gone ('after'): wait for all four.
+    await until(
+      () => lines.join('').split('"msg":"request"').length - 1 >= 4,
+      10_000,
+      'the four request log lines',
+    );
     const log = lines.join('');
     expect(log).toContain('gateway');
     for (const secret of [SECRET, PREVIOUS]) expect(log).not.toContain(secret);

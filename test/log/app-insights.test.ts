@@ -1,8 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startAppInsights } from '../../src/log/app-insights.js';
 import { createLogger } from '../../src/log/logger.js';
+import { scaled } from '../support/time.js';
+
+// Each test's and hook's limit, scaled on a busy machine (test/support/time.ts).
+vi.setConfig({ testTimeout: scaled(90_000), hookTimeout: scaled(90_000) });
 
 /**
  * Application Insights' packages declare Node >= 22 in places (@azure/monitor-opentelemetry):
@@ -54,5 +58,5 @@ describe('Application Insights on this Node.js', () => {
     const { default: appInsights } = await import('applicationinsights');
     expect(appInsights.defaultClient).toBeDefined();
     appInsights.defaultClient.trackEvent({ name: 'esd-bot-node-check' });
-  }, 90_000);
+  });
 });

@@ -102,9 +102,9 @@ describe('reminders reach the FM', () => {
     await teams.install(alex);
     await queueFabrikamReminder();
     teams.connector.failNext({ hang: true });
-    const started = Date.now();
+    // Bounded by the send timeout, not by the clock of this test: an unbounded hang never
+    // returns (the test's own limit fails it), and the row says the timeout ended the send.
     expect(await dispatch(NOW)).toMatchObject({ retry: 1 });
-    expect(Date.now() - started).toBeLessThan(5000);
     expect((await rows())[0]?.last_error).toContain('timeout');
   });
 

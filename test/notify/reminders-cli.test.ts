@@ -1,9 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { alex, cardText, TeamsHarness } from '../support/teams.js';
+import { scaled } from '../support/time.js';
 
 const run = promisify(execFile);
+/** One CLI process's bound (tsx start-up takes seconds on a busy machine); scaled. */
+const CLI_MS = 60_000;
+// A test runs up to two CLI processes: its limit is theirs plus a margin, not vitest's default.
+vi.setConfig({ testTimeout: scaled(3 * CLI_MS) });
 
 let teams: TeamsHarness;
 beforeEach(async () => {
@@ -21,7 +26,7 @@ function cli(args: string[]) {
       LOG_LEVEL: 'silent',
       PROACTIVE_CONVERSATION_INTERVAL_MS: '0',
     },
-    timeout: 60_000,
+    timeout: scaled(CLI_MS),
   });
 }
 

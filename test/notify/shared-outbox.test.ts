@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBot } from '../../src/bot/adapter.js';
 import { parseConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/log/logger.js';
@@ -12,6 +12,10 @@ import { enqueueAll } from '../../src/store/reminders.js';
 import { contextOf, Store } from '../../src/store/store.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 import { FakeConnector } from '../support/fake-connector.js';
+import { scaled } from '../support/time.js';
+
+// Each test's and hook's limit, scaled on a busy machine (test/support/time.ts).
+vi.setConfig({ testTimeout: scaled(300_000), hookTimeout: scaled(300_000) });
 
 const PEOPLE = 20;
 const MESSAGES = 300;
@@ -86,7 +90,7 @@ describe.each(engines)('two dispatchers sharing one outbox on %s', (engine) => {
     const [da, db] = [dispatcher(a, 'a'), dispatcher(b, 'b')];
     const statsA = { sent: 0 };
     const statsB = { sent: 0 };
-    const deadline = Date.now() + 120_000;
+    const deadline = Date.now() + scaled(120_000);
     for (;;) {
       const [ra, rb] = await Promise.all([
         da.runOnce(new Date(Date.now() + 3_600_000)),
@@ -214,7 +218,6 @@ describe('the outbox under load with a misbehaving connector', () => {
           }),
         }),
       });
-      const started = Date.now();
       for (let round = 0; round < 40; round++) {
         await dispatcher.runOnce(new Date(Date.now() + 3_600_000));
         const pending = await contextOf(store)
@@ -224,9 +227,8 @@ describe('the outbox under load with a misbehaving connector', () => {
           .execute();
         if (pending.length === 0) break;
       }
-      // Bounded: the rounds end (each hang costs one send timeout, counted in attended time), not
-      // a wall-clock race with the machine's load.
-      expect(Date.now() - started).toBeLessThan(240_000);
+      // Bounded: the rounds end (each hang costs one send timeout, counted in attended time);
+      // how long they took is the machine's business (the test's own limit is scaled).
       const texts = connector.texts();
       expect(texts).toHaveLength(180);
       expect(new Set(texts).size).toBe(180);
@@ -245,7 +247,7 @@ describe('the outbox under load with a misbehaving connector', () => {
       await connector.stop();
       await database.drop();
     }
-  }, 300_000);
+  });
 });
 
 /**
@@ -301,8 +303,8 @@ describe.each(engines)('two dispatchers on a starved CPU on %s', (engine) => {
         workers.push(
           new Worker(
             `const { workerData } = require('node:worker_threads');
-             const flag = new Int32Array(workerData);
-             while (Atomics.load(flag, 0) === 0) {}`,
+         const flag = new Int32Array(workerData);
+         while (Atomics.load(flag, 0) === 0) {}`,
             { eval: true, workerData: spin.buffer },
           ),
         );
@@ -346,7 +348,7 @@ describe.each(engines)('two dispatchers on a starved CPU on %s', (engine) => {
           }),
         });
       };
-      const deadline = Date.now() + 120_000;
+      const deadline = Date.now() + scaled(120_000);
       const drain = async (store: Store, owner: string) => {
         const dispatcher = make(store, owner);
         while (Date.now() < deadline) {
@@ -387,5 +389,5 @@ describe.each(engines)('two dispatchers on a starved CPU on %s', (engine) => {
       await connector.stop();
       await database.drop();
     }
-  }, 180_000);
+  });
 });

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
 import { contextOf } from '../../src/store/store.js';
 import { actionData, alex, as, TeamsHarness } from '../support/teams.js';
+import { scaled } from '../support/time.js';
+
+// Each test's and hook's limit, scaled on a busy machine (test/support/time.ts).
+vi.setConfig({ testTimeout: scaled(120_000), hookTimeout: scaled(120_000) });
 
 const VERBS = [
   'esd.change',
@@ -134,7 +138,7 @@ describe('card submits with missing, extra, wrong-typed, huge, unicode and contr
     );
     await consistent();
     expect(await failedTurns()).toBe(errorsBefore);
-  }, 120_000);
+  });
 
   it('chat text of any shape is answered, never crashes the turn', async () => {
     const errorsBefore = await failedTurns();
@@ -147,5 +151,5 @@ describe('card submits with missing, extra, wrong-typed, huge, unicode and contr
     );
     await consistent();
     expect(await failedTurns()).toBe(errorsBefore);
-  }, 60_000);
+  });
 });

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { scaled } from '../support/time.js';
 
 let database: TestDatabase;
 let tried = 0;
@@ -13,6 +14,13 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** One CLI process's bound (tsx start-up takes seconds on a busy machine); scaled. */
+const SPAWN_MS = 60_000;
+/** Most runs of one property below. */
+const RUNS = 15;
+// A test's limit is the sum of its processes' bounds: it ends when they do, however slow each is.
+vi.setConfig({ testTimeout: scaled(RUNS * SPAWN_MS) });
+
 function run(script: string, args: string[]) {
   if (database.target.kind !== 'sqlite') throw new Error('sqlite');
   return spawnSync('node', ['--import', 'tsx', script, ...args], {
@@ -23,7 +31,7 @@ function run(script: string, args: string[]) {
       DEMO_DATA: 'false',
     },
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: scaled(SPAWN_MS),
   });
 }
 
@@ -67,7 +75,7 @@ describe.each([
         if (result.status === 2) expect(result.stderr).toContain(usage);
       }),
       // Each run starts a process (the reminders one also a bot): a few dozen lines in all.
-      { numRuns: script.includes('reminders') ? 8 : 15 },
+      { numRuns: script.includes('reminders') ? 8 : RUNS },
     );
-  }, 120_000);
+  });
 });

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signGatewayBody } from '../../src/http/signature.js';
 import { contextOf } from '../../src/store/store.js';
 import { TeamsHarness } from '../support/teams.js';
+import { scaled } from '../support/time.js';
+
+// Each test's and hook's limit, scaled on a busy machine (test/support/time.ts).
+vi.setConfig({ testTimeout: scaled(120_000), hookTimeout: scaled(120_000) });
 
 const SECRET = 'fuzzing-secret-with-enough-length-0123456789';
 const TABLES = [
@@ -123,7 +127,7 @@ describe('the Gateway webhook under generated input', () => {
       ),
       { numRuns: 400 },
     );
-  }, 120_000);
+  });
 
   it('headers of any shape: 401 (or 400/413 for the body), never a 5xx, nothing written', async () => {
     const before = await counts();
@@ -158,5 +162,5 @@ describe('the Gateway webhook under generated input', () => {
       { numRuns: 400 },
     );
     expect(await counts()).toEqual(before);
-  }, 120_000);
+  });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import { calendarDateIn, WORKLOAD_CODES } from '../../src/domain/index.js';
 import { sweep } from '../../src/notify/sweep.js';
@@ -6,19 +6,18 @@ import { contextOf, Store } from '../../src/store/store.js';
 import { type BotProcess, startBotProcess } from '../support/bot-process.js';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/databases.js';
 import { FakeConnector } from '../support/fake-connector.js';
+import { scaled, until } from '../support/time.js';
+
+// Each test's and hook's limit, scaled on a busy machine (test/support/time.ts).
+vi.setConfig({ testTimeout: scaled(180_000), hookTimeout: scaled(180_000) });
 
 const REMINDERS = 5000;
 const FMS = 500;
-/** A repeat is a send in flight at the kill: at most a send's bound (attended time) plus a lease away. */
-const AROUND_KILL_MS = 15_000;
-
-const until = async (check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) => {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+/**
+ * A repeat is a send in flight at the kill: at most a send's bound (attended time) plus a lease
+ * away, stretched like every time limit on a slow machine.
+ */
+const AROUND_KILL_MS = scaled(15_000);
 
 describe.skipIf(!TEST_DATABASE_URL)(
   'two bot instances on one PostgreSQL database, one killed midway',
@@ -102,7 +101,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
       const queued = await sweep(store, parseConfig({}), new Date(`${today}T12:00:00Z`));
       expect(queued.reminders).toBe(REMINDERS);
       await store.close();
-    }, 120_000);
+    });
 
     afterAll(async () => {
       for (const bot of bots) bot.child.kill('SIGKILL');
@@ -122,7 +121,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
         PROACTIVE_SEND_TIMEOUT_MS: '1000',
       };
       bots.push(...(await Promise.all([startBotProcess(env), startBotProcess(env)])));
-      await until(() => connector.sent.length >= 1500, 60_000, '1500 reminders');
+      await until(() => connector.sent.length >= 1500, 60_000, '1500 reminders', 100);
       const killedAt = Date.now();
       bots[0]?.child.kill('SIGKILL');
 
@@ -137,8 +136,10 @@ describe.skipIf(!TEST_DATABASE_URL)(
         () => new Set(connector.sent.map(key)).size >= REMINDERS,
         90_000,
         'all reminders',
+        100,
       );
-      await new Promise((resolve) => setTimeout(resolve, 3000)); // any late repeat would show by now
+      // Any late repeat would show by now (the wait scaled like every time limit).
+      await new Promise((resolve) => setTimeout(resolve, scaled(3000)));
 
       const byKey = new Map<string, number[]>();
       for (const s of connector.sent)
@@ -166,6 +167,6 @@ describe.skipIf(!TEST_DATABASE_URL)(
         .execute();
       await store.close();
       expect(left.map((r) => [r.status, Number(r.n)])).toEqual([['sent', REMINDERS]]);
-    }, 180_000);
+    });
   },
 );

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { scaled } from './time.js';
 
 export interface BotProcess {
   child: ChildProcess;
@@ -14,7 +15,7 @@ export interface BotProcess {
 export async function startBotProcess(
   env: Record<string, string>,
   // Start-up through tsx takes seconds on a busy machine: bounded, and scaled like vitest's limits.
-  timeoutMs = 60_000 * Math.max(1, Number(process.env.TEST_TIME_SCALE) || 1),
+  timeoutMs = scaled(60_000),
 ): Promise<BotProcess> {
   const child = spawn('node', ['--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },

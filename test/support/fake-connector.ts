@@ -44,6 +44,9 @@ export class FakeConnector {
   url = '';
   /** Delay before answering a send, to keep a turn in flight. */
   delayMs = 0;
+  /** Sends (activities) that reached the connector, counted on arrival, before any delay or hold. */
+  arrived = 0;
+  private held: Promise<void> | null = null;
   /** Decides a fault for each send (after any queued by failNext): chaos for load tests. */
   chaos: ((conversationId: string) => Fault | null) | null = null;
 
@@ -62,6 +65,21 @@ export class FakeConnector {
 
   addMember(member: Member): void {
     this.members.set(member.id, member);
+  }
+
+  /**
+   * Holds the answer to every send until the returned function is called: a turn stays in flight
+   * for as long as the test needs, however slow the machine.
+   */
+  hold(): () => void {
+    let release = () => {};
+    this.held = new Promise<void>((resolve) => {
+      release = () => {
+        this.held = null;
+        resolve();
+      };
+    });
+    return release;
   }
 
   failNext(fault: Fault): void {
@@ -146,6 +164,10 @@ export class FakeConnector {
       req.method === 'POST'
     ) {
       return reply(201, { id: `conv-${randomUUID()}` });
+    }
+    if (parts[3] === 'activities') {
+      this.arrived++;
+      if (this.held) await this.held;
     }
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities') {

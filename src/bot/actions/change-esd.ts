@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   type EsdProposal,
+  escapeMarkdown,
   esdChangeNote,
   type Field,
   isSameChange,
@@ -132,10 +133,11 @@ export async function submitChange(
       );
       return true;
     case 'rejected':
-      await rerender(fieldErrors(result.violations, { workload: result.workload, tenant }, lang), {
-        text: t(lang, 'change.errorSummary'),
-        style: 'attention',
-      });
+      // Shown in the card: the customer's and the assignee's names read as text.
+      await rerender(
+        fieldErrors(result.violations, { workload: result.workload, tenant }, lang, escapeMarkdown),
+        { text: t(lang, 'change.errorSummary'), style: 'attention' },
+      );
       return false;
     case 'conflict': {
       // The card pressed twice: its first press is the change it now conflicts with. When the

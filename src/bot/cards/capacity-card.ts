@@ -34,7 +34,8 @@ export function capacityCard(report: CapacityReport, lang: Language): Card {
   const more = report.rows.length - shown.length;
   const maxTotal = Math.max(0, ...report.weeks.map((w) => w.total));
   const filter = [
-    report.filter.fm,
+    // The words the person typed after "capacity": shown as text.
+    report.filter.fm ? escapeMarkdown(report.filter.fm) : null,
     report.filter.workload ? workloadName(report.filter.workload, lang) : null,
   ].filter((part): part is string => !!part);
 
