@@ -5,6 +5,8 @@
  * Local mode (no MicrosoftAppId): no authentication, like esd-bot in the turn benchmark.
  * Prints {"ready": "<url>"} once listening on 127.0.0.1 (PORT, default a free port).
  */
+// Before restify, as in esd-bot's server: lets restify 11 load on Node 24.
+import '../src/http/node24-compat.js';
 import {
   ActivityHandler,
   CloudAdapter,
