@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { StoreContext } from './context.js';
 import type { Database } from './schema.js';
+import { writeTransaction } from './write-transaction.js';
 
 /**
  * The event catalogue (issue 17; docs/api.md, "Event feed"). Every change that matters is one of
@@ -189,7 +190,7 @@ export async function purgeEvents(ctx: StoreContext, days: number, batch = 500):
   if (through === 0) return 0;
   let purged = 0;
   for (;;) {
-    const n = await ctx.db.transaction().execute(async (trx) => {
+    const n = await writeTransaction(ctx, async (trx) => {
       const rows = await trx
         .selectFrom('events')
         .select(['id', 'position'])

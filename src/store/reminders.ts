@@ -346,7 +346,7 @@ export async function answerCommunicationStarted(
   },
 ): Promise<StartedAnswer> {
   try {
-    return await ctx.db.transaction().execute(async (trx): Promise<StartedAnswer> => {
+    return await writeTransaction(ctx, async (trx): Promise<StartedAnswer> => {
       const workload = await loadWorkload(trx, input.workloadId);
       if (!workload) return { status: 'not_found' };
       if (!permittedRole(input.actor, workload.channel)) return { status: 'not_permitted' };
@@ -401,6 +401,25 @@ export async function answerCommunicationStarted(
       if (!claimed) {
         throw new Rollback({ status: 'already', action: 'started' });
       }
+      // Issue 17: the answer is an event, beside the ESD change's own when the date moved.
+      await appendEvent(trx, {
+        type: EVENT_TYPES.reminderAnswered,
+        tenantId: workload.tenantId,
+        subject: workload.id,
+        time: now,
+        data: {
+          workloadId: workload.id,
+          tenantId: workload.tenantId,
+          workload: workload.code,
+          esd: { date: input.esd.date, estimate: input.esd.estimate },
+          action: 'started',
+          startedOn: input.startedOn,
+          note,
+          followUpAt: null,
+          actor: { name: input.actor.name, upn: input.actor.upn?.toLowerCase() ?? null },
+        },
+      });
+      await positionEvents(trx);
       return { status: 'recorded', note, change };
     });
   } catch (error) {

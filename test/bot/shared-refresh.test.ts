@@ -271,11 +271,12 @@ describe.each(engines)('Universal Actions refresh on %s', (engine) => {
     });
 
     it('shows no buttons once answered', async () => {
-      const started = (reminder.actions as { verb: string; data: Node }[]).find(
-        (a) => a.verb === 'esd.reminder.started',
+      // "Customer inactive" answers at once ("Communication started" first asks for the day).
+      const inactive = (reminder.actions as { verb: string; data: Node }[]).find(
+        (a) => a.verb === 'esd.reminder.inactive',
       );
-      if (!started) throw new Error('no started button');
-      await teams.execute(alex, started.verb, started.data);
+      if (!inactive) throw new Error('no inactive button');
+      await teams.execute(alex, inactive.verb, inactive.data);
       const card = await refresh(alex, refreshOf(reminder).action.data, 'a:personal-29:alex');
       expect(isEditable(card)).toBe(false);
       expect(cardText(card)).toContain('Fabrikam');

@@ -139,7 +139,8 @@ describe.each(engines)('event feed on %s', (engine) => {
             l1Status: 'in_progress',
             engagementStartDate: '2027-02-01' as CalendarDate,
           },
-          { code: 'SPO', l1Status: 'in_progress', engagementStartDate: null },
+          // Not In Progress: no date needed (R1); a new customer's In Progress one needs it (R3).
+          { code: 'SPO', l1Status: 'blocked', engagementStartDate: null },
         ],
         enteredBy: { upn: 'adelev@example.com', name: 'Adele Vance' },
         notes: null,

@@ -185,6 +185,15 @@ describe.each(engines)('answering a reminder on %s', (engine) => {
     expect(
       await teams.app.store.startedKeys('2026-11-01' as CalendarDate, '2026-11-30' as CalendarDate),
     ).toContain(`${exo}|2026-11-24`);
+    // Issue 17: the moved date and the answer are events, written in the same transaction.
+    const feed = await teams.app.store.readEvents(0, 100);
+    if (feed.status !== 'ok') throw new Error(feed.status);
+    const mine = feed.events.filter((e) => e.subject === exo).map((e) => [e.type, e.data.action]);
+    expect(mine.slice(-3)).toEqual([
+      ['esdbot.reminder.answered', 'no_answer'],
+      ['esdbot.esd.changed', undefined],
+      ['esdbot.reminder.answered', 'started'],
+    ]);
   });
 
   it('R7 late: "another day" in the past moves the date; a day still ahead and a date out of the window are refused with the reason', async () => {

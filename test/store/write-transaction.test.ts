@@ -173,7 +173,9 @@ describe.each(engines)('store writes in one group commit on %s', (engine) => {
     const ctx = contextOf(store);
     const [stale] = [...(await store.writeState([{ key: 'b', data: 'before' }])).values()];
     expect(stale).toBeDefined();
-    const good = handoff('gw-good', '11111111-1111-4111-8111-111111111111', null);
+    // A new customer's In Progress workload comes with its date (R3, R6): thirty days ahead.
+    const ahead = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const good = handoff('gw-good', '11111111-1111-4111-8111-111111111111', ahead);
     // A date decades in the past: the rules refuse it and the whole handoff is rolled back.
     const refused = handoff('gw-refused', '22222222-2222-4222-8222-222222222222', '2001-01-15');
 
