@@ -188,15 +188,21 @@ describe.sequential('the demo FM in the emulator (en-US, America/New_York)', () 
     await page.screenshot('reminder-started-moved', started);
     expect(await world.esdOf('Contoso', 'OD')).toBe(d0);
 
-    // The dialog begun before the restart reads a typed date and brings Northwind's card back with it.
+    // The dialog begun before the restart reads a typed date and fills it into Northwind's card,
+    // the one still open: one live card per change (issue 15), updated in place, no second card.
     const typed = recognizeTypedDate('next Monday', 'en', world.today());
     if (typed?.kind !== 'date') throw new Error('"next Monday" is not read as a date');
-    const card = await page.newCard(() => page.say('next Monday'));
-    const text = await page.text(card);
-    expect(text).toContain('Northwind Traders');
-    expect(text).toContain(
-      world.t('change.typedDate', { text: 'next Monday', date: formatDate(typed.date, 'en') }),
-    );
+    const banner = world.t('change.typedDate', {
+      text: 'next Monday',
+      date: formatDate(typed.date, 'en'),
+    });
+    const cardsBefore = await page.cards().count();
+    await page.say('next Monday');
+    const card = page.card(banner);
+    await card.waitFor({ timeout: 20_000 });
+    await page.settle(card);
+    expect(await page.text(card)).toContain('Northwind Traders');
+    expect(await page.cards().count()).toBe(cardsBefore);
     await page.choose(card, world.t('change.workloadPlaceholder'), workloadName('SPO', 'en'));
     await page.choose(card, world.t('change.basisPlaceholder'), world.t('basis.two_way_email'));
     await page.fill(
