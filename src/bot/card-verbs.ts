@@ -1,5 +1,3 @@
-import type { TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
 import type { Store } from '../store/index.js';
 import { accessOf, admit, type Subject } from './access.js';
 import { acknowledgeHandoff } from './actions/acknowledge-handoff.js';

@@ -9,7 +9,7 @@ import type { Card } from '../bot/cards/templates.js';
 import { upcomingCard } from '../bot/cards/upcoming-card.js';
 import { withRefresh } from '../bot/shared-view.js';
 import { REFRESH_VERB } from '../bot/verbs.js';
-import { addDays, type CalendarDate, escapeMarkdown, workloadName } from '../domain/index.js';
+import { addDays, escapeMarkdown, workloadName } from '../domain/index.js';
 import { formatEsd } from '../i18n/format.js';
 import { type Language, resolveLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';

@@ -1,11 +1,5 @@
 import type { Config } from '../config/config.js';
-import {
-  addDays,
-  type CalendarDate,
-  calendarDateIn,
-  instantAt,
-  isoWeekday,
-} from '../domain/index.js';
+import { addDays, calendarDateIn, instantAt, isoWeekday } from '../domain/index.js';
 import {
   DIGEST_KIND,
   type DigestPayload,
