@@ -201,6 +201,29 @@ async function claimReminder(
   return Number(claimed.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Issue 17: a reminder's answer is an event, in the answer's transaction (docs/api.md). */
+async function appendAnswerEvent(
+  trx: Transaction<Database>,
+  about: { workload: Workload; esd: Esd; actor: Actor; now: string },
+  answer: { action: ReminderAction; note: string; followUpAt: string | null; startedOn?: string },
+): Promise<void> {
+  const { workload, esd, actor, now } = about;
+  await appendEvent(trx, {
+    type: EVENT_TYPES.reminderAnswered,
+    tenantId: workload.tenantId,
+    subject: workload.id,
+    time: now,
+    data: {
+      workloadId: workload.id,
+      tenantId: workload.tenantId,
+      workload: workload.code,
+      esd: { date: esd.date, estimate: esd.estimate },
+      ...answer,
+      actor: { name: actor.name, upn: actor.upn?.toLowerCase() ?? null },
+    },
+  });
+}
+
 /**
  * "No answer yet" or "customer inactive" on a reminder, once per reminder message (R7): a note;
  * "inactive" stops further reminders for that date, "no answer yet" queues one follow-up. Neither
@@ -263,22 +286,15 @@ export async function respondToReminder(
     } else if (input.action !== 'no_answer') {
       await cancelPendingForWorkload(trx, workload.id, [REMINDER_KIND], now);
     }
-    await appendEvent(trx, {
-      type: EVENT_TYPES.reminderAnswered,
-      tenantId: workload.tenantId,
-      subject: workload.id,
-      time: now,
-      data: {
-        workloadId: workload.id,
-        tenantId: workload.tenantId,
-        workload: workload.code,
-        esd: { date: input.esd.date, estimate: input.esd.estimate },
+    await appendAnswerEvent(
+      trx,
+      { workload, esd: input.esd, actor: input.actor, now },
+      {
         action: input.action,
         note,
         followUpAt,
-        actor: { name: input.actor.name, upn: input.actor.upn?.toLowerCase() ?? null },
       },
-    });
+    );
     await positionEvents(trx);
     return { status: 'recorded', note, followUpAt };
   });
@@ -402,23 +418,16 @@ export async function answerCommunicationStarted(
         throw new Rollback({ status: 'already', action: 'started' });
       }
       // Issue 17: the answer is an event, beside the ESD change's own when the date moved.
-      await appendEvent(trx, {
-        type: EVENT_TYPES.reminderAnswered,
-        tenantId: workload.tenantId,
-        subject: workload.id,
-        time: now,
-        data: {
-          workloadId: workload.id,
-          tenantId: workload.tenantId,
-          workload: workload.code,
-          esd: { date: input.esd.date, estimate: input.esd.estimate },
+      await appendAnswerEvent(
+        trx,
+        { workload, esd: input.esd, actor: input.actor, now },
+        {
           action: 'started',
           startedOn: input.startedOn,
           note,
           followUpAt: null,
-          actor: { name: input.actor.name, upn: input.actor.upn?.toLowerCase() ?? null },
         },
-      });
+      );
       await positionEvents(trx);
       return { status: 'recorded', note, change };
     });

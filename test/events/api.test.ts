@@ -8,16 +8,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudEvent } from '../../src/store/index.js';
 import { contextOf } from '../../src/store/store.js';
 import { engines } from '../support/databases.js';
-import { LocalIssuer } from '../support/openid.js';
+import type { LocalIssuer } from '../support/openid.js';
+import {
+  ENTRA_AUDIENCE,
+  ENTRA_TENANT,
+  startWithServiceCallers,
+} from '../support/service-callers.js';
 import { signedHeaders } from '../support/signing.js';
-import { NOW, TeamsHarness } from '../support/teams.js';
+import { NOW, type TeamsHarness } from '../support/teams.js';
 
 const SECRET = 'events-secret-0123456789abcdef-0123456789';
 const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
-const AUDIENCE = 'api://esd-bot.example.com';
-const TENANT = '0d9c3a52-1f6b-4e53-9d0e-2b7b4f1c8a11';
+const AUDIENCE = ENTRA_AUDIENCE;
+const TENANT = ENTRA_TENANT;
 const OTHER_TENANT = '7f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
-const ENTRA = 'https://login.microsoftonline.com/{tenantid}/v2.0';
 
 interface Feed {
   events: CloudEvent[];
@@ -29,22 +33,12 @@ describe.each(engines)('event feed and Entra ID callers on %s', (engine) => {
   let teams: TeamsHarness;
   let issuer: LocalIssuer;
 
+  let close = async () => {};
+
   beforeAll(async () => {
-    issuer = await new LocalIssuer(ENTRA).start();
-    teams = await TeamsHarness.start({
-      engine,
-      env: {
-        GATEWAY_WEBHOOK_SECRET: SECRET,
-        ENTRA_API_AUDIENCE: AUDIENCE,
-        ENTRA_API_TENANT_IDS: TENANT,
-        ENTRA_OPENID_METADATA_URL: issuer.metadataUrl,
-      },
-    });
+    ({ teams, issuer, close } = await startWithServiceCallers(engine, SECRET));
   });
-  afterAll(async () => {
-    await teams?.close();
-    await issuer?.stop();
-  });
+  afterAll(() => close());
 
   /** A client-credentials token of a service in the allowed tenant, with `roles`. */
   const appToken = (roles: string[], claims: Record<string, unknown> = {}) =>

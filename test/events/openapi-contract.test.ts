@@ -10,14 +10,19 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { engines } from '../support/databases.js';
-import { LocalIssuer } from '../support/openid.js';
+import type { LocalIssuer } from '../support/openid.js';
+import {
+  ENTRA_AUDIENCE,
+  ENTRA_TENANT,
+  startWithServiceCallers,
+} from '../support/service-callers.js';
 import { signedHeaders } from '../support/signing.js';
-import { NOW, TeamsHarness } from '../support/teams.js';
+import { NOW, type TeamsHarness } from '../support/teams.js';
 
 const SECRET = 'contract-secret-0123456789abcdef-0123456789';
 const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
-const AUDIENCE = 'api://esd-bot.example.com';
-const TENANT = '0d9c3a52-1f6b-4e53-9d0e-2b7b4f1c8a11';
+const AUDIENCE = ENTRA_AUDIENCE;
+const TENANT = ENTRA_TENANT;
 
 type Json = Record<string, unknown>;
 const doc = parse(
@@ -64,22 +69,12 @@ describe.each(engines)('live answers match docs/openapi.yaml on %s', (engine) =>
   let teams: TeamsHarness;
   let issuer: LocalIssuer;
 
+  let close = async () => {};
+
   beforeAll(async () => {
-    issuer = await new LocalIssuer('https://login.microsoftonline.com/{tenantid}/v2.0').start();
-    teams = await TeamsHarness.start({
-      engine,
-      env: {
-        GATEWAY_WEBHOOK_SECRET: SECRET,
-        ENTRA_API_AUDIENCE: AUDIENCE,
-        ENTRA_API_TENANT_IDS: TENANT,
-        ENTRA_OPENID_METADATA_URL: issuer.metadataUrl,
-      },
-    });
+    ({ teams, issuer, close } = await startWithServiceCallers(engine, SECRET));
   });
-  afterAll(async () => {
-    await teams?.close();
-    await issuer?.stop();
-  });
+  afterAll(() => close());
 
   const signed = (url: string, method = 'GET', body?: string) =>
     signedHeaders({ secret: SECRET, timestamp: NOW_SECONDS, url, method, body });
