@@ -10,31 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLANNER_STRINGS } from '../../src/i18n/planner.js';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
 import { engines } from '../support/databases.js';
+import type { PlannerAnswer as Answer } from '../support/planner-answer.js';
 import { TeamsHarness } from '../support/teams.js';
 
 const CONTOSO = DEMO_TENANTS.find((t) => t.customerName === 'Contoso Ltd')?.id as string;
 const WOODGROVE = DEMO_TENANTS.find((t) => t.customerName === 'Woodgrove Bank')?.id as string;
 const TAILSPIN = DEMO_TENANTS.find((t) => t.customerName === 'Tailspin Toys')?.id as string;
-
-/** The fields of the planner's answers these tests read. */
-interface Answer {
-  fms: { upn: string; weeks: { estimates: number }[] }[];
-  weeks: unknown[];
-  workloads: {
-    customerName: string;
-    code: string;
-    targetDate: unknown;
-    engagementStartDate: unknown;
-    gapToNext: unknown;
-  }[];
-  overdue: { customerName: string }[];
-  upcoming: { customerName: string }[];
-  gapMeasure: string;
-  tenants: { customerName: string }[];
-  problems: { path: string }[];
-  language: string;
-  strings: Record<string, string>;
-}
 
 describe.each(engines)('planner API in local mode (%s)', (engine) => {
   let teams: TeamsHarness;

@@ -12,32 +12,13 @@ import { createLogger } from '../../src/log/logger.js';
 import { DEMO_FM, DEMO_PARTNER, DEMO_TENANTS } from '../../src/store/demo-data.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 import { LocalIssuer } from '../support/openid.js';
+import type { PlannerAnswer as Answer } from '../support/planner-answer.js';
 import { NOW } from '../support/teams.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const AUDIENCE = `api://planner.example.com/${APP_ID}`;
 const TAILSPIN = DEMO_TENANTS.find((t) => t.customerName === 'Tailspin Toys')?.id as string;
 const CONTOSO = DEMO_TENANTS.find((t) => t.customerName === 'Contoso Ltd')?.id as string;
-
-/** The fields of the planner's answers these tests read. */
-interface Answer {
-  fms: { upn: string; weeks: { estimates: number }[] }[];
-  weeks: unknown[];
-  workloads: {
-    customerName: string;
-    code: string;
-    targetDate: unknown;
-    engagementStartDate: unknown;
-    gapToNext: unknown;
-  }[];
-  overdue: { customerName: string }[];
-  upcoming: { customerName: string }[];
-  gapMeasure: string;
-  tenants: { customerName: string }[];
-  problems: { path: string }[];
-  language: string;
-  strings: Record<string, string>;
-}
 
 describe.each(engines)('planner with Teams SSO (%s)', (engine) => {
   let issuer: LocalIssuer;
