@@ -112,7 +112,8 @@ export function sequenceOf(position: number): string {
 
 /**
  * Events after `after` in feed order, at most `limit`, with the cursor to ask from next time (the
- * last position returned, or `after` when there is nothing new). A cursor from before what
+ * last position returned, or `after` when there is nothing new; with a `types` filter and no more
+ * matching events, the newest position read, skipped events included). A cursor from before what
  * retention deleted is expired: the caller must start again from `oldest`.
  */
 export async function readEvents(
@@ -128,24 +129,41 @@ export async function readEvents(
     .executeTakeFirstOrThrow();
   const purgedThrough = Number(log.purged_through);
   if (after < purgedThrough) return { status: 'expired', oldest: cursorOf(purgedThrough) };
+  const filtered = !!types && types.length > 0;
+  // A filtered read's cursor must also move past the events it skipped, else a consumer of a
+  // rare type keeps asking from an old cursor (rescanning, and answered 410 once retention deletes
+  // what it skipped). The head is read first: every position up to it is committed (positions
+  // follow commit order), so nothing matching at or below it can appear later.
+  const head = filtered
+    ? await ctx.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('position').as('p'))
+        .where('position', '>', after)
+        .executeTakeFirst()
+    : undefined;
+  const headPosition = head?.p === null || head?.p === undefined ? after : Number(head.p);
   let query = ctx.db
     .selectFrom('events')
     .selectAll()
     .where('position', '>', after)
     .orderBy('position')
     .limit(limit + 1);
-  if (types && types.length > 0) query = query.where('type', 'in', types);
+  if (filtered) query = query.where('position', '<=', headPosition).where('type', 'in', types);
   const rows = await query.execute();
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const events = page.map(toCloudEvent);
   const last = page.at(-1);
-  return {
-    status: 'ok',
-    events,
-    next: last ? cursorOf(Number(last.position)) : cursorOf(after),
-    more,
-  };
+  // A full page: ask again from its last event. Else, filtered, everything matching up to the
+  // head was returned: the next read starts after the head.
+  const next = more
+    ? Number(last?.position)
+    : filtered
+      ? headPosition
+      : last
+        ? Number(last.position)
+        : after;
+  return { status: 'ok', events, next: cursorOf(next), more };
 }
 
 function toCloudEvent(row: {

@@ -264,6 +264,114 @@ describe.each(engines)('event feed on %s', (engine) => {
     }
   });
 
+  it('a type filter: the cursor moves past skipped events, so a filtered consumer neither loops nor misses one', async () => {
+    const [exo, teams] = (await tenantWith('tenant-a', ['EXO', 'TEAMS'])) as [Workload, Workload];
+    const noResponse = 'esdbot.no_response.recorded';
+    const readFiltered = async (after: number, limit: number) => {
+      const page = await store.readEvents(after, limit, [noResponse]);
+      if (page.status !== 'ok') throw new Error('expired');
+      return page;
+    };
+    // Nothing of the type yet: the cursor still moves to the last event read (three skipped).
+    const first = await change(store, exo, '2026-11-20');
+    const second = await change(store, teams, '2026-11-21');
+    if (first.status !== 'changed' || second.status !== 'changed') throw new Error('not changed');
+    await change(store, first.workload, '2026-11-19');
+    const empty = await readFiltered(0, 10);
+    expect(empty).toEqual({ status: 'ok', events: [], next: '3', more: false });
+    // R7: no response recorded on both, with other changes around them.
+    await store.recordNoResponse({
+      workloadId: exo.id,
+      actor: alex,
+      kind: 'inactive',
+      today: TODAY,
+    });
+    await change(store, second.workload, '2026-11-18');
+    await store.recordNoResponse({
+      workloadId: teams.id,
+      actor: alex,
+      kind: 'no_answer',
+      today: TODAY,
+    });
+    await change(store, (await store.getWorkload(teams.id))?.workload as Workload, '2026-11-17');
+    // One at a time: a full page's cursor is its event, the last page's the head (7).
+    const one = await readFiltered(3, 1);
+    expect(one.events.map((e) => [e.subject, Number(e.sequence)])).toEqual([[exo.id, 4]]);
+    expect(one).toMatchObject({ next: '4', more: true });
+    const two = await readFiltered(4, 1);
+    expect(two.events.map((e) => [e.subject, Number(e.sequence)])).toEqual([[teams.id, 6]]);
+    expect(two).toMatchObject({ next: '7', more: false });
+    expect(await readFiltered(7, 1)).toEqual({ status: 'ok', events: [], next: '7', more: false });
+    // The unfiltered feed is unchanged: every event, its cursor the last one returned.
+    expect((await readAll(store, 0, 1000)).events.map((e) => Number(e.sequence))).toEqual([
+      1, 2, 3, 4, 5, 6, 7,
+    ]);
+  });
+
+  it('a filtered consumer whose type is rare is not expired by retention deleting what it skipped', async () => {
+    const [exo, teams] = (await tenantWith('tenant-a', ['EXO', 'TEAMS'])) as [Workload, Workload];
+    await change(store, exo, '2027-01-10');
+    const types = ['esdbot.no_response.recorded'];
+    const seen = await store.readEvents(0, 10, types);
+    expect(seen).toMatchObject({ events: [], next: '1' });
+    const later = await open({ now: () => new Date(NOW.getTime() + 40 * 86_400_000) });
+    await change(later, teams, '2027-03-10');
+    expect(
+      (await later.purgeExpired({ botStateDays: 90, outboxDays: 90, eventDays: 30 })).events,
+    ).toBe(1);
+    // Its cursor is past the purged event: still served.
+    expect(await later.readEvents(1, 10, types)).toEqual({
+      status: 'ok',
+      events: [],
+      next: '2',
+      more: false,
+    });
+  });
+
+  it('a filtered consumer reading while changes of several types are written sees each matching event once', async () => {
+    const workloads: Workload[] = [];
+    for (let t = 0; t < 4; t++) workloads.push(...(await tenantWith(`tenant-${t}`)));
+    const other = engine === 'postgres' ? await open() : store;
+    const types = ['esdbot.no_response.recorded'];
+    let writing = true;
+    // Each workload: a past date, then no response (R7); 20 chains at once, on two pools.
+    const writes = Promise.all(
+      workloads.map(async (w, i) => {
+        const s = i % 2 === 0 ? store : other;
+        const changed = await change(s, w, `2026-11-${String((i % 20) + 1).padStart(2, '0')}`);
+        if (changed.status !== 'changed') throw new Error(changed.status);
+        const recorded = await s.recordNoResponse({
+          workloadId: w.id,
+          actor: alex,
+          kind: 'no_answer',
+          today: TODAY,
+        });
+        if (recorded.status !== 'recorded') throw new Error(recorded.status);
+      }),
+    ).finally(() => {
+      writing = false;
+    });
+    const seen: CloudEvent[] = [];
+    let cursor = 0;
+    for (;;) {
+      const done = !writing;
+      const page = await store.readEvents(cursor, 3, types);
+      if (page.status !== 'ok') throw new Error('expired');
+      seen.push(...page.events);
+      expect(Number(page.next)).toBeGreaterThanOrEqual(cursor);
+      cursor = Number(page.next);
+      if (done && !page.more && page.events.length === 0) break;
+      await new Promise((r) => setImmediate(r));
+    }
+    await writes;
+    expect(seen.map((e) => e.type).every((t) => t === types[0])).toBe(true);
+    expect(seen.map((e) => e.subject).sort()).toEqual(workloads.map((w) => w.id).sort());
+    const sequences = seen.map((e) => e.sequence);
+    expect([...sequences].sort()).toEqual(sequences);
+    // The cursor ends at the head of the feed: 20 changes and 20 answers.
+    expect(cursor).toBe(40);
+  });
+
   it('retention deletes old events; a cursor from before them is expired, one after them works', async () => {
     const [exo, teams] = (await tenantWith('tenant-a', ['EXO', 'TEAMS'])) as [Workload, Workload];
     await change(store, exo, '2027-01-10');
