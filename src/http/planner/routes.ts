@@ -191,20 +191,29 @@ export function plannerRoutes(
     return false;
   }
 
-  /** The person asking, or null once answered (401/403). */
+  /** The person asking, or null once answered (401/403, or 503 when their roles cannot be read). */
   async function actorOf(req: restify.Request, res: restify.Response): Promise<Actor | null> {
     if (!loopbackOk(req, res)) return null;
+    let identity: Parameters<PlannerStore['loadActor']>[0];
     if (!sso) {
       const demo = (req.query as Record<string, unknown> | undefined)?.as === 'gateway';
-      return store.loadActor(demo ? DEMO_GATEWAY : DEMO_FM);
+      identity = demo ? DEMO_GATEWAY : DEMO_FM;
+    } else {
+      const result = await sso.validate(req.header('authorization'));
+      if (!result.ok) {
+        logger.warn({ url: req.getPath(), problem: result.problem }, 'planner request refused');
+        sendJson(res, 401, { error: 'unauthorized' });
+        return null;
+      }
+      identity = result.identity;
     }
-    const result = await sso.validate(req.header('authorization'));
-    if (!result.ok) {
-      logger.warn({ url: req.getPath(), problem: result.problem }, 'planner request refused');
-      sendJson(res, 401, { error: 'unauthorized' });
+    try {
+      return await store.loadActor(identity);
+    } catch (error) {
+      // The documented 503, not restify's 500 with its own body (docs/openapi.yaml).
+      failed(res, error, 'reading who is asking');
       return null;
     }
-    return store.loadActor(result.identity);
   }
 
   /** Authenticated, then the query checked; else answered here. */
