@@ -13,6 +13,8 @@ const ENTRA_ISSUER = 'https://login.microsoftonline.com/{tenantid}/v2.0';
 export async function startWithServiceCallers(
   engine: 'sqlite' | 'postgres',
   secret: string,
+  /** More settings, given the issuer (e.g. Teams SSO for the planner against the same one). */
+  more: (issuer: LocalIssuer) => Record<string, string> = () => ({}),
 ): Promise<{ teams: TeamsHarness; issuer: LocalIssuer; close: () => Promise<void> }> {
   const issuer = await new LocalIssuer(ENTRA_ISSUER).start();
   const teams = await TeamsHarness.start({
@@ -22,6 +24,7 @@ export async function startWithServiceCallers(
       ENTRA_API_AUDIENCE: ENTRA_AUDIENCE,
       ENTRA_API_TENANT_IDS: ENTRA_TENANT,
       ENTRA_OPENID_METADATA_URL: issuer.metadataUrl,
+      ...more(issuer),
     },
   });
   return {
