@@ -273,6 +273,9 @@ describe.each(engines)('live answers match docs/openapi.yaml on %s', (engine) =>
     expectMatches(one, 'get', 401, await get(statusUrl, {}));
     expectMatches(one, 'get', 403, await get(statusUrl, bearer(['Events.Read'])));
     expectMatches(one, 'get', 404, await get(`${HANDOFFS}/gw-unknown`));
+    // JSON whatever the Accept header asks for (the document lists no other media type).
+    for (const accept of ['text/csv', 'text/html', 'application/xml'])
+      expectMatches(one, 'get', 200, await get(statusUrl, { ...signed(statusUrl), accept }));
   });
 
   it('the reports API: JSON, CSV with its header row, and every error', async () => {
@@ -336,6 +339,13 @@ describe.each(engines)('live answers match docs/openapi.yaml on %s', (engine) =>
     const filtered = await get('/api/events?type=esdbot.handoff.received');
     expectMatches('/api/events', 'get', 200, filtered);
     expectMatches('/api/events', 'get', 400, await get('/api/events?limit=0'));
+    const url = '/api/events?limit=1';
+    expectMatches(
+      '/api/events',
+      'get',
+      200,
+      await get(url, { ...signed(url), accept: 'text/csv' }),
+    );
     expectMatches('/api/events', 'get', 401, await get('/api/events', {}));
     expectMatches('/api/events', 'get', 403, await get('/api/events', bearer(['Reports.Read'])));
     // As if retention had deleted the first two events (test/events/api.test.ts purges for real).
