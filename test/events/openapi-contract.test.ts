@@ -13,7 +13,8 @@ import addFormats from 'ajv-formats';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEMO_GATEWAY, DEMO_TENANTS } from '../../src/store/demo-data.js';
+import type { CalendarDate } from '../../src/domain/index.js';
+import { DEMO_FM, DEMO_GATEWAY, DEMO_TENANTS } from '../../src/store/demo-data.js';
 import { contextOf } from '../../src/store/store.js';
 import { engines } from '../support/databases.js';
 import type { LocalIssuer } from '../support/openid.js';
@@ -31,6 +32,8 @@ const AUDIENCE = ENTRA_AUDIENCE;
 const TENANT = ENTRA_TENANT;
 const APP_ID = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const PLANNER_AUDIENCE = `api://esd-bot.example.com/${APP_ID}`;
+/** A day after the demo data's first starts: they are overdue as of it. */
+const LATER = '2026-12-10' as CalendarDate;
 
 /** Listed in docs/openapi.yaml but not answered by this test: key "method path status", why. */
 const NOT_EXERCISED: Record<string, string> = {};
@@ -295,15 +298,30 @@ describe.each(engines)('live answers match docs/openapi.yaml on %s', (engine) =>
       report.fms.length,
     );
 
-    const upcoming = await get('/api/reports/upcoming');
+    // As of a later day, so that every list has rows: the overdue starts, and one of them
+    // documented (R7: no answer recorded after its date passed).
+    const upcomingUrl = `/api/reports/upcoming?asOf=${LATER}`;
+    const before = (await get(upcomingUrl)).body as { overdue: { workloadId: string }[] };
+    const overdue = before.overdue[0];
+    expect(overdue).toBeDefined();
+    const recorded = await teams.app.store.recordNoResponse({
+      workloadId: overdue?.workloadId as string,
+      actor: { name: DEMO_FM.name, upn: DEMO_FM.upn, aadObjectId: DEMO_FM.aadObjectId, roles: [] },
+      kind: 'no_answer',
+      today: LATER,
+    });
+    expect(recorded.status).toBe('recorded');
+    const upcoming = await get(upcomingUrl);
     expectMatches('/api/reports/upcoming', 'get', 200, upcoming);
     const lists = upcoming.body as {
       overdue: unknown[];
       documented: unknown[];
       upcoming: unknown[];
     };
-    expect(lists.upcoming.length + lists.overdue.length).toBeGreaterThan(0);
-    const upcomingCsv = await csv('/api/reports/upcoming');
+    expect(lists.upcoming.length * lists.overdue.length * lists.documented.length).toBeGreaterThan(
+      0,
+    );
+    const upcomingCsv = await csv(upcomingUrl);
     expectMatches('/api/reports/upcoming', 'get', 200, upcomingCsv);
     expectCsv(
       upcomingCsv,
@@ -335,7 +353,11 @@ describe.each(engines)('live answers match docs/openapi.yaml on %s', (engine) =>
     const feed = await get('/api/events?limit=1000');
     expectMatches('/api/events', 'get', 200, feed);
     const types = new Set((feed.body as { events: { type: string }[] }).events.map((e) => e.type));
-    expect([...types].sort()).toEqual(['esdbot.esd.changed', 'esdbot.handoff.received']);
+    expect([...types].sort()).toEqual([
+      'esdbot.esd.changed',
+      'esdbot.handoff.received',
+      'esdbot.no_response.recorded',
+    ]);
     const filtered = await get('/api/events?type=esdbot.handoff.received');
     expectMatches('/api/events', 'get', 200, filtered);
     expectMatches('/api/events', 'get', 400, await get('/api/events?limit=0'));
@@ -395,14 +417,17 @@ describe.each(engines)('live answers match docs/openapi.yaml on %s', (engine) =>
       report.fms.length,
     );
 
-    const upcoming = await planner('/api/planner/upcoming');
+    const upcoming = await planner(`/api/planner/upcoming?from=${LATER}`);
     expectMatches('/api/planner/upcoming', 'get', 200, upcoming);
     const lists = upcoming.body as {
       overdue: unknown[];
       documented: unknown[];
       upcoming: unknown[];
     };
-    const upcomingCsv = await planner('/api/planner/upcoming?format=csv');
+    expect(lists.upcoming.length * lists.overdue.length * lists.documented.length).toBeGreaterThan(
+      0,
+    );
+    const upcomingCsv = await planner(`/api/planner/upcoming?from=${LATER}&format=csv`);
     expectMatches('/api/planner/upcoming', 'get', 200, upcomingCsv);
     expectCsv(
       upcomingCsv,
