@@ -90,6 +90,8 @@ describe.each(engines)('event feed and Entra ID callers on %s', (engine) => {
     // Filtered by type.
     const none = await get('/api/events?type=esdbot.handoff.acknowledged');
     expect(none.body.events).toEqual([]);
+    // ...its cursor moved past the skipped events: the next poll does not scan them again.
+    expect(none.body).toMatchObject({ next: cursor, more: false });
   });
 
   it.each([
