@@ -148,7 +148,7 @@ export async function readEvents(
   };
 }
 
-function toCloudEvent(row: {
+export function toCloudEvent(row: {
   position: number | string | null;
   event_id: string;
   type: string;
