@@ -17,19 +17,33 @@ Event types: ${EVENT_TYPE_NAMES.join(', ')}`;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+function parsedUrl(v: string): URL | null {
+  try {
+    return new URL(v);
+  } catch {
+    return null;
+  }
+}
+
 /** HTTPS, or plain HTTP to this machine only (a receiver under test or behind a local proxy). */
 const url = z
   .string({ error: 'is required' })
   .trim()
   .max(2000)
-  .refine((v) => URL.canParse(v), 'must be an absolute URL')
-  .refine((v) => {
-    const parsed = new URL(v);
-    return (
-      parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname))
-    );
-  }, 'must be https:// (http:// only to 127.0.0.1, localhost or [::1])')
-  .refine((v) => !new URL(v).username && !new URL(v).password, 'must not carry credentials');
+  .superRefine((v, ctx) => {
+    const parsed = parsedUrl(v);
+    if (!parsed) ctx.addIssue({ code: 'custom', message: 'must be an absolute URL' });
+    else if (
+      parsed.protocol !== 'https:' &&
+      !(parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname))
+    )
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be https:// (http:// only to 127.0.0.1, localhost or [::1])',
+      });
+    else if (parsed.username || parsed.password)
+      ctx.addIssue({ code: 'custom', message: 'must not carry credentials' });
+  });
 
 const types = z
   .string()
