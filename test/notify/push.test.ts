@@ -383,6 +383,28 @@ describe.each(engines)('push subscriptions on %s', (engine) => {
     expect(await store.listSubscriptions()).toEqual([]);
   });
 
+  it('a push row whose payload does not fit its kind is cancelled with a clear error, never sent', async () => {
+    await contextOf(store)
+      .db.insertInto('outbox')
+      .values({
+        kind: 'event_push',
+        dedupe_key: 'event-push:broken',
+        workload_id: null,
+        recipient_aad_object_id: null,
+        recipient_upn: null,
+        payload: JSON.stringify({ subscriptionId: 7 }),
+        status: 'pending',
+        due_at: new Date().toISOString(),
+        attempts: 0,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    expect(await delivery().pushDispatcher.runOnce()).toMatchObject({ cancelled: 1 });
+    const [row] = await pushRows();
+    expect(row?.status).toBe('cancelled');
+    expect(row?.last_error).toContain('event_push: payload does not fit its kind: subscriptionId');
+  });
+
   it('Teams messages and pushes are claimed apart: the Teams dispatcher never takes a push', async () => {
     await store.addSubscription({ url: receiver.url, types: [], secret: SECRET });
     await changeDates(await workloads('tenant-apart', 1));
