@@ -16,7 +16,7 @@ import { createDelivery, type Delivery } from '../../src/notify/start-delivery.j
 import type { CloudEvent } from '../../src/store/events.js';
 import { contextOf, Store } from '../../src/store/store.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
-import { scaled } from '../support/time.js';
+import { scaled, until } from '../support/time.js';
 
 // Issue 17, "Push": webhook subscriptions to the event feed, delivered through the outbox. A real
 // receiver on 127.0.0.1 verifies each request as docs/api.md ("Push subscriptions") tells a
@@ -381,6 +381,21 @@ describe.each(engines)('push subscriptions on %s', (engine) => {
     const rows = await pushRows();
     expect(rows.every((r) => r.status === 'cancelled')).toBe(true);
     expect(await store.listSubscriptions()).toEqual([]);
+  });
+
+  it("with the server's loops running, a change is pushed without anyone asking", async () => {
+    await store.addSubscription({
+      url: receiver.url,
+      types: ['esdbot.esd.changed'],
+      secret: SECRET,
+    });
+    const d = delivery();
+    d.start();
+    await changeDates(await workloads('tenant-live', 1));
+    d.kick();
+    await until(() => receiver.accepted().size === 1, 20_000, 'the push of the change');
+    const [event] = await feed(['esdbot.esd.changed']);
+    expect(receiver.accepted().get((event as CloudEvent).id)).toEqual(event);
   });
 
   it('a push row whose payload does not fit its kind is cancelled with a clear error, never sent', async () => {
