@@ -323,7 +323,8 @@ export class Dispatcher {
         if (counted.justSuspended) {
           subscriptionSuspensions.inc();
           this.deps.logger.error(
-            { subscriptionId, url: subscription.url, error: result.message },
+            // Not the URL: a receiver may carry a token in its query string.
+            { subscriptionId, error: result.message },
             'push subscription suspended',
           );
         }
