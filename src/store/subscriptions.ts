@@ -209,6 +209,22 @@ export async function pumpSubscription(
   id: string,
   batch = 500,
 ): Promise<{ queued: number; more: boolean }> {
+  // The loop asks every second: with nothing new, two reads and no write transaction (on
+  // SQLite, no writer's lock taken from the bot and the CLI for nothing).
+  const seen = await ctx.db
+    .selectFrom('subscriptions')
+    .select('cursor_position')
+    .where('id', '=', id)
+    .where('state', '=', 'active')
+    .executeTakeFirst();
+  if (!seen) return { queued: 0, more: false };
+  const newer = await ctx.db
+    .selectFrom('events')
+    .select('id')
+    .where('position', '>', Number(seen.cursor_position))
+    .limit(1)
+    .executeTakeFirst();
+  if (!newer) return { queued: 0, more: false };
   const now = isoNow(ctx);
   return writeTransaction(ctx, async (trx) => {
     let select = trx
