@@ -3,7 +3,7 @@ import { createBot } from './bot/adapter.js';
 import type { Config } from './config/config.js';
 import { createServer, listen } from './http/server.js';
 import type { Logger } from './log/logger.js';
-import { trackOutboxDepth } from './metrics/metrics.js';
+import { trackOutboxDepth, trackSubscriptions } from './metrics/metrics.js';
 import { createDelivery, type Delivery } from './notify/start-delivery.js';
 import { Store } from './store/index.js';
 
@@ -49,12 +49,13 @@ export async function startApp(
 
   let delivery: Delivery | null = null;
   const bot = createBot(
-    { store, config, logger, now, kickDispatcher: () => delivery?.dispatcher.kick() },
+    { store, config, logger, now, kickDispatcher: () => delivery?.kick() },
     options.authOverrides,
   );
   delivery = createDelivery({ store, config, logger, adapter: bot.adapter });
   if (options.background ?? true) delivery.start();
   trackOutboxDepth(() => store.outboxCounts());
+  trackSubscriptions(() => store.subscriptionCounts());
   const server = createServer({ store, logger, bot, config, now });
   const { port } = await listen(server, config.port, config.host);
   if (config.bot.localMode) {

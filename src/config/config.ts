@@ -142,6 +142,11 @@ const envShape = z.object({
   PROACTIVE_MAX_ATTEMPTS: integer(8, 1, 50),
   PROACTIVE_SEND_TIMEOUT_MS: integer(15_000, 100, 120_000),
   PROACTIVE_LEASE_MS: integer(120_000, 1000, 3_600_000),
+  // Webhook push subscriptions (issue 17, src/notify/push.ts): consecutive failed pushes after
+  // which a subscription is suspended, pushes a second to one subscription, a push's time bound.
+  SUBSCRIPTION_SUSPEND_AFTER: integer(10, 1, 1000),
+  SUBSCRIPTION_MAX_RPS: integer(10, 1, 1000),
+  SUBSCRIPTION_TIMEOUT_MS: integer(10_000, 100, 120_000),
   // Retention: at least 30 days, so a sent reminder's dedupe key outlives any sweep that could
   // queue it again.
   BOT_STATE_RETENTION_DAYS: integer(90, 1, 3650),
@@ -200,6 +205,12 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   if (Number.isFinite(lease) && Number.isFinite(timeout) && lease < 2 * timeout) {
     problems.push(
       'PROACTIVE_LEASE_MS: must be at least twice PROACTIVE_SEND_TIMEOUT_MS, so a send ends before its lease',
+    );
+  }
+  const pushTimeout = Number(value('SUBSCRIPTION_TIMEOUT_MS') ?? 10_000);
+  if (Number.isFinite(lease) && Number.isFinite(pushTimeout) && lease < 2 * pushTimeout) {
+    problems.push(
+      'PROACTIVE_LEASE_MS: must be at least twice SUBSCRIPTION_TIMEOUT_MS, so a push ends before its lease',
     );
   }
   if (value('GATEWAY_WEBHOOK_SECRET_PREVIOUS') && !value('GATEWAY_WEBHOOK_SECRET')) {
@@ -265,6 +276,15 @@ export interface Config {
     sendTimeoutMs: number;
     /** How long a claimed row stays with its dispatcher before another may take it over. */
     leaseMs: number;
+  };
+  /** Webhook push subscriptions to the event feed (src/notify/push.ts). */
+  subscriptions: {
+    /** This many failed pushes in a row suspend a subscription. */
+    suspendAfter: number;
+    /** Pushes a second to one subscription (its own pace, apart from Teams'). */
+    maxPerSecond: number;
+    /** A push with no answer by then counts as failed (and is retried). */
+    timeoutMs: number;
   };
   /** What the hourly purge deletes (src/store/retention.ts). */
   retention: {
@@ -364,6 +384,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       maxAttempts: env.PROACTIVE_MAX_ATTEMPTS,
       sendTimeoutMs: env.PROACTIVE_SEND_TIMEOUT_MS,
       leaseMs: env.PROACTIVE_LEASE_MS,
+    },
+    subscriptions: {
+      suspendAfter: env.SUBSCRIPTION_SUSPEND_AFTER,
+      maxPerSecond: env.SUBSCRIPTION_MAX_RPS,
+      timeoutMs: env.SUBSCRIPTION_TIMEOUT_MS,
     },
     retention: {
       botStateDays: env.BOT_STATE_RETENTION_DAYS,

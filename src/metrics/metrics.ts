@@ -118,3 +118,28 @@ export const outboxWaitingOverWeek = new Gauge({
   help: 'Proactive messages still pending or waiting (recipient unreachable) more than 7 days after they were queued.',
   registers: [registry],
 });
+
+/** Set by the app: push subscriptions by state (active, suspended), read when Prometheus scrapes. */
+export function trackSubscriptions(read: () => Promise<Record<string, number>>): void {
+  registry.removeSingleMetric('esd_subscriptions');
+  new Gauge({
+    name: 'esd_subscriptions',
+    help: 'Webhook push subscriptions to the event feed, by state (active, suspended).',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      try {
+        for (const [state, count] of Object.entries(await read())) this.set({ state }, count);
+      } catch {
+        // The database is down: /readyz says so; the scrape still answers.
+      }
+    },
+  });
+}
+
+export const subscriptionSuspensions = new Counter({
+  name: 'esd_subscription_suspensions_total',
+  help: 'Push subscriptions suspended after SUBSCRIPTION_SUSPEND_AFTER failed pushes in a row.',
+  registers: [registry],
+});

@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
-import { proactiveSends } from '../metrics/metrics.js';
-import type { OutboxRow, Outcome, Recipient, Store } from '../store/index.js';
+import { proactiveSends, subscriptionSuspensions } from '../metrics/metrics.js';
+import {
+  type ClaimOptions,
+  EVENT_PUSH_KIND,
+  eventPushPayload,
+  type OutboxRow,
+  type Outcome,
+  type Recipient,
+  readPayload,
+  type Store,
+} from '../store/index.js';
 import { backoffMs, Pacer, SendGate } from './pacing.js';
+import type { PushSender } from './push.js';
 import type { Rendered } from './render.js';
 import { classify, type ProactiveChannel } from './teams-channel.js';
 
@@ -19,7 +29,16 @@ export interface DispatcherDeps {
   batchSize?: number;
   /** Sends in flight at once (16 by default). */
   maxConcurrentSends?: number;
+  /** Which rows this dispatcher claims (all by default). */
+  kinds?: ClaimOptions['kinds'];
+  /** Webhook pushes (event_push rows): how they are sent and paced. */
+  push?: { send: PushSender; suspendAfter: number; maxPerSecond: number; timeoutMs: number };
+  /** Runs at the start of each round of the loop (the push pump queues what is new). */
+  beforeRound?: () => Promise<unknown>;
 }
+
+/** A push whose destination must wait longer than this goes back to the outbox meanwhile. */
+const DEFER_PUSH_AFTER_MS = 1000;
 
 /** What happened to each claimed row; `released` rows went back unsent, their lease near its end. */
 export type DispatchStats = Record<Outcome['status'] | 'released', number>;
@@ -63,6 +82,8 @@ export class Dispatcher {
   /** Claimed rows not yet settled: their leases are kept alive by the heartbeat. */
   private readonly inFlight = new Set<number>();
   private heartbeat: NodeJS.Timeout | null = null;
+  /** One pace per push subscription: a slow or throttling subscriber holds up only itself. */
+  private readonly pushPacers = new Map<string, Pacer>();
 
   constructor(private readonly deps: DispatcherDeps) {
     this.owner = deps.owner ?? `dispatcher-${randomUUID()}`;
@@ -116,6 +137,7 @@ export class Dispatcher {
         dueBy,
         leaseMs: this.leaseMs,
         limit: this.batchSize,
+        kinds: this.deps.kinds,
       });
       if (rows.length === 0) break;
       for (const row of rows) this.inFlight.add(Number(row.id));
@@ -194,6 +216,7 @@ export class Dispatcher {
   }
 
   private async attempt(row: OutboxRow, ready: () => void): Promise<Outcome | 'released'> {
+    if (row.kind === EVENT_PUSH_KIND) return this.attemptPush(row, ready);
     const { store, render } = this.deps;
     try {
       const recipient = await store.findRecipient(row);
@@ -221,14 +244,7 @@ export class Dispatcher {
     key: string,
   ): Promise<Outcome | 'released'> {
     const { store, channel } = this.deps;
-    // The fence: the lease is checked and extended in the same statement, right before the send.
-    // Lost (this process stalled past its lease, and another instance may have the row now):
-    // never sent by this owner. Held, but the fence itself took so long that the lease would not
-    // cover a whole send: left for whoever claims it next.
-    const leaseEnd = await store.fenceLease(Number(row.id), this.owner, this.leaseMs);
-    if (!leaseEnd) return 'released';
-    if (store.now().getTime() + this.deps.config.proactive.sendTimeoutMs >= leaseEnd.getTime())
-      return 'released';
+    if (!(await this.fence(row, this.deps.config.proactive.sendTimeoutMs))) return 'released';
     try {
       const { createdReference } = await channel.send(recipient, activity);
       if (createdReference)
@@ -246,6 +262,85 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * The fence: the lease is checked and extended in the same statement, right before the send.
+   * Lost (this process stalled past its lease, and another instance may have the row now):
+   * never sent by this owner. Held, but the fence itself took so long that the lease would not
+   * cover a whole send: left for whoever claims it next.
+   */
+  private async fence(row: OutboxRow, sendTimeoutMs: number): Promise<boolean> {
+    const { store } = this.deps;
+    const leaseEnd = await store.fenceLease(Number(row.id), this.owner, this.leaseMs);
+    return !!leaseEnd && store.now().getTime() + sendTimeoutMs < leaseEnd.getTime();
+  }
+
+  /**
+   * A webhook push (issue 17): the subscription as it is now (removed: cancelled; suspended:
+   * held until it is resumed), its own pace, then a signed POST. Failures are the outbox's
+   * retries with backoff (Retry-After honoured), and counted on the subscription: the
+   * SUBSCRIPTION_SUSPEND_AFTER-th in a row suspends it, and the row waits with the others.
+   */
+  private async attemptPush(row: OutboxRow, ready: () => void): Promise<Outcome | 'released'> {
+    const { store, push } = this.deps;
+    try {
+      if (!push) throw new Error('this dispatcher does not send webhook pushes');
+      const read = readPayload(eventPushPayload, row.payload);
+      if (!read.ok) return { status: 'cancelled', error: `not sent: ${row.kind}: ${read.error}` };
+      const { subscriptionId, event } = read.payload;
+      const subscription = await store.getSubscription(subscriptionId);
+      if (!subscription) return { status: 'cancelled', error: 'not sent: subscription removed' };
+      if (subscription.state === 'suspended')
+        return { status: 'waiting', error: 'the subscription is suspended' };
+      let pacer = this.pushPacers.get(subscriptionId);
+      if (!pacer) {
+        pacer = new Pacer(push.maxPerSecond, 0);
+        this.pushPacers.set(subscriptionId, pacer);
+      }
+      const defer = async (ms: number) => {
+        // Not slept here: the batch (and the Teams messages beside it) would wait with it.
+        await store.deferRow(Number(row.id), this.owner, new Date(store.now().getTime() + ms));
+        return 'released' as const;
+      };
+      const wait = pacer.reserve(subscriptionId);
+      if (wait > DEFER_PUSH_AFTER_MS) return await defer(wait);
+      ready();
+      await sleep(wait);
+      return await this.gate.run(async () => {
+        // A Retry-After heard while this one waited for its slot holds it too.
+        if (pacer.pausedFor() > 0) return await defer(pacer.pausedFor());
+        if (!(await this.fence(row, push.timeoutMs))) return 'released';
+        const result = await push.send(subscription, event);
+        if (result.ok) {
+          await store.recordPushResult(subscriptionId, { ok: true });
+          return { status: 'sent' } as const;
+        }
+        if (result.retryAfterMs !== null) pacer.pause(null, result.retryAfterMs);
+        const counted = await store.recordPushResult(subscriptionId, {
+          ok: false,
+          error: result.message,
+          suspendAfter: push.suspendAfter,
+        });
+        if (counted.justSuspended) {
+          subscriptionSuspensions.inc();
+          this.deps.logger.error(
+            // Not the URL: a receiver may carry a token in its query string.
+            { subscriptionId, error: result.message },
+            'push subscription suspended',
+          );
+        }
+        if (counted.suspended) {
+          return {
+            status: 'waiting',
+            error: `${result.message}; the subscription is suspended after ${push.suspendAfter} failures in a row`,
+          } as const;
+        }
+        return this.retryOrDie(row, result.message, result.retryAfterMs);
+      });
+    } catch (error) {
+      return this.retryOrDie(row, `internal: ${(error as Error).message}`, null);
+    }
+  }
+
   private retryOrDie(row: OutboxRow, error: string, retryAfter: number | null): Outcome {
     if (row.attempts + 1 >= this.deps.config.proactive.maxAttempts)
       return { status: 'dead', error };
@@ -259,6 +354,7 @@ export class Dispatcher {
     this.loop = (async () => {
       while (!this.stopping) {
         try {
+          await this.deps.beforeRound?.();
           await this.runOnce();
         } catch (error) {
           this.deps.logger.warn(

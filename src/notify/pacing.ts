@@ -52,6 +52,11 @@ export class Pacer {
     }
   }
 
+  /** How long the pause of everything (a 429's Retry-After) still lasts, in ms; 0 when none. */
+  pausedFor(): number {
+    return Math.max(0, this.pausedUntil - this.clock());
+  }
+
   private forgetPast(now: number): void {
     const current = Math.floor(now / this.spacing);
     for (const slot of this.taken) if (slot < current) this.taken.delete(slot);

@@ -23,6 +23,7 @@ import * as reminderTokens from './migrations/004-reminder-tokens.js';
 import * as sweepWatermark from './migrations/006-sweep-watermark.js';
 import * as entitlementLines from './migrations/007-entitlement-lines.js';
 import * as events from './migrations/008-events.js';
+import * as subscriptions from './migrations/009-subscriptions.js';
 import type { Database } from './schema.js';
 
 export type { Engine };
@@ -186,6 +187,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '006-sweep-watermark': { up: (db) => sweepWatermark.up(db, engine) },
     '007-entitlement-lines': { up: (db) => entitlementLines.up(db) },
     '008-events': { up: (db) => events.up(db, engine) },
+    '009-subscriptions': { up: (db) => subscriptions.up(db) },
   };
   return { getMigrations: async () => all };
 }

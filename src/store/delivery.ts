@@ -86,6 +86,8 @@ export interface ClaimOptions {
   dueBy: Date;
   leaseMs: number;
   limit: number;
+  /** Only rows of these kinds, or all but these: Teams messages and webhook pushes are claimed apart. */
+  kinds?: { only: readonly string[] } | { except: readonly string[] };
 }
 
 /**
@@ -107,6 +109,9 @@ export async function claimDue(ctx: StoreContext, options: ClaimOptions): Promis
     .orderBy('due_at')
     .orderBy('id')
     .limit(options.limit);
+  const kinds = options.kinds;
+  if (kinds && 'only' in kinds) candidates = candidates.where('kind', 'in', kinds.only);
+  if (kinds && 'except' in kinds) candidates = candidates.where('kind', 'not in', kinds.except);
   if (ctx.engine === 'postgres') candidates = candidates.forUpdate().skipLocked();
   return ctx.db
     .updateTable('outbox')
@@ -211,6 +216,26 @@ export async function settle(
     .set(set)
     .where('id', '=', id)
     .where('lease_owner', '=', owner)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * A claimed row put back unsent until `dueAt`, its attempts not counted: a webhook whose
+ * destination must wait (its pace, a Retry-After) does not hold a batch of Teams messages.
+ */
+export async function deferRow(
+  ctx: StoreContext,
+  id: number,
+  owner: string,
+  dueAt: Date,
+): Promise<boolean> {
+  const result = await ctx.db
+    .updateTable('outbox')
+    .set({ due_at: dueAt.toISOString(), lease_owner: null, lease_until: null })
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'pending')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -166,7 +166,7 @@ export async function readEvents(
   return { status: 'ok', events, next: cursorOf(next), more };
 }
 
-function toCloudEvent(row: {
+export function toCloudEvent(row: {
   position: number | string | null;
   event_id: string;
   type: string;

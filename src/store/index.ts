@@ -38,4 +38,5 @@ export type { ImportOptions, ImportOutcome, ImportRejection } from './reports.js
 export type { Purged, RetentionPolicy } from './retention.js';
 export { StateConflictError, type StateItem, type StateWrite } from './state.js';
 export { Store, type StoreOptions } from './store.js';
+export type { ReactivateResult, Subscription } from './subscriptions.js';
 export type { WorkloadSpec } from './tenants.js';

@@ -20,6 +20,7 @@ export interface Database {
   reminder_tokens: ReminderTokensTable;
   events: EventsTable;
   event_log: EventLogTable;
+  subscriptions: SubscriptionsTable;
 }
 
 export interface TenantsTable {
@@ -182,4 +183,24 @@ export interface EventLogTable {
   id: number;
   last_position: number | string;
   purged_through: number | string;
+}
+
+/** Push subscriptions (migration 009, src/store/subscriptions.ts). */
+export interface SubscriptionsTable {
+  id: string;
+  url: string;
+  /** A JSON array of event types; empty: every type. */
+  types: string;
+  /** Signs each push (HMAC-SHA256); shown once, when generated. */
+  secret: string;
+  /** The feed position up to which events were queued for this subscription. */
+  cursor_position: number | string;
+  /** Grows on each replay: the outbox key of a push names it. */
+  epoch: number;
+  state: 'active' | 'suspended';
+  consecutive_failures: number;
+  last_error: string | null;
+  suspended_at: string | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -21,6 +21,7 @@ import * as reminders from './reminders.js';
 import * as reports from './reports.js';
 import * as retention from './retention.js';
 import * as state from './state.js';
+import * as subscriptions from './subscriptions.js';
 import * as watermark from './sweep-watermark.js';
 import { upsertTenant, upsertWorkload, type WorkloadSpec } from './tenants.js';
 import { writeTransaction } from './write-transaction.js';
@@ -193,6 +194,8 @@ export class Store {
   settle = (...args: Tail<Parameters<typeof delivery.settle>>) =>
     delivery.settle(this.ctx, ...args);
   releaseLeases = (owner: string) => delivery.releaseLeases(this.ctx, owner);
+  deferRow = (...args: Tail<Parameters<typeof delivery.deferRow>>) =>
+    delivery.deferRow(this.ctx, ...args);
   findRecipient = (row: delivery.OutboxRow) => delivery.findRecipient(this.ctx, row);
   outboxCounts = () => delivery.outboxCounts(this.ctx);
 
@@ -219,6 +222,22 @@ export class Store {
   // The event feed (src/store/events.ts, issue 17).
   readEvents = (after: number, limit: number, types?: readonly string[]) =>
     events.readEvents(this.ctx, after, limit, types);
+
+  // Push subscriptions to the feed (src/store/subscriptions.ts, issue 17).
+  addSubscription = (input: Parameters<typeof subscriptions.addSubscription>[1]) =>
+    subscriptions.addSubscription(this.ctx, input);
+  listSubscriptions = () => subscriptions.listSubscriptions(this.ctx);
+  getSubscription = (id: string) => subscriptions.getSubscription(this.ctx, id);
+  removeSubscription = (id: string) => subscriptions.removeSubscription(this.ctx, id);
+  /** Active again, failures cleared, held pushes sent; with `from`, a replay from that cursor. */
+  reactivateSubscription = (id: string, from?: number) =>
+    subscriptions.reactivateSubscription(this.ctx, id, from);
+  activeSubscriptionIds = () => subscriptions.activeSubscriptionIds(this.ctx);
+  pumpSubscription = (id: string, batch?: number) =>
+    subscriptions.pumpSubscription(this.ctx, id, batch);
+  recordPushResult = (...args: Tail<Parameters<typeof subscriptions.recordPushResult>>) =>
+    subscriptions.recordPushResult(this.ctx, ...args);
+  subscriptionCounts = () => subscriptions.subscriptionCounts(this.ctx);
 
   // Retention (src/store/retention.ts).
   purgeExpired = (policy: retention.RetentionPolicy) => retention.purgeExpired(this.ctx, policy);

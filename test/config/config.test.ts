@@ -153,3 +153,24 @@ describe('optional operations settings', () => {
     ).toThrow(/APPLICATIONINSIGHTS_CONNECTION_STRING/);
   });
 });
+
+describe('push subscriptions (issue 17)', () => {
+  it('defaults to 10 failures before suspension, 10 pushes a second, 10 s a push', () => {
+    expect(parseConfig({}).subscriptions).toEqual({
+      suspendAfter: 10,
+      maxPerSecond: 10,
+      timeoutMs: 10_000,
+    });
+    expect(parseConfig({ SUBSCRIPTION_SUSPEND_AFTER: '3' }).subscriptions.suspendAfter).toBe(3);
+  });
+
+  it('refuses a value out of range, and a push time bound the outbox lease cannot cover', () => {
+    expect(() => parseConfig({ SUBSCRIPTION_SUSPEND_AFTER: '0' })).toThrow(
+      /SUBSCRIPTION_SUSPEND_AFTER/,
+    );
+    expect(() => parseConfig({ SUBSCRIPTION_MAX_RPS: 'fast' })).toThrow(/SUBSCRIPTION_MAX_RPS/);
+    expect(() =>
+      parseConfig({ PROACTIVE_LEASE_MS: '30000', SUBSCRIPTION_TIMEOUT_MS: '20000' }),
+    ).toThrow(/at least twice SUBSCRIPTION_TIMEOUT_MS/);
+  });
+});

@@ -8,6 +8,7 @@
  */
 export * from './digest.js';
 export * from './esd-changed-by-other.js';
+export * from './event-push.js';
 export * from './gateway-handoff.js';
 export * from './read-payload.js';
 export * from './reminder.js';
