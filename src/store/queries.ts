@@ -4,6 +4,15 @@ import type { StoreContext } from './context.js';
 import { toEsdChange, toStatusNote, toTenant, toWorkload } from './mappers.js';
 import type { Database, WorkloadsTable } from './schema.js';
 
+/** Lists in `where ... in (...)` are cut to this size: far below either engine's limit. */
+const CHUNK = 500;
+
+export function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
 export interface PersonKey {
   aadObjectId?: string | null;
   upn?: string | null;
