@@ -37,15 +37,13 @@ export async function exportSnapshot(ctx: StoreContext): Promise<ExportSnapshot>
     for (const w of workloads) {
       byId.get(w.tenant_id)?.workloads.push({
         id: w.id,
-        code: w.code as WorkloadCode,
-        l1Status: w.l1_status as L1Status,
+        code: w.code,
+        l1Status: w.l1_status,
         entitlements: parseEntitlements(w.entitlements, w.l1_status),
-        esd: w.esd_date
-          ? { date: w.esd_date as CalendarDate, estimate: w.esd_estimate === 1 }
-          : null,
-        basis: (w.esd_basis as Basis | null) ?? null,
+        esd: w.esd_date ? { date: w.esd_date, estimate: w.esd_estimate === 1 } : null,
+        basis: w.esd_basis,
         channel: {
-          type: w.channel_type as 'fm' | 'frp' | 'unassigned',
+          type: w.channel_type,
           fmUpn: w.fm_upn,
           fmAadObjectId: w.fm_aad_object_id,
           partnerName: w.frp_partner_name,

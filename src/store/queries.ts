@@ -1,5 +1,12 @@
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
-import type { CalendarDate, EsdChange, StatusNote, Tenant, Workload } from '../domain/index.js';
+import type {
+  CalendarDate,
+  EsdChange,
+  StatusNote,
+  Tenant,
+  Workload,
+  WorkloadCode,
+} from '../domain/index.js';
 import type { StoreContext } from './context.js';
 import { toEsdChange, toStatusNote, toTenant, toWorkload } from './mappers.js';
 import type { Database, WorkloadsTable } from './schema.js';
@@ -212,7 +219,7 @@ export async function getEsdChange(ctx: StoreContext, id: number): Promise<EsdCh
  */
 export async function searchWorkloads(
   ctx: StoreContext,
-  search: { text: string; codes: readonly string[]; limit: number },
+  search: { text: string; codes: readonly WorkloadCode[]; limit: number },
 ): Promise<TenantWorkload[]> {
   const pattern = `%${search.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   let query = ctx.db

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { NotNull, Selectable } from 'kysely';
 import {
   addDays,
   type CalendarDate,
@@ -38,12 +38,13 @@ export async function capacityData(
     .where('l1_status', '=', 'in_progress')
     .where('channel_type', '=', 'fm')
     .where('fm_upn', 'is not', null)
+    .$narrowType<{ fm_upn: NotNull }>()
     .execute();
   const byUpn = new Map<string, { codes: Set<WorkloadCode>; aad: string | null }>();
   for (const row of assigned) {
-    const upn = (row.fm_upn as string).toLowerCase();
+    const upn = row.fm_upn.toLowerCase();
     const entry = byUpn.get(upn) ?? { codes: new Set(), aad: null };
-    entry.codes.add(row.code as WorkloadCode);
+    entry.codes.add(row.code);
     entry.aad ??= row.fm_aad_object_id;
     byUpn.set(upn, entry);
   }
@@ -66,11 +67,12 @@ export async function capacityData(
     .where('fm_upn', 'is not', null)
     .where('esd_date', '>=', from)
     .where('esd_date', '<=', to)
+    .$narrowType<{ fm_upn: NotNull; esd_date: NotNull }>()
     .execute();
   const starts: CapacityStart[] = rows.map((row) => ({
-    fmUpn: (row.fm_upn as string).toLowerCase(),
-    code: row.code as WorkloadCode,
-    date: row.esd_date as CalendarDate,
+    fmUpn: row.fm_upn.toLowerCase(),
+    code: row.code,
+    date: row.esd_date,
     estimate: row.esd_estimate === 1,
   }));
   return { fms, starts };
