@@ -1,5 +1,4 @@
 import {
-  type CalendarDate,
   canonicalLines,
   type EntitlementLine,
   effectiveL1Status,

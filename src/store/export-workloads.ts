@@ -1,4 +1,3 @@
-import type { Basis, CalendarDate, L1Status, WorkloadCode } from '../domain/index.js';
 import type { ExportNote, ExportSnapshot } from '../import-export/workloads-format.js';
 import type { StoreContext } from './context.js';
 import { parseEntitlements } from './entitlements.js';

@@ -1,17 +1,5 @@
 import type { Selectable } from 'kysely';
-import type {
-  Basis,
-  CalendarDate,
-  ChangeSource,
-  DeliveryChannel,
-  EsdChange,
-  L1Status,
-  Role,
-  StatusNote,
-  Tenant,
-  Workload,
-  WorkloadCode,
-} from '../domain/index.js';
+import type { DeliveryChannel, EsdChange, StatusNote, Tenant, Workload } from '../domain/index.js';
 import { parseEntitlements } from './entitlements.js';
 import type { EsdChangesTable, StatusNotesTable, TenantsTable, WorkloadsTable } from './schema.js';
 
