@@ -12,8 +12,7 @@ import {
 } from '../domain/index.js';
 import type { Language } from '../i18n/language.js';
 import type { TenantWorkload } from '../store/index.js';
-import { refusalText } from './access.js';
-import { tenantLabel, workloadChoiceTitle } from './cards/labels.js';
+import { refusalText, tenantLabel, workloadChoiceTitle } from './cards/labels.js';
 import type { Card } from './cards/templates.js';
 import { workloadCard } from './cards/workload-card.js';
 import { type RefreshTurn, rememberSharedView, withRefresh } from './shared-view.js';
