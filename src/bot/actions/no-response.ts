@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { accessTo, REASON_MAX_LENGTH } from '../../domain/index.js';
-import { t } from '../../i18n/translate.js';
 import { admit } from '../access.js';
+import { cardExpiredText } from '../cards/labels.js';
 import {
   type NoResponseProblem,
   noResponseCard,
@@ -25,10 +25,7 @@ export async function submitNoResponse(context: TurnContext, data: unknown): Pro
   const lang = session.lang;
   const parsed = submission.safeParse(data);
   if (!parsed.success) {
-    await presentText(
-      context,
-      t(lang, 'general.cardExpired', { command: t(lang, 'command.noResponse') }),
-    );
+    await presentText(context, cardExpiredText('noResponse', lang));
     return;
   }
   const { workload: workloadId, kind, detail } = parsed.data;

@@ -18,6 +18,7 @@ import {
   type StoredReminder,
 } from '../../store/index.js';
 import type { Subject } from '../access.js';
+import { cardExpiredText } from '../cards/labels.js';
 import {
   reminderAlreadyCard,
   reminderAnsweredCard,
@@ -74,10 +75,7 @@ export async function respondToReminderCard(
   const action = ACTIONS[verb];
   const reminder = action ? await loadReminder(store, data) : null;
   if (!reminder || !action) {
-    await presentText(
-      context,
-      t(lang, 'general.cardExpired', { command: t(lang, 'command.engagements') }),
-    );
+    await presentText(context, cardExpiredText('engagements', lang));
     return;
   }
   const { workloadId, tenantId, date, estimate } = reminder.payload;
@@ -167,10 +165,7 @@ export async function askWhenStarted(context: TurnContext, data: unknown): Promi
   const lang = session.lang;
   const reminder = await loadReminder(store, data);
   if (!reminder) {
-    await presentText(
-      context,
-      t(lang, 'general.cardExpired', { command: t(lang, 'command.engagements') }),
-    );
+    await presentText(context, cardExpiredText('engagements', lang));
     return;
   }
   const found = await store.getWorkload(reminder.payload.workloadId);
@@ -209,10 +204,7 @@ export async function submitStartedOn(context: TurnContext, data: unknown): Prom
   const reminder = await loadReminder(store, data);
   const parsed = startedInput.safeParse(data);
   if (!reminder || !parsed.success) {
-    await presentText(
-      context,
-      t(lang, 'general.cardExpired', { command: t(lang, 'command.engagements') }),
-    );
+    await presentText(context, cardExpiredText('engagements', lang));
     return;
   }
   const found = await store.getWorkload(reminder.payload.workloadId);

@@ -62,3 +62,11 @@ export function refusalText(access: Access, lang: Language): string {
     ? t(lang, 'access.notYours', { assignee: escapeMarkdown(access.ask) })
     : t(lang, 'access.notYoursNobody');
 }
+
+/** A pressed card that can no longer be read (expired, tampered): what to type to start again. */
+export function cardExpiredText(
+  command: 'help' | 'engagements' | 'change' | 'noResponse' | 'history',
+  lang: Language,
+): string {
+  return t(lang, 'general.cardExpired', { command: t(lang, `command.${command}`) });
+}
