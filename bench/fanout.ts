@@ -67,7 +67,7 @@ interface Outcome {
 async function seed(store: Store, connectorUrl: string): Promise<Set<string>> {
   const now = new Date().toISOString();
   const today = calendarDateIn(new Date(), 'UTC');
-  const codes = ['EXO', 'TEAMS', 'SPO', 'OD', 'INTUNE'];
+  const codes = ['EXO', 'TEAMS', 'SPO', 'OD', 'INTUNE'] as const;
   const db = contextOf(store).db;
   for (let t = 0; t < FMS; t += 500) {
     await db
@@ -119,7 +119,7 @@ async function seed(store: Store, connectorUrl: string): Promise<Set<string>> {
           return {
             id: `fan-w-${n}`,
             tenant_id: `fan-tenant-${fm}`,
-            code: codes[n % PER_FM] as string,
+            code: codes[n % PER_FM] as (typeof codes)[number],
             l1_status: 'in_progress',
             esd_date: today,
             esd_estimate: 0,

@@ -18,8 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { csvLine } from '../src/csv/csv.js';
-import { parseImportCsv, WORKLOAD_COLUMNS } from '../src/csv/workloads-format.js';
 import { addDays, calendarDateIn, type WorkloadCode } from '../src/domain/index.js';
+import { parseImportCsv, WORKLOAD_COLUMNS } from '../src/import-export/workloads-format.js';
 import type { DatabaseTarget } from '../src/store/connect.js';
 import { Store } from '../src/store/store.js';
 

@@ -4,12 +4,11 @@ import {
   type Actor,
   accessTo,
   type DeliveryChannel,
-  escapeMarkdown,
   type FmIdentity,
   isSamePerson,
 } from '../domain/index.js';
-import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
+import { refusalText } from './cards/labels.js';
 import { presentText } from './present.js';
 import { getSession } from './session.js';
 
@@ -20,17 +19,6 @@ import { getSession } from './session.js';
 export interface Subject {
   channels: readonly DeliveryChannel[];
   recipient?: FmIdentity;
-}
-
-/**
- * "Not yours, ask <assignee>", and nothing else of the tenant: no workload, status, date, id or
- * version, whatever the card claimed (issue 13, item 2).
- */
-export function refusalText(access: Access, lang: Language): string {
-  if (access.allowed) return '';
-  return access.ask
-    ? t(lang, 'access.notYours', { assignee: escapeMarkdown(access.ask) })
-    : t(lang, 'access.notYoursNobody');
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 import { cleanText } from '../domain/index.js';
 import { t } from '../i18n/translate.js';
 import { runCardVerb, runRefresh } from './card-verbs.js';
+import { cardExpiredText } from './cards/labels.js';
 import { COMMANDS } from './command-table.js';
 import { recognizeCommand } from './commands.js';
 import { ChangeDateDialog } from './dialogs/change-date-dialog.js';
@@ -165,9 +166,6 @@ export class EsdBot extends TeamsActivityHandler {
     if (await runCardVerb(await this.turn(context), verb, input)) return;
     // An unknown verb, or a reminder's data that does not parse: a card from another version.
     const lang = getSession(context).lang;
-    await presentText(
-      context,
-      t(lang, 'general.cardExpired', { command: t(lang, 'command.help') }),
-    );
+    await presentText(context, cardExpiredText('help', lang));
   }
 }

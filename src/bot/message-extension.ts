@@ -3,11 +3,16 @@ import type {
   MessagingExtensionQuery,
   MessagingExtensionResponse,
 } from 'botbuilder';
-import { accessTo, cleanText, WORKLOAD_CODES, workloadName } from '../domain/index.js';
+import {
+  accessTo,
+  cleanText,
+  WORKLOAD_CODES,
+  type WorkloadCode,
+  workloadName,
+} from '../domain/index.js';
 import type { Language } from '../i18n/language.js';
 import type { TenantWorkload } from '../store/index.js';
-import { refusalText } from './access.js';
-import { tenantLabel, workloadChoiceTitle } from './cards/labels.js';
+import { refusalText, tenantLabel, workloadChoiceTitle } from './cards/labels.js';
 import type { Card } from './cards/templates.js';
 import { workloadCard } from './cards/workload-card.js';
 import { type RefreshTurn, rememberSharedView, withRefresh } from './shared-view.js';
@@ -36,7 +41,7 @@ type Handler = (
 const fold = (text: string) => text.normalize('NFKC').toLowerCase();
 
 /** Workload codes whose code or name (in the reader's language or English) contains the text. */
-function codesMatching(text: string, lang: Language): string[] {
+function codesMatching(text: string, lang: Language): WorkloadCode[] {
   const wanted = fold(text);
   if (wanted.length < 2) return [];
   return WORKLOAD_CODES.filter(

@@ -2,7 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { changesCsv, exportJson, notesCsv, workloadsCsv } from '../csv/workloads-format.js';
+import {
+  changesCsv,
+  exportJson,
+  notesCsv,
+  workloadsCsv,
+} from '../import-export/workloads-format.js';
 import { openConfiguredStore, runCli, UsageError } from './open-store.js';
 
 const USAGE = `Usage:

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { parseImportCsv, type RejectedRow } from '../csv/workloads-format.js';
 import { explainViolation } from '../i18n/explain.js';
+import { parseImportCsv, type RejectedRow } from '../import-export/workloads-format.js';
 import type { ImportRejection } from '../store/index.js';
 import { openConfiguredStore, runCli, UsageError } from './open-store.js';
 

@@ -196,11 +196,11 @@ export async function settle(
   const base = { lease_owner: null, lease_until: null };
   const set =
     outcome.status === 'sent'
-      ? { ...base, status: 'sent', sent_at: now, attempts: sql<number>`attempts + 1` }
+      ? { ...base, status: 'sent' as const, sent_at: now, attempts: sql<number>`attempts + 1` }
       : outcome.status === 'retry'
         ? {
             ...base,
-            status: 'pending',
+            status: 'pending' as const,
             due_at: outcome.dueAt.toISOString(),
             last_error: outcome.error.slice(0, 1000),
             attempts: sql<number>`attempts + 1`,

@@ -207,8 +207,8 @@ export async function seedDemoData(ctx: StoreContext): Promise<SeedResult> {
     // The demo dates went through the one write path: their events are in the feed too.
     await positionEvents(trx);
     for (const grant of [
-      { upn: DEMO_GATEWAY.upn, role: 'gateway' },
-      { upn: DEMO_MANAGER.upn, role: 'manager' },
+      { upn: DEMO_GATEWAY.upn, role: 'gateway' as const },
+      { upn: DEMO_MANAGER.upn, role: 'manager' as const },
     ]) {
       await trx
         .insertInto('role_grants')

@@ -1,5 +1,4 @@
 import {
-  type CalendarDate,
   canonicalLines,
   type EntitlementLine,
   effectiveL1Status,
@@ -29,7 +28,7 @@ export function entitlementColumns(lines: readonly EntitlementLine[]): {
 }
 
 /** The stored lines; a row written before any (raw inserts, '[]') is one line at its status. */
-export function parseEntitlements(json: string, l1Status: string): EntitlementLine[] {
+export function parseEntitlements(json: string, l1Status: L1Status): EntitlementLine[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -43,12 +42,12 @@ export function parseEntitlements(json: string, l1Status: string): EntitlementLi
       lines.push({
         l1Status: item.l1Status as L1Status,
         seats: typeof item.seats === 'number' ? item.seats : null,
-        targetDate: isCalendarDate(item.targetDate) ? (item.targetDate as CalendarDate) : null,
+        targetDate: isCalendarDate(item.targetDate) ? item.targetDate : null,
         l2Reason: typeof item.l2Reason === 'string' ? item.l2Reason : null,
       });
     }
   }
-  return lines.length > 0 ? lines : singleLine(l1Status as L1Status);
+  return lines.length > 0 ? lines : singleLine(l1Status);
 }
 
 /**

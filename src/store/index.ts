@@ -22,6 +22,7 @@ export type {
   HandoffStatus,
   RecordHandoffResult,
 } from './gateway-intake.js';
+export type { ImportOptions, ImportOutcome, ImportRejection } from './import-workloads.js';
 export * from './messages/index.js';
 export type { OutboxMessage } from './outbox.js';
 export type { Person, PersonSeen } from './people.js';
@@ -34,7 +35,6 @@ export type {
   StartedAnswer,
   StoredReminder,
 } from './reminders.js';
-export type { ImportOptions, ImportOutcome, ImportRejection } from './reports.js';
 export type { Purged, RetentionPolicy } from './retention.js';
 export { StateConflictError, type StateItem, type StateWrite } from './state.js';
 export { Store, type StoreOptions } from './store.js';

@@ -1,17 +1,5 @@
 import type { Selectable } from 'kysely';
-import type {
-  Basis,
-  CalendarDate,
-  ChangeSource,
-  DeliveryChannel,
-  EsdChange,
-  L1Status,
-  Role,
-  StatusNote,
-  Tenant,
-  Workload,
-  WorkloadCode,
-} from '../domain/index.js';
+import type { DeliveryChannel, EsdChange, StatusNote, Tenant, Workload } from '../domain/index.js';
 import { parseEntitlements } from './entitlements.js';
 import type { EsdChangesTable, StatusNotesTable, TenantsTable, WorkloadsTable } from './schema.js';
 
@@ -44,13 +32,11 @@ export function toWorkload(row: Selectable<WorkloadsTable>): Workload {
     id: row.id,
     tenantId: row.tenant_id,
     // Kept as stored, even a code the catalogue does not know: workloadName() shows it raw.
-    code: row.code as WorkloadCode,
-    l1Status: row.l1_status as L1Status,
+    code: row.code,
+    l1Status: row.l1_status,
     entitlements: parseEntitlements(row.entitlements, row.l1_status),
-    esd: row.esd_date
-      ? { date: row.esd_date as CalendarDate, estimate: row.esd_estimate === 1 }
-      : null,
-    basis: (row.esd_basis as Basis | null) ?? null,
+    esd: row.esd_date ? { date: row.esd_date, estimate: row.esd_estimate === 1 } : null,
+    basis: row.esd_basis,
     channel: toChannel(row),
     version: Number(row.version),
   };
@@ -61,16 +47,14 @@ export function toEsdChange(row: Selectable<EsdChangesTable>): EsdChange {
     id: Number(row.id),
     workloadId: row.workload_id,
     tenantId: row.tenant_id,
-    old: row.old_date
-      ? { date: row.old_date as CalendarDate, estimate: row.old_estimate === 1 }
-      : null,
-    new: { date: row.new_date as CalendarDate, estimate: row.new_estimate === 1 },
-    basis: row.basis as Basis,
+    old: row.old_date ? { date: row.old_date, estimate: row.old_estimate === 1 } : null,
+    new: { date: row.new_date, estimate: row.new_estimate === 1 },
+    basis: row.basis,
     actorName: row.actor_name,
     actorUpn: row.actor_upn,
     actorAadObjectId: row.actor_aad_object_id,
-    role: row.role as Role,
-    source: row.source as ChangeSource,
+    role: row.role,
+    source: row.source,
     reason: row.reason,
     changedAt: row.changed_at,
   };

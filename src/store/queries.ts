@@ -1,8 +1,24 @@
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
-import type { CalendarDate, EsdChange, StatusNote, Tenant, Workload } from '../domain/index.js';
+import type {
+  CalendarDate,
+  EsdChange,
+  StatusNote,
+  Tenant,
+  Workload,
+  WorkloadCode,
+} from '../domain/index.js';
 import type { StoreContext } from './context.js';
 import { toEsdChange, toStatusNote, toTenant, toWorkload } from './mappers.js';
 import type { Database, WorkloadsTable } from './schema.js';
+
+/** Lists in `where ... in (...)` are cut to this size: far below either engine's limit. */
+const CHUNK = 500;
+
+export function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
 
 export interface PersonKey {
   aadObjectId?: string | null;
@@ -203,7 +219,7 @@ export async function getEsdChange(ctx: StoreContext, id: number): Promise<EsdCh
  */
 export async function searchWorkloads(
   ctx: StoreContext,
-  search: { text: string; codes: readonly string[]; limit: number },
+  search: { text: string; codes: readonly WorkloadCode[]; limit: number },
 ): Promise<TenantWorkload[]> {
   const pattern = `%${search.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   let query = ctx.db

@@ -19,7 +19,7 @@ import { toWorkload } from './mappers.js';
 import { readPayload } from './messages/read-payload.js';
 import { REMINDER_KIND, type ReminderPayload, reminderPayload } from './messages/reminder.js';
 import { cancelPendingForWorkload, enqueue, type OutboxMessage } from './outbox.js';
-import type { Database, WorkloadsTable } from './schema.js';
+import type { Database, ReminderAction, WorkloadsTable } from './schema.js';
 import { insertStatusNote } from './status-notes.js';
 import { writeTransaction } from './write-transaction.js';
 
@@ -165,7 +165,7 @@ export async function enqueueAll(
   });
 }
 
-export type ReminderAction = 'started' | 'no_answer' | 'inactive';
+export type { ReminderAction } from './schema.js';
 
 export type ReminderResponse =
   | { status: 'recorded'; note: string; followUpAt: string | null }
@@ -270,7 +270,7 @@ export async function respondToReminder(
         .select('action')
         .where('outbox_id', '=', input.outboxId)
         .executeTakeFirstOrThrow();
-      return { status: 'already', action: earlier.action as ReminderAction };
+      return { status: 'already', action: earlier.action };
     }
     await insertStatusNote(trx, {
       tenantId: workload.tenantId,
@@ -371,7 +371,7 @@ export async function answerCommunicationStarted(
         .select('action')
         .where('outbox_id', '=', input.outboxId)
         .executeTakeFirst();
-      if (earlier) return { status: 'already', action: earlier.action as ReminderAction };
+      if (earlier) return { status: 'already', action: earlier.action };
       if (workload.esd?.date !== input.esd.date || workload.esd.estimate !== input.esd.estimate) {
         return { status: 'gone' };
       }
@@ -440,7 +440,7 @@ export async function answerCommunicationStarted(
         .select('action')
         .where('outbox_id', '=', input.outboxId)
         .executeTakeFirst();
-      if (earlier) return { status: 'already', action: earlier.action as ReminderAction };
+      if (earlier) return { status: 'already', action: earlier.action };
     }
     return error.answer;
   }

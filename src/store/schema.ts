@@ -1,9 +1,20 @@
 import type { Generated } from 'kysely';
+import type {
+  Basis,
+  CalendarDate,
+  ChangeSource,
+  DeliveryChannel,
+  L1Status,
+  Role,
+  WorkloadCode,
+} from '../domain/index.js';
 
 /**
  * Table types for Kysely. Calendar dates are `YYYY-MM-DD` text and instants ISO-8601 UTC text
  * in both engines, so values read back are identical on SQLite and PostgreSQL and never pass
- * through a time zone. Booleans are 0/1 integers for the same reason.
+ * through a time zone. Booleans are 0/1 integers for the same reason. A column that holds one of
+ * the domain's closed sets is typed with its union, so rows read back need no cast; the writes
+ * that fill them already hold the domain's values (validated at the edge with zod).
  */
 export interface Database {
   tenants: TenantsTable;
@@ -34,15 +45,15 @@ export interface TenantsTable {
 export interface WorkloadsTable {
   id: string;
   tenant_id: string;
-  code: string;
+  code: WorkloadCode;
   /** The effective L1 status of the lines below (In Progress when any seats are: R1). */
-  l1_status: string;
+  l1_status: L1Status;
   /** Migration 007: the entitlement lines, a JSON array in L1 order (src/store/entitlements.ts). */
   entitlements: Generated<string>;
-  esd_date: string | null;
+  esd_date: CalendarDate | null;
   esd_estimate: number;
-  esd_basis: string | null;
-  channel_type: string;
+  esd_basis: Basis | null;
+  channel_type: DeliveryChannel['type'];
   /** Lower-cased, so lookups by UPN need no function on the column. */
   fm_upn: string | null;
   fm_aad_object_id: string | null;
@@ -56,16 +67,16 @@ export interface EsdChangesTable {
   id: Generated<number>;
   workload_id: string;
   tenant_id: string;
-  old_date: string | null;
+  old_date: CalendarDate | null;
   old_estimate: number | null;
-  new_date: string;
+  new_date: CalendarDate;
   new_estimate: number;
-  basis: string;
+  basis: Basis;
   actor_name: string;
   actor_upn: string | null;
   actor_aad_object_id: string | null;
-  role: string;
-  source: string;
+  role: Role;
+  source: ChangeSource;
   reason: string;
   note_id: number;
   changed_at: string;
@@ -75,7 +86,8 @@ export interface StatusNotesTable {
   id: Generated<number>;
   tenant_id: string;
   workload_id: string | null;
-  category: string;
+  /** The one category esd-bot writes (StatusNote's `category`). */
+  category: 'overall_status';
   text: string;
   author_name: string;
   author_upn: string | null;
@@ -100,7 +112,7 @@ export interface PeopleTable {
 
 export interface RoleGrantsTable {
   upn: string;
-  role: string;
+  role: Role;
   partner_name: string | null;
   granted_by: string;
   granted_at: string;
@@ -115,7 +127,7 @@ export interface OutboxTable {
   recipient_aad_object_id: string | null;
   recipient_upn: string | null;
   payload: string;
-  status: string;
+  status: OutboxStatus;
   due_at: string;
   attempts: number;
   lease_owner: string | null;
@@ -124,6 +136,12 @@ export interface OutboxTable {
   created_at: string;
   sent_at: string | null;
 }
+
+/**
+ * An outbox row's life: pending (due at due_at), waiting (for the person to be reachable), then
+ * sent, dead (attempts used up) or cancelled (src/store/delivery.ts, outbox.ts).
+ */
+export type OutboxStatus = 'pending' | 'waiting' | 'sent' | 'dead' | 'cancelled';
 
 export interface GatewayHandoffsTable {
   handoff_id: string;
@@ -142,11 +160,14 @@ export interface BotStateTable {
   updated_at: string;
 }
 
+/** An FM's answer to a reminder: the communication started, or R7's no answer / inactive. */
+export type ReminderAction = 'started' | 'no_answer' | 'inactive';
+
 export interface ReminderResponsesTable {
   outbox_id: number;
   workload_id: string;
   esd_date: string;
-  action: string;
+  action: ReminderAction;
   actor_name: string;
   actor_upn: string | null;
   responded_at: string;

@@ -12,7 +12,9 @@ import type { StoreContext } from './context.js';
 import * as delivery from './delivery.js';
 import { seedDemoData } from './demo-data.js';
 import * as events from './events.js';
+import { exportSnapshot } from './export-workloads.js';
 import * as gateway from './gateway-intake.js';
+import * as importing from './import-workloads.js';
 import * as people from './people.js';
 import * as planner from './planner.js';
 import * as queries from './queries.js';
@@ -161,7 +163,7 @@ export class Store {
   acknowledgeHandoff = (handoffId: string, at: Date) =>
     gateway.acknowledgeHandoff(this.ctx, handoffId, at);
 
-  // Reports, import and export (src/store/reports.ts).
+  // What the reports read (src/store/reports.ts).
   capacityData = (from: CalendarDate, to: CalendarDate) => reports.capacityData(this.ctx, from, to);
   startedKeys = (from: CalendarDate, to: CalendarDate) => reports.startedKeys(this.ctx, from, to);
   documentedKeys = (from: CalendarDate, to: CalendarDate) =>
@@ -171,11 +173,13 @@ export class Store {
   tenantWithWorkloads = (tenantId: string) => reports.tenantWithWorkloads(this.ctx, tenantId);
   tenantsMatching = (query: string, limit?: number) =>
     reports.tenantsMatching(this.ctx, query, limit);
+
+  // The bulk paths in and out (src/store/import-workloads.ts, export-workloads.ts).
   importWorkloadRows = (
-    rows: Parameters<typeof reports.importWorkloadRows>[1],
-    options: reports.ImportOptions,
-  ) => reports.importWorkloadRows(this.ctx, rows, options);
-  exportSnapshot = () => reports.exportSnapshot(this.ctx);
+    rows: Parameters<typeof importing.importWorkloadRows>[1],
+    options: importing.ImportOptions,
+  ) => importing.importWorkloadRows(this.ctx, rows, options);
+  exportSnapshot = () => exportSnapshot(this.ctx);
 
   // Demo data (src/store/demo-data.ts): one transaction, nothing if a demo tenant exists.
   seedDemoData = () => seedDemoData(this.ctx);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_COMMAND } from '../../src/bot/message-extension.js';
+import { toCalendarDate } from '../../src/domain/index.js';
 import { t } from '../../src/i18n/translate.js';
 import { DEMO_OTHER_FM, DEMO_TENANTS } from '../../src/store/demo-data.js';
 import { contextOf } from '../../src/store/store.js';
@@ -107,7 +108,7 @@ describe.each(engines)('the search message extension on %s', (engine) => {
             tenant_id: tenant.id,
             code: 'EXO',
             l1_status: 'in_progress',
-            esd_date: '2026-12-01',
+            esd_date: toCalendarDate('2026-12-01'),
             esd_estimate: 0,
             esd_basis: 'planned',
             channel_type: 'fm',

@@ -447,7 +447,7 @@ const VARIANTS: readonly Variant[] = [
     build: (lang) =>
       noResponseCard(ASSIGNED, lang, {
         values: { workload: EXO.id, kind: 'inactive', detail: 'Three emails, two calls.' },
-        banner: { text: t(lang, 'noResponse.kindMissing'), style: 'attention' },
+        problem: { code: 'kind_missing' },
       }),
   },
   { kind: 'noResponse', name: 'empty', build: (lang) => noResponseCard([], lang) },
@@ -540,7 +540,7 @@ const VARIANTS: readonly Variant[] = [
           today: TODAY,
           pastDays: DEFAULT_ESD_WINDOW.pastDays,
           values: { when: 'other', date: '', basis: 'phone_call', reason: 'Called them' },
-          banner: { text: t(lang, 'started.date_missing'), style: 'attention' },
+          problems: { kind: 'form', problems: [{ code: 'date_missing', field: 'date' }] },
         },
         lang,
       ),

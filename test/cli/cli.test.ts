@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseCsv } from '../../src/csv/csv.js';
-import { workloadsCsv } from '../../src/csv/workloads-format.js';
+import { workloadsCsv } from '../../src/import-export/workloads-format.js';
 import { Store } from '../../src/store/store.js';
 import { scaled } from '../support/time.js';
 

@@ -7,15 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/csv/csv.js';
+import type { CalendarDate } from '../../src/domain/index.js';
 import {
   changesCsv,
   exportJson,
   notesCsv,
   parseImportCsv,
   workloadsCsv,
-} from '../../src/csv/workloads-format.js';
-import type { CalendarDate } from '../../src/domain/index.js';
-import type { ImportOptions } from '../../src/store/reports.js';
+} from '../../src/import-export/workloads-format.js';
+import type { ImportOptions } from '../../src/store/index.js';
 import { contextOf, Store } from '../../src/store/store.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 

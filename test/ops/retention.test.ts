@@ -35,7 +35,7 @@ describe.each(engines)('retention purge on %s', (engine) => {
       .db.insertInto('bot_state')
       .values(state.map((s) => ({ key: s.key, etag: '1', data: '{}', updated_at: s.at })))
       .execute();
-    const statuses = ['sent', 'cancelled', 'dead', 'pending', 'waiting'];
+    const statuses = ['sent', 'cancelled', 'dead', 'pending', 'waiting'] as const;
     await enqueueAll(
       contextOf(store),
       [...Array.from({ length: old }), ...Array.from({ length: recent })].map((_, n) => ({
@@ -56,7 +56,7 @@ describe.each(engines)('retention purge on %s', (engine) => {
       await contextOf(store)
         .db.updateTable('outbox')
         .set({
-          status: statuses[i % statuses.length] as string,
+          status: statuses[i % statuses.length] as (typeof statuses)[number],
           created_at: i < old ? daysAgo(100) : daysAgo(3),
         })
         .where('id', '=', row.id)

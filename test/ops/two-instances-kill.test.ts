@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
-import { calendarDateIn, WORKLOAD_CODES } from '../../src/domain/index.js';
+import { calendarDateIn, WORKLOAD_CODES, type WorkloadCode } from '../../src/domain/index.js';
 import { sweep } from '../../src/notify/sweep.js';
 import { contextOf, Store } from '../../src/store/store.js';
 import { type BotProcess, startBotProcess } from '../support/bot-process.js';
@@ -56,7 +56,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
               return {
                 id: `w-${n}`,
                 tenant_id: `tenant-${Math.floor(n / WORKLOAD_CODES.length)}`,
-                code: WORKLOAD_CODES[n % WORKLOAD_CODES.length] as string,
+                code: WORKLOAD_CODES[n % WORKLOAD_CODES.length] as WorkloadCode,
                 l1_status: 'in_progress',
                 esd_date: today,
                 esd_estimate: 0,

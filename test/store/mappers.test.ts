@@ -1,14 +1,22 @@
+import type { Selectable } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { esdChangeNote, type WorkloadCode, workloadName } from '../../src/domain/index.js';
+import {
+  esdChangeNote,
+  toCalendarDate,
+  type WorkloadCode,
+  workloadName,
+} from '../../src/domain/index.js';
 import { LANGUAGES } from '../../src/i18n/language.js';
 import { toWorkload } from '../../src/store/mappers.js';
+import type { WorkloadsTable } from '../../src/store/schema.js';
 
-const row = {
+/** A row as the database may hold it: a code the catalogue does not know (R2). */
+const row: Selectable<WorkloadsTable> = {
   id: 'w-1',
   tenant_id: 't-1',
-  code: 'COPILOT',
+  code: 'COPILOT' as WorkloadCode,
   l1_status: 'in_progress',
-  esd_date: '2026-12-01',
+  esd_date: toCalendarDate('2026-12-01'),
   esd_estimate: 0,
   esd_basis: 'planned',
   channel_type: 'fm',

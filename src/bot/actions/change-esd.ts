@@ -14,6 +14,7 @@ import { ruleRejections } from '../../metrics/metrics.js';
 import { admit } from '../access.js';
 import { type ChangeFormValues, changeCard } from '../cards/change-card.js';
 import { confirmationCard } from '../cards/confirmation-card.js';
+import { cardExpiredText } from '../cards/labels.js';
 import { turnLog } from '../middleware/observe-turn.js';
 import { presentCard, presentText } from '../present.js';
 import type { BotTurn } from '../turn.js';
@@ -43,10 +44,7 @@ export async function submitChange(
   const lang = session.lang;
   const parsed = changeSubmission.safeParse(data);
   if (!parsed.success) {
-    await presentText(
-      context,
-      t(lang, 'general.cardExpired', { command: t(lang, 'command.change') }),
-    );
+    await presentText(context, cardExpiredText('change', lang));
     return false;
   }
   const input = parsed.data;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { t } from '../../i18n/translate.js';
 import { admit } from '../access.js';
 import { historyCard } from '../cards/history-card.js';
+import { cardExpiredText } from '../cards/labels.js';
 import { pickWorkloadCard } from '../cards/picker-cards.js';
 import { tenantHistoryCard } from '../cards/tenant-history-card.js';
 import { presentCard, presentText } from '../present.js';
@@ -25,10 +25,7 @@ export async function showHistory(
   const parsed = submission.safeParse(data);
   const found = parsed.success ? await store.getWorkload(parsed.data.workload) : null;
   if (!found) {
-    await presentText(
-      context,
-      t(lang, 'general.cardExpired', { command: t(lang, 'command.history') }),
-    );
+    await presentText(context, cardExpiredText('history', lang));
     return;
   }
   if (!(await admit(context, { channels: [found.workload.channel] }))) return;

@@ -1,12 +1,13 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { accessTo, REASON_MAX_LENGTH, workloadName } from '../../domain/index.js';
-import { formatEsd } from '../../i18n/format.js';
-import { t } from '../../i18n/translate.js';
-import { admit, refusalText } from '../access.js';
-import { statusLabel } from '../cards/labels.js';
-import { noResponseCard } from '../cards/no-response-card.js';
-import { noticeCard } from '../cards/notice-card.js';
+import { accessTo, REASON_MAX_LENGTH } from '../../domain/index.js';
+import { admit } from '../access.js';
+import { cardExpiredText } from '../cards/labels.js';
+import {
+  type NoResponseProblem,
+  noResponseCard,
+  noResponseRecordedCard,
+} from '../cards/no-response-card.js';
 import { presentCard, presentText } from '../present.js';
 import { getSession } from '../session.js';
 import { text } from './limits.js';
@@ -24,26 +25,16 @@ export async function submitNoResponse(context: TurnContext, data: unknown): Pro
   const lang = session.lang;
   const parsed = submission.safeParse(data);
   if (!parsed.success) {
-    await presentText(
-      context,
-      t(lang, 'general.cardExpired', { command: t(lang, 'command.noResponse') }),
-    );
+    await presentText(context, cardExpiredText('noResponse', lang));
     return;
   }
   const { workload: workloadId, kind, detail } = parsed.data;
   const items = await store.workloadsAssignedTo(session.identity);
-  const again = (banner: string) =>
-    presentCard(
-      context,
-      noResponseCard(items, lang, {
-        values: parsed.data,
-        banner: { text: banner, style: 'attention' },
-      }),
-      'replace',
-    );
-  if (kind !== 'no_answer' && kind !== 'inactive') return again(t(lang, 'noResponse.kindMissing'));
+  const again = (problem: NoResponseProblem) =>
+    presentCard(context, noResponseCard(items, lang, { values: parsed.data, problem }), 'replace');
+  if (kind !== 'no_answer' && kind !== 'inactive') return again({ code: 'kind_missing' });
   const found = await store.getWorkload(workloadId);
-  if (!found) return again(t(lang, 'change.workloadMissing'));
+  if (!found) return again({ code: 'workload_missing' });
   if (!(await admit(context, { channels: [found.workload.channel] }))) return;
 
   const result = await store.recordNoResponse({
@@ -56,34 +47,20 @@ export async function submitNoResponse(context: TurnContext, data: unknown): Pro
   if (result.status === 'recorded') {
     await presentCard(
       context,
-      noticeCard({
-        title: t(lang, 'noResponse.doneTitle'),
-        text: t(lang, 'noResponse.done', { esd: formatEsd(found.workload.esd, lang) }),
-        quote: result.note.text,
-        color: 'Good',
-      }),
+      noResponseRecordedCard(found.workload.esd, result.note.text, lang),
       'replace',
     );
     return;
   }
-  if (result.status === 'not_found') return again(t(lang, 'general.workloadGone'));
-  if (result.code === 'detail_too_long')
-    return again(t(lang, 'violation.reason_too_long', { max: REASON_MAX_LENGTH }));
-  const workload = workloadName(found.workload.code, lang);
+  if (result.status === 'not_found') return again({ code: 'workload_gone' });
+  if (result.code === 'detail_too_long') return again({ code: 'detail_too_long' });
+  const workload = found.workload.code;
   if (result.code === 'status_ineligible')
-    return again(
-      t(lang, 'noResponse.statusIneligible', {
-        workload,
-        status: statusLabel(result.params.status, lang),
-      }),
-    );
+    return again({ code: 'status_ineligible', workload, status: result.params.status });
   if (result.code === 'esd_in_future')
-    return again(
-      t(lang, 'noResponse.esdInFuture', {
-        workload,
-        esd: formatEsd(result.params.esd, lang),
-        command: t(lang, 'command.change'),
-      }),
-    );
-  return again(refusalText(accessTo(await session.actor(), [found.workload.channel]), lang));
+    return again({ code: 'esd_in_future', workload, esd: result.params.esd });
+  return again({
+    code: 'refused',
+    access: accessTo(await session.actor(), [found.workload.channel]),
+  });
 }

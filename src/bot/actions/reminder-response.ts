@@ -6,10 +6,7 @@ import {
   decideCommunicationStarted,
   instantAt,
   REASON_MAX_LENGTH,
-  type StartedProblem,
 } from '../../domain/index.js';
-import { explainViolation } from '../../i18n/explain.js';
-import { formatDate, formatEsd } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import {
@@ -21,8 +18,13 @@ import {
   type StoredReminder,
 } from '../../store/index.js';
 import type { Subject } from '../access.js';
-import { noticeCard } from '../cards/notice-card.js';
-import { reminderStartedCard } from '../cards/reminder-started-card.js';
+import { cardExpiredText } from '../cards/labels.js';
+import {
+  reminderAlreadyCard,
+  reminderAnsweredCard,
+  reminderGoneCard,
+} from '../cards/reminder-card.js';
+import { reminderStartedCard, type StartedCardProblems } from '../cards/reminder-started-card.js';
 import { presentCard, presentText } from '../present.js';
 import { getSession } from '../session.js';
 import { VERB } from '../verbs.js';
@@ -73,10 +75,7 @@ export async function respondToReminderCard(
   const action = ACTIONS[verb];
   const reminder = action ? await loadReminder(store, data) : null;
   if (!reminder || !action) {
-    await presentText(
-      context,
-      t(lang, 'general.cardExpired', { command: t(lang, 'command.engagements') }),
-    );
+    await presentText(context, cardExpiredText('engagements', lang));
     return;
   }
   const { workloadId, tenantId, date, estimate } = reminder.payload;
@@ -113,23 +112,17 @@ export async function respondToReminderCard(
   });
 
   switch (result.status) {
-    case 'recorded': {
-      const text =
-        action === 'inactive'
-          ? t(lang, 'reminder.doneInactive')
-          : t(lang, 'reminder.doneNoAnswer', { date: formatDate(followUpDate, lang) });
+    case 'recorded':
       await presentCard(
         context,
-        noticeCard({
-          title: t(lang, `reminder.${action === 'no_answer' ? 'noAnswer' : action}`),
-          text,
-          quote: result.note,
-          color: 'Good',
-        }),
+        reminderAnsweredCard(
+          action === 'inactive' ? { action } : { action, followUp: followUpDate },
+          result.note,
+          lang,
+        ),
         'replace',
       );
       return;
-    }
     default:
       await presentNotRecorded(context, lang, result);
   }
@@ -144,23 +137,12 @@ async function presentNotRecorded(
     | { status: 'gone' | 'not_found' | 'not_permitted' },
 ): Promise<void> {
   if (result.status === 'already') {
-    await presentCard(
-      context,
-      noticeCard({
-        title: t(lang, 'reminder.already'),
-        text: t(lang, `reminder.${result.action === 'no_answer' ? 'noAnswer' : result.action}`),
-      }),
-      'replace',
-    );
+    await presentCard(context, reminderAlreadyCard(result.action, lang), 'replace');
   } else if (result.status === 'not_permitted') {
     // Admitted as the recipient, but the workload is no longer theirs (reassigned, R6).
     await presentText(context, t(lang, 'reminder.gone'));
   } else {
-    await presentCard(
-      context,
-      noticeCard({ title: t(lang, 'reminder.gone'), text: '' }),
-      'replace',
-    );
+    await presentCard(context, reminderGoneCard(lang), 'replace');
   }
 }
 
@@ -173,9 +155,6 @@ const startedInput = z.object({
   reason: text(REASON_MAX_LENGTH),
 });
 
-const startedProblem = (problem: StartedProblem, lang: Language) =>
-  t(lang, `started.${problem.code}`);
-
 /**
  * "Communication started" pressed on a reminder (R7): the answer needs the day the two-way
  * exchange began (R4, R5), so the reminder turns into the card that asks it. Nothing is written yet.
@@ -186,10 +165,7 @@ export async function askWhenStarted(context: TurnContext, data: unknown): Promi
   const lang = session.lang;
   const reminder = await loadReminder(store, data);
   if (!reminder) {
-    await presentText(
-      context,
-      t(lang, 'general.cardExpired', { command: t(lang, 'command.engagements') }),
-    );
+    await presentText(context, cardExpiredText('engagements', lang));
     return;
   }
   const found = await store.getWorkload(reminder.payload.workloadId);
@@ -228,10 +204,7 @@ export async function submitStartedOn(context: TurnContext, data: unknown): Prom
   const reminder = await loadReminder(store, data);
   const parsed = startedInput.safeParse(data);
   if (!reminder || !parsed.success) {
-    await presentText(
-      context,
-      t(lang, 'general.cardExpired', { command: t(lang, 'command.engagements') }),
-    );
+    await presentText(context, cardExpiredText('engagements', lang));
     return;
   }
   const found = await store.getWorkload(reminder.payload.workloadId);
@@ -241,7 +214,7 @@ export async function submitStartedOn(context: TurnContext, data: unknown): Prom
   }
   const esd = { date: reminder.payload.date, estimate: reminder.payload.estimate };
   const values = parsed.data;
-  const again = (banner: string) =>
+  const again = (problems: StartedCardProblems) =>
     presentCard(
       context,
       reminderStartedCard(
@@ -253,7 +226,7 @@ export async function submitStartedOn(context: TurnContext, data: unknown): Prom
           today: session.today,
           pastDays: config.esdWindow.pastDays,
           values,
-          banner: { text: banner, style: 'attention' },
+          problems,
         },
         lang,
       ),
@@ -268,7 +241,7 @@ export async function submitStartedOn(context: TurnContext, data: unknown): Prom
     basis: values.basis,
   });
   if (!decision.ok) {
-    await again(decision.problems.map((p) => startedProblem(p, lang)).join(' '));
+    await again({ kind: 'form', problems: decision.problems });
     return;
   }
   const result = await store.answerCommunicationStarted({
@@ -284,28 +257,19 @@ export async function submitStartedOn(context: TurnContext, data: unknown): Prom
     case 'recorded':
       await presentCard(
         context,
-        noticeCard({
-          title: t(lang, 'reminder.started'),
-          text: result.change
-            ? t(lang, 'reminder.doneStartedMoved', {
-                old: formatEsd(result.change.old, lang),
-                new: formatEsd(result.change.new, lang),
-              })
-            : t(lang, 'reminder.doneStarted'),
-          quote: result.note,
-          color: 'Good',
-        }),
+        reminderAnsweredCard(
+          {
+            action: 'started',
+            moved: result.change ? { old: result.change.old, new: result.change.new } : null,
+          },
+          result.note,
+          lang,
+        ),
         'replace',
       );
       return;
     case 'rejected':
-      await again(
-        result.violations
-          .map((v) =>
-            explainViolation(v, { workload: result.workload, tenant: found.tenant }, lang),
-          )
-          .join(' '),
-      );
+      await again({ kind: 'rules', violations: result.violations, workload: result.workload });
       return;
     default:
       await presentNotRecorded(context, lang, result);

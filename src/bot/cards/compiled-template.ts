@@ -10,14 +10,14 @@
  * library might treat in its own way (missing, null, not a string where text is expected)
  * answers NOT_COMPILED, and the caller expands with the library. Tests hold both to equal output.
  *
- * Does it still matter (issue 14, item 6)? Micro: the change card's expansion, 117 µs with the
- * library, 5.6 µs compiled. bench:turn side by side (2026-12-01, two copies of this tree, one with
- * the fast path switched off in templates.ts; BENCH_ROUNDS=3 BENCH_SECONDS=6 BENCH_CONNECTIONS=10,
- * run twice each, alternating): esd-bot on SQLite, median CPU per turn 7.1 ms with it, 8.4 ms
- * without; on PostgreSQL 8.6 ms and 8.1 ms. The machine was shared and saturated (the echo bot
- * ran at 18–155 turns/s), so the 0.1 ms it saves is inside the noise: not slower with it, not
- * shown faster. Kept, being proven equal to the library; measure again on a quiet machine before
- * building on it or removing it.
+ * Does it still matter (issue 14, item 6)? Measured side by side, CPU time per expansion
+ * (`npx tsx bench/templates.ts`: every compiling card both ways, 15 rounds of 2,000, alternating
+ * which goes first; 2026-12-01, two runs, Node 20, shared 2-core machine): the change card,
+ * expanded once per typed-date turn, 68–94 µs with the library, 3–5 µs compiled, 65–88 µs saved.
+ * That is 1.7–2.3 % of the 3.8 CPU ms of a turn at 1 connection, but 3.0–4.1 % of the 2.16 ms at
+ * 10 connections, where the turn's throughput target is furthest off (bench/RESULTS.md section 1).
+ * Kept for that; bench/NOTES.md, "Templates", has the figures. Remove it if a turn ever costs
+ * much more than the expansion saves.
  */
 
 export const NOT_COMPILED: unique symbol = Symbol('not compiled');

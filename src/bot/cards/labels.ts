@@ -1,4 +1,11 @@
-import { BASES, type Tenant, type Workload, workloadName } from '../../domain/index.js';
+import {
+  type Access,
+  BASES,
+  escapeMarkdown,
+  type Tenant,
+  type Workload,
+  workloadName,
+} from '../../domain/index.js';
 import { formatEsd } from '../../i18n/format.js';
 import { basisLabel, workloadStatusLabel } from '../../i18n/labels.js';
 import type { Language } from '../../i18n/language.js';
@@ -43,4 +50,23 @@ export function workloadChoiceTitle(workload: Workload, lang: Language): string 
     status: workloadStatusLabel(workload, lang),
     esd: formatEsd(workload.esd, lang),
   });
+}
+
+/**
+ * "Not yours, ask <assignee>", and nothing else of the tenant: no workload, status, date, id or
+ * version, whatever the card claimed (issue 13, item 2).
+ */
+export function refusalText(access: Access, lang: Language): string {
+  if (access.allowed) return '';
+  return access.ask
+    ? t(lang, 'access.notYours', { assignee: escapeMarkdown(access.ask) })
+    : t(lang, 'access.notYoursNobody');
+}
+
+/** A pressed card that can no longer be read (expired, tampered): what to type to start again. */
+export function cardExpiredText(
+  command: 'help' | 'engagements' | 'change' | 'noResponse' | 'history',
+  lang: Language,
+): string {
+  return t(lang, 'general.cardExpired', { command: t(lang, `command.${command}`) });
 }

@@ -1,5 +1,6 @@
 import {
   type Basis,
+  type CalendarDate,
   type Esd,
   escapeMarkdown,
   monthOf,
@@ -7,11 +8,13 @@ import {
   type WorkloadCode,
   workloadName,
 } from '../../domain/index.js';
-import { formatEsd, formatMonth } from '../../i18n/format.js';
+import { formatDate, formatEsd, formatMonth } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
+import type { ReminderAction } from '../../store/index.js';
 import { VERB } from '../verbs.js';
 import { basisLabel } from './labels.js';
+import { noticeCard } from './notice-card.js';
 import { type Card, expandCard } from './templates.js';
 
 export interface ReminderCardInput {
@@ -83,4 +86,40 @@ export function reminderCard(input: ReminderCardInput, lang: Language): Card {
     noAnswer: data(VERB.reminderNoAnswer),
     inactive: data(VERB.reminderInactive),
   });
+}
+
+const answerTitle = (action: ReminderAction, lang: Language) =>
+  t(lang, `reminder.${action === 'no_answer' ? 'noAnswer' : action}`);
+
+/** R7 recorded: the spent reminder becomes this notice, quoting the note written. */
+export function reminderAnsweredCard(
+  answer:
+    | { action: 'no_answer'; followUp: CalendarDate }
+    | { action: 'inactive' }
+    | { action: 'started'; moved: { old: Esd | null; new: Esd } | null },
+  note: string,
+  lang: Language,
+): Card {
+  const text =
+    answer.action === 'inactive'
+      ? t(lang, 'reminder.doneInactive')
+      : answer.action === 'no_answer'
+        ? t(lang, 'reminder.doneNoAnswer', { date: formatDate(answer.followUp, lang) })
+        : answer.moved
+          ? t(lang, 'reminder.doneStartedMoved', {
+              old: formatEsd(answer.moved.old, lang),
+              new: formatEsd(answer.moved.new, lang),
+            })
+          : t(lang, 'reminder.doneStarted');
+  return noticeCard({ title: answerTitle(answer.action, lang), text, quote: note, color: 'Good' });
+}
+
+/** Pressed again after an answer: which answer was recorded. */
+export function reminderAlreadyCard(action: ReminderAction, lang: Language): Card {
+  return noticeCard({ title: t(lang, 'reminder.already'), text: answerTitle(action, lang) });
+}
+
+/** The reminder's date or workload is gone (changed, removed): nothing to answer. */
+export function reminderGoneCard(lang: Language): Card {
+  return noticeCard({ title: t(lang, 'reminder.gone'), text: '' });
 }

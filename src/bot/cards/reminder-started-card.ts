@@ -5,11 +5,15 @@ import {
   type Esd,
   escapeMarkdown,
   isConcreteExchange,
+  type StartedProblem,
   type StartedWhen,
   type Tenant,
+  type Violation,
+  type Workload,
   type WorkloadCode,
   workloadName,
 } from '../../domain/index.js';
+import { explainViolation } from '../../i18n/explain.js';
 import { formatDate, formatEsd } from '../../i18n/format.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
@@ -27,7 +31,23 @@ export interface StartedCardInput {
   today: CalendarDate;
   pastDays: number;
   values?: { when?: string; date?: string; basis?: string; reason?: string };
-  banner?: Banner | null;
+  /** Why the card is shown again, as data: this card says it (issue 14, item 5). */
+  problems?: StartedCardProblems | null;
+}
+
+/** What was wrong with an answer: the form's own checks, or the rules' refusal of a moved date. */
+export type StartedCardProblems =
+  | { kind: 'form'; problems: readonly StartedProblem[] }
+  | { kind: 'rules'; violations: readonly Violation[]; workload: Workload };
+
+function problemsText(input: StartedCardInput, lang: Language): string {
+  const found = input.problems;
+  if (!found) return '';
+  if (found.kind === 'form')
+    return found.problems.map((problem) => t(lang, `started.${problem.code}`)).join(' ');
+  return found.violations
+    .map((v) => explainViolation(v, { workload: found.workload, tenant: input.tenant }, lang))
+    .join(' ');
 }
 
 /** The days a person may say the exchange began on, in the order they are likely (R4, R7, R9). */
@@ -68,7 +88,9 @@ export function reminderStartedCard(input: StartedCardInput, lang: Language): Ca
       submit: t(lang, 'started.submit'),
     },
     title: t(lang, 'started.title', { workload, customer }),
-    banner: input.banner ?? { text: '', style: 'default' },
+    banner: input.problems
+      ? ({ text: problemsText(input, lang), style: 'attention' } satisfies Banner)
+      : { text: '', style: 'default' },
     customer,
     workload,
     date: formatEsd(input.esd, lang),

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import {
+  type CsvRecord,
+  CsvSyntaxError,
+  csvLine,
+  readCsv,
+  restoreFormulaText,
+  writeCsv,
+} from '../csv/csv.js';
+import {
   BASES,
   type Basis,
   type CalendarDate,
@@ -19,14 +27,6 @@ import {
   WORKLOAD_CODES,
   type WorkloadCode,
 } from '../domain/index.js';
-import {
-  type CsvRecord,
-  CsvSyntaxError,
-  csvLine,
-  readCsv,
-  restoreFormulaText,
-  writeCsv,
-} from './csv.js';
 
 /**
  * The CSV format of tenants and workloads that `npm run import` reads and `npm run export`
