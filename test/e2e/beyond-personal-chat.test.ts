@@ -140,7 +140,8 @@ describe.sequential('beyond the personal chat in the emulator (en-US)', () => {
     const before = await page.cards().count();
     await page.send();
     await placeholder.waitFor({ timeout: 20_000 }); // sent: the box is empty again
-    expect(await page.cards().count()).toBe(before);
+    // The card left the box and is drawn in the chat (a moment later).
+    await expect.poll(() => page.cards().count(), { timeout: 20_000 }).toBe(before);
     const inserted = page.cards().last();
     await page.settle(inserted);
     const text = await page.text(inserted);
