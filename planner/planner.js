@@ -293,16 +293,13 @@ $('cell').addEventListener('keydown', (event) => {
 
 // --- Upcoming ----------------------------------------------------------------------------------
 
-function entryList(entries, empty) {
+/** `recorded`: the rows are documented missing answers (R7), with what the FM recorded. */
+function entryList(entries, empty, recorded = false) {
   if (!entries.length) return el('p', { text: empty });
   const table = el('table');
-  const hr = el(
-    'tr',
-    {},
-    ...[s('date'), s('customer'), s('workload'), s('fm'), ''].map((h) =>
-      el('th', { scope: 'col', text: h }),
-    ),
-  );
+  const heads = [s('date'), s('customer'), s('workload'), s('fm'), ''];
+  if (recorded) heads.push(s('recorded'));
+  const hr = el('tr', {}, ...heads.map((h) => el('th', { scope: 'col', text: h })));
   const body = el('tbody');
   for (const e of entries) {
     const when =
@@ -320,6 +317,7 @@ function entryList(entries, empty) {
         el('td', { text: e.workloadCode }),
         el('td', { text: e.fmUpn ?? '' }),
         el('td', { text: when }),
+        ...(recorded ? [el('td', { text: s(`recorded_${e.recorded}`) })] : []),
       ),
     );
   }
@@ -329,6 +327,9 @@ function entryList(entries, empty) {
 
 function renderUpcoming(data) {
   $('overdue').replaceChildren(entryList(data.overdue, s('noneOverdue')));
+  // Passed dates whose missing answer the FM documented (R7): counted apart, not overdue.
+  $('documented-title').textContent = s('documented', { count: data.documented.length });
+  $('documented').replaceChildren(entryList(data.documented, s('noneDocumented'), true));
   $('upcoming').replaceChildren(entryList(data.upcoming, s('noneUpcoming')));
 }
 

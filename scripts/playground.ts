@@ -199,16 +199,23 @@ export interface LocaleRelay {
  * (only the time zone follows TZ). Teams sends the person's client language there, and esd-bot
  * answers in it, so to play a Portuguese or Spanish user this relay sits between the emulator and
  * the bot and sets `locale` (and the clientInfo entity's) to the one asked for; nothing else of
- * the request or the answer changes.
+ * the request or the answer changes, except, with `searchResultsWithoutTap`, a search answer's
+ * taps (see withoutTaps: the e2e tests list and insert results in the emulator that way).
  */
-export async function startLocaleRelay(botUrl: string, locale: string): Promise<LocaleRelay> {
+export async function startLocaleRelay(
+  botUrl: string,
+  locale: string,
+  options: { searchResultsWithoutTap?: boolean } = {},
+): Promise<LocaleRelay> {
   const server = createHttpServer(async (req, res) => {
     try {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       let body: Buffer | string | undefined = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+      let searchQuery = false;
       if (body && req.method === 'POST' && req.url?.startsWith('/api/messages')) {
         const activity = JSON.parse(body.toString('utf8'));
+        searchQuery = activity.type === 'invoke' && activity.name === 'composeExtension/query';
         activity.locale = locale;
         for (const entity of activity.entities ?? []) {
           if (entity?.type === 'clientInfo') entity.locale = locale;
@@ -226,8 +233,11 @@ export async function startLocaleRelay(botUrl: string, locale: string): Promise<
         body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
       });
       const type = answer.headers.get('content-type');
+      let out = Buffer.from(await answer.arrayBuffer());
+      if (searchQuery && options.searchResultsWithoutTap && answer.ok && out.length > 0)
+        out = Buffer.from(JSON.stringify(withoutTaps(JSON.parse(out.toString('utf8')))));
       res.writeHead(answer.status, type ? { 'content-type': type } : {});
-      res.end(Buffer.from(await answer.arrayBuffer()));
+      res.end(out);
     } catch (error) {
       res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`locale relay: ${(error as Error).message}`);
@@ -244,6 +254,22 @@ export async function startLocaleRelay(botUrl: string, locale: string): Promise<
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A search answer without the results' `tap`. Teams calls `composeExtension/selectItem` when a
+ * result with a tap is picked; Agents Playground 0.2.28 has no selectItem and refuses the whole
+ * answer when any preview has one ("Unable to reach app", logged as "tap action is not supported
+ * yet"). Without it the emulator lists the results and inserts a result's card as answered.
+ */
+export function withoutTaps(answer: unknown): unknown {
+  const attachments = (answer as { composeExtension?: { attachments?: unknown[] } } | null)
+    ?.composeExtension?.attachments;
+  for (const attachment of attachments ?? []) {
+    const preview = (attachment as { preview?: { content?: { tap?: unknown } } }).preview;
+    if (preview?.content) delete preview.content.tap;
+  }
+  return answer;
 }
 
 /** The emulator prints "Listening on <port>" (it moves to a random port if the one asked is taken). */

@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Esd, noResponseNote } from '../../src/domain/index.js';
+import { PLANNER_STRINGS } from '../../src/i18n/planner.js';
+import { DEMO_TENANTS } from '../../src/store/demo-data.js';
+import { contextOf } from '../../src/store/store.js';
 import { TeamsHarness } from '../support/teams.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -141,6 +145,41 @@ describe('the planner page', () => {
     expect(await page.evaluate('document.documentElement.lang')).toBe('pt-BR');
     expect((await page.locator('#upcoming').textContent()) ?? '').toContain('Contoso Ltd');
     await page.screenshot({ path: join(SHOTS, 'planner-upcoming-pt-BR.png') });
+    await page.context().close();
+  });
+
+  it('R7: a passed date the FM documented as not answered is listed apart, with what was recorded', async () => {
+    const woodgrove = DEMO_TENANTS.find((t) => t.customerName === 'Woodgrove Bank')?.id as string;
+    const exo = (await teams.app.store.tenantWorkloads(woodgrove)).find((w) => w.code === 'EXO');
+    await contextOf(teams.app.store)
+      .db.insertInto('status_notes')
+      .values({
+        tenant_id: woodgrove,
+        workload_id: exo?.id as string,
+        category: 'overall_status',
+        text: noResponseNote({
+          code: 'EXO',
+          esd: exo?.esd as Esd,
+          kind: 'no_answer',
+          detail: null,
+        }),
+        author_name: 'Megan Bowen',
+        author_upn: 'meganb@example.com',
+        author_aad_object_id: null,
+        created_at: '2026-11-28T10:00:00.000Z',
+      })
+      .execute();
+    const page = await open('?tab=upcoming&as=gateway&fm=megan&from=2026-12-05');
+    await page.waitForSelector('body[data-ready="upcoming"]');
+    expect(await page.locator('#documented-title').textContent()).toBe(
+      PLANNER_STRINGS.en.documented.replace('{count}', '1'),
+    );
+    const documented = (await page.locator('#documented').textContent()) ?? '';
+    expect(documented).toContain('Woodgrove Bank');
+    expect(documented).toContain(PLANNER_STRINGS.en.recorded_no_answer);
+    const overdue = (await page.locator('#overdue').textContent()) ?? '';
+    expect(overdue).toContain('SPO');
+    expect(overdue).not.toContain('EXO');
     await page.context().close();
   });
 

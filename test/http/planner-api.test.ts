@@ -7,8 +7,10 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Esd, noResponseNote } from '../../src/domain/index.js';
 import { PLANNER_STRINGS } from '../../src/i18n/planner.js';
 import { DEMO_TENANTS } from '../../src/store/demo-data.js';
+import { contextOf } from '../../src/store/store.js';
 import { engines } from '../support/databases.js';
 import type { PlannerAnswer as Answer } from '../support/planner-answer.js';
 import { TeamsHarness } from '../support/teams.js';
@@ -68,6 +70,45 @@ describe.each(engines)('planner API in local mode (%s)', (engine) => {
       (e: { customerName: string }) => e.customerName,
     );
     expect(gwCustomers).toEqual(expect.arrayContaining(['Woodgrove Bank', 'Tailspin Toys']));
+  });
+
+  it('R7, upcoming: a passed date the FM documented as not answered is listed apart with what was recorded, not as overdue', async () => {
+    const woodgrove = DEMO_TENANTS.find((t) => t.customerName === 'Woodgrove Bank')?.id as string;
+    const exo = (await teams.app.store.tenantWorkloads(woodgrove)).find((w) => w.code === 'EXO');
+    const path = '/api/planner/upcoming?as=gateway&fm=megan&from=2026-12-05';
+    // Before the note: both of Woodgrove's passed dates are overdue (nothing recorded since).
+    const before = await json(path);
+    expect(before.overdue.map((e) => e.workloadCode).sort()).toEqual(['EXO', 'SPO']);
+    expect(before.documented).toEqual([]);
+    // The note "no response" writes (src/domain noResponseNote), for Exchange Online's date.
+    await contextOf(teams.app.store)
+      .db.insertInto('status_notes')
+      .values({
+        tenant_id: woodgrove,
+        workload_id: exo?.id as string,
+        category: 'overall_status',
+        text: noResponseNote({
+          code: 'EXO',
+          esd: exo?.esd as Esd,
+          kind: 'inactive',
+          detail: null,
+        }),
+        author_name: 'Megan Bowen',
+        author_upn: 'meganb@example.com',
+        author_aad_object_id: null,
+        created_at: '2026-11-28T10:00:00.000Z',
+      })
+      .execute();
+    const after = await json(path);
+    expect(after.overdue.map((e) => e.workloadCode)).toEqual(['SPO']);
+    expect(
+      after.documented.map((e) => [e.workloadCode, e.engagementStartDate, e.recorded]),
+    ).toEqual([['EXO', exo?.esd?.date, 'inactive']]);
+    // The page names what was recorded in every language (planner/planner.js, recorded_<kind>).
+    for (const strings of Object.values(PLANNER_STRINGS)) {
+      expect(strings.recorded_inactive).not.toBe('');
+      expect(strings.documented).toContain('{count}');
+    }
   });
 
   it('FAQ purpose 3: a Target Date gap, from one workload’s Target Date to the next one’s ESD', async () => {

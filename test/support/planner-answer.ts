@@ -9,7 +9,13 @@ export interface PlannerAnswer {
     engagementStartDate: unknown;
     gapToNext: unknown;
   }[];
-  overdue: { customerName: string }[];
+  overdue: { customerName: string; workloadCode: string }[];
+  documented: {
+    customerName: string;
+    workloadCode: string;
+    engagementStartDate: string;
+    recorded: string;
+  }[];
   upcoming: { customerName: string }[];
   gapMeasure: string;
   tenants: { customerName: string }[];

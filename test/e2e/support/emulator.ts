@@ -20,6 +20,8 @@ export interface ChatMessage {
   fromBot: boolean;
   text: string;
   cards: Record<string, unknown>[];
+  /** The titles of the message's suggested actions (imBack buttons above the compose box). */
+  suggestions: string[];
 }
 
 /**
@@ -44,6 +46,7 @@ export class Transcript {
             from?: { id?: string };
             text?: string;
             attachments?: { contentType?: string; content?: Record<string, unknown> }[];
+            suggestedActions?: { actions?: { title?: string }[] };
           };
         };
         if (!event.message || event.actionConversationId !== conversationId) return;
@@ -55,6 +58,7 @@ export class Transcript {
           cards: (event.message.attachments ?? [])
             .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
             .map((a) => a.content ?? {}),
+          suggestions: (event.message.suggestedActions?.actions ?? []).map((a) => a.title ?? ''),
         });
       } catch {
         // not a conversation event
@@ -70,13 +74,14 @@ export class Transcript {
     return transcript;
   }
 
-  /** The first bot message (from now on) that `match` accepts. */
+  /** The first bot message (from now on, or from message `from` on) that `match` accepts. */
   async next(
     what: string,
     match: (message: ChatMessage) => boolean,
     timeoutMs = 15_000,
+    from = this.messages.length,
   ): Promise<ChatMessage> {
-    const seen = this.messages.length;
+    const seen = from;
     return waitFor(
       what,
       () => this.messages.slice(seen).find((m) => m.fromBot && match(m)),

@@ -70,7 +70,8 @@ export class TeamsPage {
   }
 
   private messageBox(): Locator {
-    return this.page.locator('[role=textbox][data-lexical-editor=true]');
+    // In a channel the first box starts a new post; each post has its own reply box after it.
+    return this.page.locator('[role=textbox][data-lexical-editor=true]').first();
   }
 
   cards(): Locator {
@@ -87,6 +88,52 @@ export class TeamsPage {
     this.log.push(`[test] typing: ${text}`);
     await this.messageBox().click();
     await this.page.keyboard.type(text);
+    await this.page.getByRole('button', { name: 'Send Message' }).click();
+  }
+
+  /**
+   * Opens another conversation of the emulator's list ("Group Chat", or a channel such as
+   * "General"). Opening one sends the bot its installationUpdate and conversationUpdate again.
+   */
+  async openChat(name: string | RegExp): Promise<void> {
+    await this.page.getByRole('treeitem', { name }).click();
+    await this.messageBox().waitFor();
+  }
+
+  /**
+   * "@esd-bot <text>" as a person types it: "@", the bot picked in the mention list, the rest;
+   * sent, or in a channel posted as a new post.
+   */
+  async mention(bot: string, text: string, where: 'chat' | 'channel' = 'chat'): Promise<void> {
+    this.log.push(`[test] typing: @${bot} ${text}`);
+    await this.messageBox().click();
+    await this.page.keyboard.type(`@${bot.slice(0, 3)}`);
+    await this.page.locator('#typeahead-menu').getByRole('menuitem', { name: bot }).click();
+    await this.page.keyboard.type(` ${text}`);
+    const send = where === 'channel' ? 'Post' : 'Send Message';
+    await this.page.getByRole('button', { name: send, exact: true }).click();
+  }
+
+  /**
+   * The search message extension from the compose box: the emulator reads no manifest, so the
+   * command id and parameter name are typed into its panel, then the search text. Returns the
+   * panel, with the results listed.
+   */
+  async searchFromCompose(commandId: string, parameter: string, text: string): Promise<Locator> {
+    this.log.push(`[test] message extension ${commandId}: ${text}`);
+    await this.page.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+    await this.page.getByRole('menuitem', { name: 'Search Command' }).click();
+    const panel = this.page.locator('.fui-PopoverSurface');
+    const options = panel.getByRole('button', { name: /Specify Command ID/ });
+    if ((await options.getAttribute('aria-expanded')) !== 'true') await options.click();
+    await panel.getByPlaceholder('Command ID').fill(commandId);
+    await panel.getByPlaceholder('Parameter name').fill(parameter);
+    await panel.getByPlaceholder('Enter a search term').fill(text);
+    return panel;
+  }
+
+  /** Sends what the compose box holds (a typed text or an inserted card). */
+  async send(): Promise<void> {
     await this.page.getByRole('button', { name: 'Send Message' }).click();
   }
 

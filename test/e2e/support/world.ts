@@ -78,7 +78,10 @@ export class World {
 
   async start(): Promise<void> {
     this.bot = await BotUnderTest.start(join(this.dir, 'esd-bot.db'));
-    this.relay = await startLocaleRelay(this.bot.url, teamsLocale(this.person.locale));
+    // The emulator refuses search results that carry a tap (no selectItem): see withoutTaps.
+    this.relay = await startLocaleRelay(this.bot.url, teamsLocale(this.person.locale), {
+      searchResultsWithoutTap: true,
+    });
     this.emulator = await Emulator.start({
       botUrl: this.relay.url,
       lang: this.person.locale,
