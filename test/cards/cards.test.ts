@@ -34,6 +34,7 @@ import {
   type Esd,
   type EsdChange,
   type L1Status,
+  monthOf,
   type Role,
   type Tenant,
   toCalendarDate,
@@ -41,7 +42,6 @@ import {
   type WorkloadCode,
 } from '../../src/domain/index.js';
 import { en } from '../../src/i18n/en.js';
-import { formatDate, formatEsd, formatMonth } from '../../src/i18n/format.js';
 import { LANGUAGES, type Language } from '../../src/i18n/language.js';
 import { MESSAGES, t } from '../../src/i18n/translate.js';
 import {
@@ -300,13 +300,7 @@ const VARIANTS: readonly Variant[] = [
             basis: 'kickoff_meeting',
             reason: 'Kickoff moved a week at the customer’s request',
           },
-          banner: {
-            text: t(lang, 'change.typedDate', {
-              text: '10 dez',
-              date: formatDate(day('2026-12-10'), lang),
-            }),
-            style: 'accent',
-          },
+          notice: { code: 'typed_date', text: '10 dez', date: day('2026-12-10') },
         },
         lang,
       ),
@@ -319,13 +313,7 @@ const VARIANTS: readonly Variant[] = [
         {
           ...changeInput(),
           values: { workload: TEAMS.id, month: '2027-03', basis: 'estimated' },
-          banner: {
-            text: t(lang, 'change.typedMonth', {
-              text: 'março',
-              month: formatMonth('2027-03', lang),
-            }),
-            style: 'good',
-          },
+          notice: { code: 'typed_month', text: 'março', month: monthOf(day('2027-03-01')) },
         },
         lang,
       ),
@@ -338,19 +326,30 @@ const VARIANTS: readonly Variant[] = [
         {
           ...changeInput(),
           values: { workload: 'wl-gone', date: '2031-01-01', month: '2020-01', basis: 'x' },
-          errors: {
-            workload: t(lang, 'general.workloadGone'),
-            date: t(lang, 'violation.date_out_of_window', {
-              earliest: formatDate(day('2025-11-22'), lang),
-              latest: formatDate(day('2028-11-21'), lang),
-            }),
-            month: t(lang, 'violation.estimate_month_past', {
-              currentMonth: formatMonth('2026-11', lang),
-            }),
-            basis: t(lang, 'violation.basis_invalid'),
-            reason: t(lang, 'violation.reason_missing'),
+          notice: {
+            code: 'invalid',
+            problems: [
+              { code: 'workload_gone' },
+              {
+                code: 'rejected',
+                workload: EXO,
+                violations: [
+                  {
+                    code: 'date_out_of_window',
+                    field: 'date',
+                    params: { earliest: day('2025-11-22'), latest: day('2028-11-21') },
+                  },
+                  {
+                    code: 'estimate_month_past',
+                    field: 'month',
+                    params: { currentMonth: '2026-11' },
+                  },
+                  { code: 'basis_invalid', field: 'basis', params: {} },
+                  { code: 'reason_missing', field: 'reason', params: {} },
+                ],
+              },
+            ],
           },
-          banner: { text: t(lang, 'change.errorSummary'), style: 'attention' },
         },
         lang,
       ),
@@ -363,10 +362,7 @@ const VARIANTS: readonly Variant[] = [
         {
           ...changeInput(),
           values: { workload: EXO.id, date: '2026-12-10', reason: 'Moved by the customer' },
-          banner: {
-            text: t(lang, 'change.conflict', { esd: formatEsd(EXO.esd, lang) }),
-            style: 'warning',
-          },
+          notice: { code: 'conflict', current: EXO.esd },
         },
         lang,
       ),
@@ -374,7 +370,7 @@ const VARIANTS: readonly Variant[] = [
   {
     kind: 'change',
     name: 'no workloads',
-    build: (lang) => changeCard({ ...changeInput([]), banner: null }, lang),
+    build: (lang) => changeCard({ ...changeInput([]), notice: null }, lang),
   },
   {
     kind: 'confirmation',

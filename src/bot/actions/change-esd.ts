@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import {
   type EsdProposal,
-  escapeMarkdown,
   esdChangeNote,
-  type Field,
   isSameChange,
   REASON_MAX_LENGTH,
 } from '../../domain/index.js';
-import { fieldErrors } from '../../i18n/explain.js';
-import { formatEsd } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import { ruleRejections } from '../../metrics/metrics.js';
 import { admit } from '../access.js';
-import { type ChangeFormValues, changeCard } from '../cards/change-card.js';
+import {
+  type ChangeFormValues,
+  type ChangeNotice,
+  type ChangeProblem,
+  changeCard,
+} from '../cards/change-card.js';
 import { confirmationCard } from '../cards/confirmation-card.js';
 import { cardExpiredText } from '../cards/labels.js';
 import { turnLog } from '../middleware/observe-turn.js';
@@ -63,10 +64,8 @@ export async function submitChange(
     basis: input.basis,
     reason: input.reason,
   };
-  const rerender = (
-    errors: Partial<Record<Field, string>>,
-    banner: { text: string; style: 'attention' | 'warning' },
-  ) =>
+  // The card says what is wrong in words (issue 14, item 5): this handler only says what.
+  const rerender = (problems: readonly ChangeProblem[]) =>
     presentCard(
       context,
       changeCard(
@@ -76,8 +75,7 @@ export async function submitChange(
           today: session.today,
           window: config.esdWindow,
           values,
-          errors,
-          banner,
+          notice: { code: 'invalid', problems } satisfies ChangeNotice,
         },
         lang,
       ),
@@ -85,12 +83,12 @@ export async function submitChange(
     );
 
   const workload = workloads.find((w) => w.id === input.workload);
-  const formErrors: Partial<Record<Field, string>> = {};
-  if (!workload) formErrors.workload = t(lang, 'change.workloadMissing');
-  if (input.date && input.month) formErrors.date = t(lang, 'change.dateAndMonth');
-  if (!input.date && !input.month) formErrors.date = t(lang, 'change.dateMissing');
-  if (!workload || Object.keys(formErrors).length > 0) {
-    await rerender(formErrors, { text: t(lang, 'change.errorSummary'), style: 'attention' });
+  const problems: ChangeProblem[] = [];
+  if (!workload) problems.push({ code: 'workload_missing' });
+  if (input.date && input.month) problems.push({ code: 'date_and_month' });
+  if (!input.date && !input.month) problems.push({ code: 'date_missing' });
+  if (!workload || problems.length > 0) {
+    await rerender(problems);
     return false;
   }
 
@@ -131,11 +129,9 @@ export async function submitChange(
       );
       return true;
     case 'rejected':
-      // Shown in the card: the customer's and the assignee's names read as text.
-      await rerender(
-        fieldErrors(result.violations, { workload: result.workload, tenant }, lang, escapeMarkdown),
-        { text: t(lang, 'change.errorSummary'), style: 'attention' },
-      );
+      await rerender([
+        { code: 'rejected', workload: result.workload, violations: result.violations },
+      ]);
       return false;
     case 'conflict': {
       // The card pressed twice: its first press is the change it now conflicts with. When the
@@ -168,10 +164,7 @@ export async function submitChange(
             today: session.today,
             window: config.esdWindow,
             values,
-            banner: {
-              text: t(lang, 'change.conflict', { esd: formatEsd(result.current.esd, lang) }),
-              style: 'warning',
-            },
+            notice: { code: 'conflict', current: result.current.esd },
           },
           lang,
         ),
@@ -180,10 +173,7 @@ export async function submitChange(
       return false;
     }
     case 'not_found':
-      await rerender(
-        { workload: t(lang, 'general.workloadGone') },
-        { text: t(lang, 'change.errorSummary'), style: 'attention' },
-      );
+      await rerender([{ code: 'workload_gone' }]);
       return false;
   }
 }

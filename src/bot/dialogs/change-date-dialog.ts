@@ -8,7 +8,7 @@ import {
 } from 'botbuilder-dialogs';
 import { escapeMarkdown, type Tenant } from '../../domain/index.js';
 import { t } from '../../i18n/translate.js';
-import type { Banner, ChangeFormValues } from '../cards/change-card.js';
+import type { ChangeFormValues, ChangeNotice } from '../cards/change-card.js';
 import { pickTenantCard } from '../cards/picker-cards.js';
 import { normalizeText } from '../commands.js';
 import { presentCard, presentText } from '../present.js';
@@ -24,7 +24,7 @@ export interface ChangeDateOptions {
   query?: string;
   tenantId?: string;
   prefill?: Partial<ChangeFormValues>;
-  banner?: Banner;
+  notice?: ChangeNotice;
   /** Put the card in place of the one just acted on (the tenant picker, a reminder). */
   replace?: boolean;
 }
@@ -123,7 +123,7 @@ export class ChangeDateDialog extends ComponentDialog {
     return step.beginDialog(OPEN_CARD_DIALOG, {
       tenantId: tenantId ?? '',
       prefill: options.prefill,
-      banner: options.banner,
+      notice: options.notice,
       replace: options.replace,
     } satisfies OpenCardOptions);
   }

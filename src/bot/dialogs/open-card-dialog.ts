@@ -16,7 +16,7 @@ import {
 import { formatDate, formatMonth } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import { admit } from '../access.js';
-import { type Banner, type ChangeFormValues, changeCard } from '../cards/change-card.js';
+import { type ChangeFormValues, type ChangeNotice, changeCard } from '../cards/change-card.js';
 import { isCardActionInvoke, presentText, showCard, updateCard } from '../present.js';
 import { isImpossibleDay, recognizeTypedDate } from '../recognize-date.js';
 import { getSession } from '../session.js';
@@ -27,7 +27,7 @@ export const OPEN_CARD_DIALOG = 'changeDate.openCard';
 export interface OpenCardOptions {
   tenantId: string;
   prefill?: Partial<ChangeFormValues> | undefined;
-  banner?: Banner | undefined;
+  notice?: ChangeNotice | undefined;
   /** Put the card in place of the one just acted on (the tenant picker, a reminder). */
   replace?: boolean | undefined;
 }
@@ -89,7 +89,7 @@ export class OpenCardDialog extends Dialog<OpenCardOptions> {
     const shown = await this.showCard(dc, {
       tenantId,
       values,
-      banner: options?.banner,
+      notice: options?.notice,
       mode: options?.replace ? 'replace' : 'new',
     });
     if (!shown) return dc.endDialog();
@@ -151,20 +151,15 @@ export class OpenCardDialog extends Dialog<OpenCardOptions> {
             // A month alone is an estimate (R9): a kickoff, call or email has a real day.
             basis: isBasis(basis) && !isConcreteExchange(basis) ? basis : 'estimated',
           };
-    const banner: Banner = {
-      text:
-        typed.kind === 'date'
-          ? t(lang, 'change.typedDate', { text: shownText, date: formatDate(typed.date, lang) })
-          : t(lang, 'change.typedMonth', {
-              text: shownText,
-              month: formatMonth(typed.month, lang),
-            }),
-      style: 'accent',
-    };
+    // What was typed, as data: the card says it (issue 14, item 5).
+    const notice: ChangeNotice =
+      typed.kind === 'date'
+        ? { code: 'typed_date', text, date: typed.date }
+        : { code: 'typed_month', text, month: typed.month };
     const shown = await this.showCard(dc, {
       tenantId: state.tenantId,
       values,
-      banner,
+      notice,
       mode: 'new',
       cardId: state.cardId,
     });
@@ -183,7 +178,7 @@ export class OpenCardDialog extends Dialog<OpenCardOptions> {
     options: {
       tenantId: string;
       values: Partial<ChangeFormValues>;
-      banner: Banner | undefined;
+      notice: ChangeNotice | undefined;
       mode: 'replace' | 'new';
       cardId?: string | undefined;
     },
@@ -223,7 +218,7 @@ export class OpenCardDialog extends Dialog<OpenCardOptions> {
         today: session.today,
         window: config.esdWindow,
         values: options.values,
-        banner: options.banner ?? null,
+        notice: options.notice ?? null,
       },
       session.lang,
     );
