@@ -468,7 +468,7 @@ function report(
       note:
         idleRatio <= 1.3
           ? ''
-          : `${fmt((idleRatio / 1.3 - 1) * 100)} % over: modules the echo bot does not load (botbuilder-dialogs, Kysely and the SQLite driver, six languages of strings, the card templates)`,
+          : `${fmt((idleRatio / 1.3 - 1) * 100)} % over: modules the echo bot does not load, most of all botbuilder-dialogs with the date recognizers it requires (~31 MiB); then ours, the database drivers, templating, logging (~25 MiB) and what start-up and priming keep (bench/idle-memory.ts, NOTES)`,
     });
   md.push(
     table(
