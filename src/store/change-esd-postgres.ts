@@ -88,10 +88,18 @@ const WRITE_TAIL = `
 const WRITE = prepared(WRITE_HEAD + WRITE_TAIL);
 const WRITE_WITH_NOTICE = prepared(WRITE_HEAD + NOTICE + WRITE_TAIL);
 
-/** The load of loadWorkload, prepared: one text, planned once per connection. */
-const LOAD = prepared('select * from workloads where id = $1::text');
+/**
+ * The load of loadWorkload, prepared: one text, planned once per connection. The columns are
+ * named, not `*`: a migration that adds a column while a connection keeps this statement would
+ * otherwise fail it ("cached plan must not change result type").
+ */
+const LOAD = prepared(
+  `select id, tenant_id, code, l1_status, entitlements, esd_date, esd_estimate, esd_basis,
+          channel_type, fm_upn, fm_aad_object_id, frp_partner_name, version, created_at, updated_at
+   from workloads where id = $1::text`,
+);
 
-/** The workload row by id, as `select *` gives it (PostgreSQL; a prepared statement). */
+/** The workload row by id, every column (PostgreSQL; a prepared statement). */
 export async function loadWorkloadRowPostgres(
   trx: Transaction<Database>,
   id: string,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, CalendarDate, Workload } from '../../src/domain/index.js';
-import { splitEventData } from '../../src/store/change-esd-postgres.js';
+import { loadWorkloadRowPostgres, splitEventData } from '../../src/store/change-esd-postgres.js';
 import { contextOf, Store } from '../../src/store/store.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 
@@ -90,4 +90,24 @@ describe.each(engines)('the change event as stored on %s', (engine) => {
       expect(row.subject).toBe(workloads[i]?.id);
     });
   });
+
+  it.runIf(engine === 'postgres')(
+    'the prepared load (named columns) reads the same row as select *',
+    async () => {
+      const [w] = await store.registerTenant(
+        { id: 'tenant-b', name: 'b.onmicrosoft.com', customerName: 'B' },
+        [{ code: 'EXO', l1Status: 'in_progress', channel: { type: 'fm', fm } }],
+      );
+      const db = contextOf(store).db;
+      const all = await db
+        .selectFrom('workloads')
+        .selectAll()
+        .where('id', '=', w?.id as string)
+        .executeTakeFirst();
+      const loaded = await db
+        .transaction()
+        .execute((trx) => loadWorkloadRowPostgres(trx, w?.id as string));
+      expect(loaded).toEqual(all);
+    },
+  );
 });
