@@ -298,8 +298,8 @@ async function main() {
           note:
             (m >= 0.5 ? '' : `${fmt((1 - m / 0.5) * 100)} % short; `) +
             (writers === 1
-              ? 'five round trips (BEGIN, load, the write with its event, the event positions, COMMIT; the floor has four), each a named prepared statement'
-              : "the event feed's commit-order positions (issue 17): event_log's one row is locked from the positions to COMMIT, so concurrent changes commit one at a time (the floor's rows are independent)"),
+              ? 'four round trips like the floor (BEGIN, load, the write with its event, the positions with COMMIT), named prepared statements'
+              : "the event feed's commit-order positions (issue 17): event_log's one row is locked through each COMMIT, so concurrent changes commit one at a time (the floor's rows are independent)"),
         });
       }
       if (engine === 'sqlite') {

@@ -72,7 +72,7 @@ export async function appendEvent(trx: Transaction<Database>, event: NewEvent): 
  * order appended, take the next positions from event_log's row, whose lock the update holds until
  * commit (so positions follow commit order, as below).
  */
-const POSITION_EVENTS = prepared(`
+export const POSITION_EVENTS = prepared(`
     WITH pending AS (
       SELECT id, row_number() OVER (ORDER BY id) AS n FROM events WHERE position IS NULL
     ), log AS (
