@@ -36,34 +36,25 @@ function mark(label: string): void {
 }
 
 mark(`node ${process.version}${fromDist ? ' (dist)' : ' (tsx)'}`);
-await load('restify');
-mark('restify');
-await load('botbuilder');
-mark('botbuilder (CloudAdapter, connector, @azure)');
-await load('botbuilder-dialogs');
-mark('botbuilder-dialogs (and the recognizers it imports)');
-await load('@microsoft/recognizers-text-date-time');
-mark('@microsoft/recognizers-text-date-time');
-await load('kysely');
-await load('pg');
-await load('better-sqlite3');
-mark('kysely, pg, better-sqlite3');
-await load('adaptivecards-templating');
-mark('adaptivecards-templating');
-await load('pino');
-await load('prom-client');
-await load('zod');
-mark('pino, prom-client, zod');
-await import(own('i18n/translate'));
-mark('src/i18n (six languages of strings)');
-await import(own('store/index'));
-mark('src/store');
-await import(own('bot/adapter'));
-mark('src/bot');
-await import(own('http/server'));
-mark('src/http (planner, reports, gateway, events)');
-await import(own('notify/start-delivery'));
-mark('src/notify');
+/** The module groups in the order the server loads them: what to import, and its label. */
+const GROUPS: [string, string[]][] = [
+  ['restify', ['restify']],
+  ['botbuilder (CloudAdapter, connector, @azure)', ['botbuilder']],
+  ['botbuilder-dialogs (and the recognizers it imports)', ['botbuilder-dialogs']],
+  ['@microsoft/recognizers-text-date-time', ['@microsoft/recognizers-text-date-time']],
+  ['kysely, pg, better-sqlite3', ['kysely', 'pg', 'better-sqlite3']],
+  ['adaptivecards-templating', ['adaptivecards-templating']],
+  ['pino, prom-client, zod', ['pino', 'prom-client', 'zod']],
+  ['src/i18n (six languages of strings)', [own('i18n/translate')]],
+  ['src/store', [own('store/index')]],
+  ['src/bot', [own('bot/adapter')]],
+  ['src/http (planner, reports, gateway, events)', [own('http/server')]],
+  ['src/notify', [own('notify/start-delivery')]],
+];
+for (const [label, modules] of GROUPS) {
+  for (const name of modules) await load(name);
+  mark(label);
+}
 const { startApp } = (await import(own('app'))) as typeof import('../src/app.js');
 const { parseConfig } = (await import(
   own('config/config')
