@@ -162,8 +162,25 @@ async function requeue(store: Store): Promise<void> {
     .execute();
 }
 
-async function connectorStats(url: string): Promise<ConnectorStats> {
-  return (await fetch(`${url}stats`)).json() as Promise<ConnectorStats>;
+/**
+ * The connector's counts, each send keyed "workload|ESD date": a reminder card carries only its
+ * token, so tokens are mapped to their workload through the store.
+ */
+async function connectorStats(url: string, store: Store): Promise<ConnectorStats> {
+  const stats = (await (await fetch(`${url}stats`)).json()) as ConnectorStats;
+  const rows = await contextOf(store)
+    .db.selectFrom('reminder_tokens as t')
+    .innerJoin('outbox as o', 'o.id', 't.outbox_id')
+    .innerJoin('workloads as w', 'w.id', 'o.workload_id')
+    .select(['t.token', 'w.id', 'w.esd_date'])
+    .execute();
+  const byToken = new Map(rows.map((r) => [`token:${r.token}`, `${r.id}|${r.esd_date}`]));
+  const keys: Record<string, number> = {};
+  for (const [key, n] of Object.entries(stats.keys)) {
+    const mapped = byToken.get(key) ?? key;
+    keys[mapped] = (keys[mapped] ?? 0) + n;
+  }
+  return { ...stats, keys };
 }
 
 function outcome(
@@ -241,7 +258,7 @@ async function runDispatcher(
     engine,
     round,
     startedAt,
-    await connectorStats(connectorUrl),
+    await connectorStats(connectorUrl, store),
     expected,
     counts.dead ?? 0,
     finished,
@@ -303,7 +320,7 @@ async function runNaive(
     store.engine,
     1,
     startedAt,
-    await connectorStats(connectorUrl),
+    await connectorStats(connectorUrl, store),
     expected,
     failed,
     finished,

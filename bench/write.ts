@@ -284,7 +284,7 @@ async function main() {
           2,
         ),
         engine === 'sqlite'
-          ? ratio(median(rs.map((r) => r.perSecond)) / floor)
+          ? ratio(median(rs.map((r, i) => r.perSecond / (floors[i] as number))))
           : `${ratio(median(pgRatios(writers)))} (floor ${spread(pgFloors.get(writers) ?? [])}/s)`,
       ]);
       if (engine === 'postgres') {
@@ -296,21 +296,30 @@ async function main() {
           measured: `${ratio(m)} (${ratio(Math.min(...rr))}–${ratio(Math.max(...rr))})`,
           met: m >= 0.5,
           note:
-            m >= 0.5
-              ? 'load and decide, then the five writes as one statement: four round trips like the floor'
-              : `${fmt((1 - m / 0.5) * 100)} % short; four round trips like the floor (BEGIN, load, one write statement, COMMIT): the rest is CPU, ours (kysely, the rules) and the server's (five rows, a five-part statement planned on every call), which a busy core magnifies`,
+            (m >= 0.5 ? '' : `${fmt((1 - m / 0.5) * 100)} % short; `) +
+            (writers === 1
+              ? 'four round trips like the floor (BEGIN, load, the write with its event, the positions with COMMIT), named prepared statements'
+              : "the event feed's commit-order positions (issue 17): event_log's one row is locked through each COMMIT, so concurrent changes commit one at a time (the floor's rows are independent)"),
         });
       }
       if (engine === 'sqlite') {
-        const m = median(rs.map((r) => r.perSecond));
+        // Issue 20: ≥ 0.6 × this disk's bare commits with 1 writer; ≥ 1.0 with 10 (group commit
+        // shares flushes). Ratio per round, against that round's floor; median over rounds.
+        const rr = rs.map((r, i) => r.perSecond / (floors[i] as number));
+        const m = median(rr);
+        const goal = writers === 1 ? 0.6 : 1.0;
+        const perSecond = median(rs.map((r) => r.perSecond));
         targets.push({
-          what: `changes/s on SQLite, ${writers} writer${writers > 1 ? 's' : ''}`,
-          target: '≥ 2,000/s',
-          measured: `${fmt(m)}/s`,
-          met: m >= 2000,
+          what: `changes/s on SQLite, ${writers} writer${writers > 1 ? 's' : ''} ÷ bare commits on the same disk (${fmt(perSecond)}/s; floor ${fmt(floor)}/s)`,
+          target: `≥ ${goal.toFixed(1)}`,
+          measured: `${ratio(m)} (${ratio(Math.min(...rr))}–${ratio(Math.max(...rr))})`,
+          met: m >= goal,
           note:
-            (m >= 2000 ? '' : `${fmt((1 - m / 2000) * 100)} % short; `) +
-            `${ratio(m / floor)} × this disk's bare commit rate (${fmt(floor)}/s)`,
+            m >= goal
+              ? writers === 1
+                ? 'the commit is most of a change'
+                : 'group commit: concurrent changes share a flush'
+              : `${fmt((1 - m / goal) * 100)} % short; ${writers === 1 ? "a change's five statements and our code on top of its commit" : 'group commit shares flushes, but each change still costs CPU on the one connection'}`,
         });
       }
     }
@@ -335,7 +344,7 @@ async function main() {
       `10 connections; "÷ floor" for PostgreSQL is the median over the rounds of changes/s over that round's floor.`,
     '',
     `The floor, measured in the same rounds: bare SQLite commits (one small row each, same settings, a file beside ` +
-      `the bench's) ran at ${spread(floors)}/s: what this disk allows one writer. "÷ floor" is changes/s over that median; ` +
+      `the bench's) ran at ${spread(floors)}/s: what this disk allows one writer. "÷ floor" is the median over the rounds of changes/s over that round's floor; ` +
       `above 1, concurrent changes share commits (group commit, \`src/store/write-transaction.ts\`).`,
     '',
     table(['engine', 'writers', 'changes/s', 'p50 ms', 'p99 ms', '÷ floor'], rows),

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { ROOT } from './proc.js';
 
+/** Our code: src/ through tsx, or dist/src/ (the build, as the turn benchmark runs it). */
+const OURS = new RegExp(`^(file://)?${ROOT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/(dist/)?src/`);
+
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -92,8 +95,7 @@ function groupOfUrl(url: string): Group | null {
       return 'logging and metrics (pino, prom-client)';
     return 'other packages';
   }
-  if (url.startsWith(`file://${ROOT}/src/`) || url.startsWith(`${ROOT}/src/`))
-    return 'esd-bot code (src/)';
+  if (OURS.test(url)) return 'esd-bot code (src/)';
   if (url.startsWith('node:') || url.startsWith('internal') || url === 'node:internal')
     return 'Node.js runtime (http, streams, timers, crypto …)';
   if (url === '') return null;
@@ -138,7 +140,7 @@ export function summarize(file: string, window?: { fromUs: number; toUs: number 
     if (functionName === '(garbage collector)') group = 'garbage collector';
     else if (functionName === '(program)' || functionName === '(root)' || functionName === '(idle)')
       group = 'V8 / native, unattributed ((program))';
-    else if (functionName === 'executeQuery' && url.endsWith('/src/store/connect.ts'))
+    else if (functionName === 'executeQuery' && /\/src\/store\/connect\.[jt]s$/.test(url))
       // Our cached-statement connection: its self time is better-sqlite3 running the statement
       // (and a commit's fsync), native calls the profiler charges to their JS caller.
       group = 'SQLite engine (better-sqlite3, native)';

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { CalendarDate } from '../../src/domain/index.js';
+import type { Database } from '../../src/store/schema.js';
 import type { Store } from '../../src/store/store.js';
 import { contextOf } from '../../src/store/store.js';
 
@@ -62,16 +63,34 @@ function range(
     : `with recursive s(n) as (select ${from} union all select n + 1 from s where n + 1 < ${to}) ${insert} ${select} from s`;
 }
 
-/** Grows the workloads table from `from` to `to` rows (tenants and FMs as needed). */
+/**
+ * Grows the workloads table from `from` to `to` rows (tenants and FMs as needed), in one
+ * transaction: on SQLite one commit for all, not one per batch; on PostgreSQL with the statement
+ * timeout lifted for this transaction alone (`set local`): the store's 15 s limit is for turns,
+ * and a batch of 100,000 rows with its indexes can take longer on a busy server.
+ */
 export async function addWorkloads(
   store: Store,
   from: number,
   to: number,
   today: CalendarDate,
 ): Promise<void> {
-  const engine = store.engine;
+  await contextOf(store)
+    .db.transaction()
+    .execute(async (db) => {
+      if (store.engine === 'postgres') await sql`set local statement_timeout = 0`.execute(db);
+      await insertWorkloads(db, store.engine, from, to, today);
+    });
+}
+
+async function insertWorkloads(
+  db: Transaction<Database>,
+  engine: 'sqlite' | 'postgres',
+  from: number,
+  to: number,
+  today: CalendarDate,
+): Promise<void> {
   const now = new Date().toISOString();
-  const db = contextOf(store).db;
   const tenantsFrom = Math.ceil(from / 10);
   const tenantsTo = Math.ceil(to / 10);
   for (let a = tenantsFrom; a < tenantsTo; a += BATCH) {

@@ -43,6 +43,9 @@ function reset() {
 
 /** The reminder a message carries: its card's first action data (workload id and date). */
 function keyOf(body: string): string {
+  // A reminder's buttons carry only its token (migration 004); the bench maps tokens to workloads.
+  const token = /"reminder":"([^"]+)"/.exec(body)?.[1];
+  if (token) return `token:${token}`;
   const workload = /"workloadId":"([^"]+)"/.exec(body)?.[1];
   const date = /"date":"(\d{4}-\d{2}-\d{2})"/.exec(body)?.[1];
   return `${workload ?? '?'}|${date ?? '?'}`;

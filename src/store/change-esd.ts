@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
 import {
   type Actor,
@@ -12,9 +13,14 @@ import {
   type ViolationCode,
   type Workload,
 } from '../domain/index.js';
-import { writeApprovedChangePostgres } from './change-esd-postgres.js';
+import {
+  loadWorkloadRowPostgres,
+  splitEventData,
+  writeApprovedChangePostgres,
+} from './change-esd-postgres.js';
 import { isoNow, type StoreContext } from './context.js';
-import { appendEvent, EVENT_TYPES, positionEvents } from './events.js';
+import type { Engine } from './engine.js';
+import { appendEvent, EVENT_TYPES, POSITION_EVENTS, positionEvents } from './events.js';
 import { toEsdChange, toStatusNote, toWorkload } from './mappers.js';
 import {
   ESD_CHANGED_BY_OTHER_KIND,
@@ -49,9 +55,14 @@ export type ChangeEsdResult =
 /** The workload as it is in `trx`, or null. */
 export async function loadWorkload(
   trx: Transaction<Database>,
+  engine: Engine,
   id: string,
 ): Promise<Workload | null> {
-  const row = await trx.selectFrom('workloads').selectAll().where('id', '=', id).executeTakeFirst();
+  // PostgreSQL: a prepared statement (the write path's first round trip; issue 20).
+  const row =
+    engine === 'postgres'
+      ? await loadWorkloadRowPostgres(trx, id)
+      : await trx.selectFrom('workloads').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toWorkload(row) : null;
 }
 
@@ -66,6 +77,12 @@ export async function changeEngagementStartDate(
   ctx: StoreContext,
   input: ChangeEsdInput,
 ): Promise<ChangeEsdResult> {
+  // PostgreSQL: the positions go with the COMMIT (one round trip), so event_log's row is locked
+  // for the commit alone and concurrent changes wait for each other as little as possible.
+  if (ctx.engine === 'postgres')
+    return writeTransaction(ctx, (trx) => applyEsdChange(trx, ctx, input), {
+      withCommit: POSITION_EVENTS,
+    });
   return writeTransaction(ctx, async (trx) => {
     const result = await applyEsdChange(trx, ctx, input);
     if (result.status === 'changed') await positionEvents(trx);
@@ -83,7 +100,7 @@ export async function applyEsdChange(
   input: ChangeEsdInput,
 ): Promise<ChangeEsdResult> {
   const step = async (name: string) => ctx.afterStatement?.(name);
-  const workload = await loadWorkload(trx, input.workloadId);
+  const workload = await loadWorkload(trx, ctx.engine, input.workloadId);
   if (!workload) return { status: 'not_found' };
   if (workload.version !== input.expectedVersion) return { status: 'conflict', current: workload };
 
@@ -118,7 +135,7 @@ export async function applyEsdChange(
     .where('version', '=', workload.version)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) {
-    const current = await loadWorkload(trx, workload.id);
+    const current = await loadWorkload(trx, ctx.engine, workload.id);
     return current ? { status: 'conflict', current } : { status: 'not_found' };
   }
   await step('workload');
@@ -196,8 +213,9 @@ export async function applyEsdChange(
 type Approved = Extract<EsdDecision, { ok: true }>['change'];
 
 /**
- * PostgreSQL: loaded and decided above; the five writes go as one statement guarded by the
- * version (see writeApprovedChangePostgres), one round trip instead of five. Same rows, same
+ * PostgreSQL: loaded and decided above; the six writes (the event's included) go as one
+ * prepared statement guarded by the version (see writeApprovedChangePostgres), one round trip
+ * instead of six. Same rows, same
  * result, same conflict answer as the statement-by-statement path below.
  */
 async function writePostgres(
@@ -214,6 +232,8 @@ async function writePostgres(
     !input.quiet && workload.channel.type === 'fm' && approved.role !== 'fm'
       ? { aadObjectId: workload.channel.fm.aadObjectId ?? null, upn: workload.channel.fm.upn }
       : null;
+  // The event's data as esdChangedEvent writes it; the history row's id is filled in by SQL.
+  const event = esdChangedEvent(input, workload, approved, 0, now);
   const written = await writeApprovedChangePostgres(trx, {
     workloadId: workload.id,
     tenantId: workload.tenantId,
@@ -233,15 +253,15 @@ async function writePostgres(
     now,
     cancelKinds: [REMINDER_KIND],
     notify,
+    event: { eventId: randomUUID(), type: event.type, ...splitEventData(event.data) },
   });
   if (!written) {
-    const current = await loadWorkload(trx, workload.id);
+    const current = await loadWorkload(trx, ctx.engine, workload.id);
     return current ? { status: 'conflict', current } : { status: 'not_found' };
   }
   // The test seam still sees every step, each after the (single) statement that wrote it.
-  for (const name of ['workload', 'note', 'history', 'outbox']) await ctx.afterStatement?.(name);
-  await appendEvent(trx, esdChangedEvent(input, workload, approved, written.changeId, now));
-  await ctx.afterStatement?.('event');
+  for (const name of ['workload', 'note', 'history', 'outbox', 'event'])
+    await ctx.afterStatement?.(name);
   const noteRow: Selectable<StatusNotesTable> = {
     id: written.noteId,
     tenant_id: workload.tenantId,

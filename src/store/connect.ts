@@ -24,9 +24,24 @@ import * as sweepWatermark from './migrations/006-sweep-watermark.js';
 import * as entitlementLines from './migrations/007-entitlement-lines.js';
 import * as events from './migrations/008-events.js';
 import * as subscriptions from './migrations/009-subscriptions.js';
+import { preparedName } from './prepared.js';
 import type { Database } from './schema.js';
 
 export type { Engine };
+
+/**
+ * pg's client, but a query whose text is registered in prepared.ts goes as a named prepared
+ * statement (pg's `{ name, text, values }`): the server parses and plans it once per connection.
+ * kysely calls `query(text, values)`; every other query goes through unchanged.
+ */
+class PreparingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's overloads of query, passed through as they are
+  override query(config: any, values?: any, callback?: any): any {
+    const name = typeof config === 'string' ? preparedName(config) : undefined;
+    if (name !== undefined) return super.query({ name, text: config, values }, callback);
+    return super.query(config, values, callback);
+  }
+}
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
@@ -164,6 +179,7 @@ export function connect(target: DatabaseTarget, options: { poolSize?: number } =
   const pool = new pg.Pool({
     connectionString: target.url,
     max: options.poolSize ?? 10,
+    Client: PreparingClient,
     connectionTimeoutMillis: 5000,
     // A query stuck behind a lock or a dead server must not hold a turn forever.
     statement_timeout: 15_000,

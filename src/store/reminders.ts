@@ -363,7 +363,7 @@ export async function answerCommunicationStarted(
 ): Promise<StartedAnswer> {
   try {
     return await writeTransaction(ctx, async (trx): Promise<StartedAnswer> => {
-      const workload = await loadWorkload(trx, input.workloadId);
+      const workload = await loadWorkload(trx, ctx.engine, input.workloadId);
       if (!workload) return { status: 'not_found' };
       if (!permittedRole(input.actor, workload.channel)) return { status: 'not_permitted' };
       const earlier = await trx

@@ -90,14 +90,14 @@ export async function probeSweep(
       'w.as_of',
       'w.next_due_at',
       'w.people_generation',
+      // The latest write, not "exists a write after": max() over the index is one probe on both
+      // engines, where PostgreSQL planned the correlated EXISTS as a scan expected to stop early
+      // (and read all 1M rows when nothing was written: 370 ms, bench:sweep).
       eb
-        .exists(
-          eb
-            .selectFrom('workloads')
-            .select('workloads.id')
-            .whereRef('workloads.updated_at', '>', 'w.changes_after'),
-        )
-        .as('written'),
+        .selectFrom('workloads')
+        .select((sub) => sub.fn.max('workloads.updated_at').as('m'))
+        .as('last_write'),
+      'w.changes_after',
     ])
     .where('g.id', '=', 1)
     .executeTakeFirstOrThrow();
@@ -109,7 +109,11 @@ export async function probeSweep(
     at >= row.as_of &&
     at.slice(0, 10) === row.as_of.slice(0, 10) &&
     (row.next_due_at === null || at < row.next_due_at) &&
-    !row.written &&
+    !(
+      row.last_write !== null &&
+      row.changes_after !== null &&
+      row.last_write > row.changes_after
+    ) &&
     Number(row.people_generation) === generation;
   return { unchanged, peopleGeneration: generation };
 }

@@ -235,3 +235,38 @@ describe('calendarDateIn: the day an instant falls on, in a time zone', () => {
     );
   });
 });
+
+describe('daysBetween by arithmetic (issue 20: no Date per call)', () => {
+  // The days as Date counts them (setUTCFullYear: no mapping of the years 0..99).
+  const dateDays = (text: string) => {
+    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+    const utc = new Date(0);
+    utc.setUTCFullYear(y, m - 1, d);
+    return Math.floor(utc.getTime() / 86_400_000);
+  };
+  const anyDate = fc
+    .date({
+      min: new Date('0001-01-01T00:00:00Z'),
+      max: new Date('9999-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => toCalendarDate(d.toISOString().slice(0, 10)));
+
+  it('equals Date on any two days from year 1 to 9999, and addDays walks back', () => {
+    fc.assert(
+      fc.property(anyDate, anyDate, (a, b) => {
+        expect(daysBetween(a, b)).toBe(dateDays(b) - dateDays(a));
+        expect(addDays(a, daysBetween(a, b))).toBe(b);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('equals Date on every day of 1899–2101 (leap years and century rules)', () => {
+    const start = day('1899-01-01');
+    for (let n = 0; n < 203 * 366; n++) {
+      const d = addDays(start, n);
+      expect(daysBetween(start, d)).toBe(dateDays(d) - dateDays(start));
+    }
+  });
+});

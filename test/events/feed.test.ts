@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, CalendarDate, Workload, WorkloadCode } from '../../src/domain/index.js';
+import { loadWorkloadRowPostgres } from '../../src/store/change-esd-postgres.js';
 import type { CloudEvent } from '../../src/store/events.js';
 import { contextOf, Store, type StoreOptions } from '../../src/store/store.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
@@ -22,6 +23,13 @@ const fmChannel = {
 };
 const CODES: WorkloadCode[] = ['EXO', 'TEAMS', 'SPO', 'OD', 'OLM'];
 const reason = 'Customer agreed the kickoff on this day.';
+const TRICKY_REASON = 'He said "\\"changeId\\":0," and \\u0000changeId\\u0000 — ok 日本';
+const gatewayActor: Actor = {
+  name: 'Megan "M" Bowen',
+  upn: 'MeganB@example.com',
+  aadObjectId: 'aad-megan',
+  roles: ['gateway'],
+};
 
 describe.each(engines)('event feed on %s', (engine) => {
   let database: TestDatabase;
@@ -371,6 +379,69 @@ describe.each(engines)('event feed on %s', (engine) => {
     // The cursor ends at the head of the feed: 20 changes and 20 answers.
     expect(cursor).toBe(40);
   });
+
+  // Issue 20: on PostgreSQL the event is written by the one prepared write statement, its data's
+  // changeId filled in by SQL: the stored text must be what JSON.stringify writes, as on SQLite.
+  it('R8: data is JSON.stringify text with the history row id; positions follow the changes', async () => {
+    const workloads = await store.registerTenant(
+      { id: 'tenant-a', name: 'a.onmicrosoft.com', customerName: 'A' },
+      [
+        { code: 'EXO', l1Status: 'in_progress', channel: fmChannel },
+        { code: 'SPO', l1Status: 'in_progress', channel: fmChannel },
+      ],
+    );
+    const changes: { id: number; reason: string }[] = [];
+    for (const w of workloads as Workload[]) {
+      const result = await store.changeEngagementStartDate({
+        workloadId: w.id,
+        expectedVersion: w.version,
+        actor: gatewayActor,
+        proposal: { kind: 'date', date: '2027-01-10', basis: 'kickoff_meeting' },
+        reason: TRICKY_REASON,
+        source: 'teams',
+        today: TODAY,
+      });
+      if (result.status !== 'changed') throw new Error(JSON.stringify(result));
+      changes.push({ id: result.change.id, reason: result.change.reason });
+    }
+    const rows = await contextOf(store)
+      .db.selectFrom('events')
+      .select(['position', 'data', 'subject'])
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => Number(r.position))).toEqual([1, 2]);
+    rows.forEach((row, i) => {
+      const data = JSON.parse(row.data);
+      expect(row.data).toBe(JSON.stringify(data));
+      // The reason as the history row keeps it (the rules tidy what was typed).
+      expect({ changeId: data.changeId, reason: data.reason }).toEqual({
+        changeId: changes[i]?.id,
+        reason: changes[i]?.reason,
+      });
+      expect(data.reason).toContain('\\u0000changeId');
+      expect(row.subject).toBe(workloads[i]?.id);
+    });
+  });
+
+  it.runIf(engine === 'postgres')(
+    'the prepared load (named columns) reads the same row as select *',
+    async () => {
+      const [w] = await store.registerTenant(
+        { id: 'tenant-b', name: 'b.onmicrosoft.com', customerName: 'B' },
+        [{ code: 'EXO', l1Status: 'in_progress', channel: fmChannel }],
+      );
+      const db = contextOf(store).db;
+      const all = await db
+        .selectFrom('workloads')
+        .selectAll()
+        .where('id', '=', w?.id as string)
+        .executeTakeFirst();
+      const loaded = await db
+        .transaction()
+        .execute((trx) => loadWorkloadRowPostgres(trx, w?.id as string));
+      expect(loaded).toEqual(all);
+    },
+  );
 
   it('retention deletes old events; a cursor from before them is expired, one after them works', async () => {
     const [exo, teams] = (await tenantWith('tenant-a', ['EXO', 'TEAMS'])) as [Workload, Workload];
