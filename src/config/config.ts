@@ -207,8 +207,15 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
       'PROACTIVE_LEASE_MS: must be at least twice PROACTIVE_SEND_TIMEOUT_MS, so a send ends before its lease',
     );
   }
-  const pushTimeout = Number(value('SUBSCRIPTION_TIMEOUT_MS') ?? 10_000);
-  if (Number.isFinite(lease) && Number.isFinite(pushTimeout) && lease < 2 * pushTimeout) {
+  // Only a push time bound that was set is checked: unset, it shrinks to half the lease
+  // (see pushTimeoutMs), so a short lease configured before pushes existed still starts.
+  const pushTimeout = Number(value('SUBSCRIPTION_TIMEOUT_MS'));
+  if (
+    value('SUBSCRIPTION_TIMEOUT_MS') &&
+    Number.isFinite(lease) &&
+    Number.isFinite(pushTimeout) &&
+    lease < 2 * pushTimeout
+  ) {
     problems.push(
       'PROACTIVE_LEASE_MS: must be at least twice SUBSCRIPTION_TIMEOUT_MS, so a push ends before its lease',
     );
@@ -388,7 +395,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     subscriptions: {
       suspendAfter: env.SUBSCRIPTION_SUSPEND_AFTER,
       maxPerSecond: env.SUBSCRIPTION_MAX_RPS,
-      timeoutMs: env.SUBSCRIPTION_TIMEOUT_MS,
+      timeoutMs: source.SUBSCRIPTION_TIMEOUT_MS?.trim()
+        ? env.SUBSCRIPTION_TIMEOUT_MS
+        : Math.min(env.SUBSCRIPTION_TIMEOUT_MS, Math.floor(env.PROACTIVE_LEASE_MS / 2)),
     },
     retention: {
       botStateDays: env.BOT_STATE_RETENTION_DAYS,

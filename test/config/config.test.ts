@@ -173,4 +173,9 @@ describe('push subscriptions (issue 17)', () => {
       parseConfig({ PROACTIVE_LEASE_MS: '30000', SUBSCRIPTION_TIMEOUT_MS: '20000' }),
     ).toThrow(/at least twice SUBSCRIPTION_TIMEOUT_MS/);
   });
+
+  it('unset, the push time bound is at most half a short lease (a lease set before pushes existed still starts)', () => {
+    expect(parseConfig({ PROACTIVE_LEASE_MS: '4000' }).subscriptions.timeoutMs).toBe(2000);
+    expect(parseConfig({}).subscriptions.timeoutMs).toBe(10_000);
+  });
 });
