@@ -175,7 +175,10 @@ describe('push subscriptions (issue 17)', () => {
   });
 
   it('unset, the push time bound is at most half a short lease (a lease set before pushes existed still starts)', () => {
-    expect(parseConfig({ PROACTIVE_LEASE_MS: '4000' }).subscriptions.timeoutMs).toBe(2000);
+    expect(
+      parseConfig({ PROACTIVE_LEASE_MS: '4000', PROACTIVE_SEND_TIMEOUT_MS: '1000' }).subscriptions
+        .timeoutMs,
+    ).toBe(2000);
     expect(parseConfig({}).subscriptions.timeoutMs).toBe(10_000);
   });
 });
