@@ -20,7 +20,14 @@ import {
 } from './change-esd-postgres.js';
 import { isoNow, type StoreContext } from './context.js';
 import type { Engine } from './engine.js';
-import { appendEvent, EVENT_TYPES, POSITION_EVENTS, positionEvents } from './events.js';
+import {
+  appendEvent,
+  EVENT_TYPES,
+  eventActor,
+  POSITION_EVENTS,
+  positionEvents,
+  workloadEvent,
+} from './events.js';
 import { toEsdChange, toStatusNote, toWorkload } from './mappers.js';
 import {
   ESD_CHANGED_BY_OTHER_KIND,
@@ -312,24 +319,15 @@ function esdChangedEvent(
   changeId: number,
   now: string,
 ) {
-  return {
-    type: EVENT_TYPES.esdChanged,
-    tenantId: workload.tenantId,
-    subject: workload.id,
-    time: now,
-    data: {
-      workloadId: workload.id,
-      tenantId: workload.tenantId,
-      workload: workload.code,
-      changeId,
-      version: workload.version + 1,
-      old: approved.old ? { date: approved.old.date, estimate: approved.old.estimate } : null,
-      new: { date: approved.new.date, estimate: approved.new.estimate },
-      basis: approved.basis,
-      reason: approved.reason,
-      role: approved.role,
-      source: approved.source,
-      actor: { name: input.actor.name, upn: input.actor.upn?.toLowerCase() ?? null },
-    },
-  };
+  return workloadEvent(EVENT_TYPES.esdChanged, workload, now, {
+    changeId,
+    version: workload.version + 1,
+    old: approved.old ? { date: approved.old.date, estimate: approved.old.estimate } : null,
+    new: { date: approved.new.date, estimate: approved.new.estimate },
+    basis: approved.basis,
+    reason: approved.reason,
+    role: approved.role,
+    source: approved.source,
+    actor: eventActor(input.actor),
+  });
 }

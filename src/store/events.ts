@@ -48,6 +48,35 @@ export interface NewEvent {
 }
 
 /**
+ * An event about one workload's date (changed, no response, reminder answered): the envelope and
+ * the three fields every consumer keys on, then `data`; who acted, with the UPN lower-cased.
+ */
+export function workloadEvent(
+  type: EventType,
+  workload: { id: string; tenantId: string; code: string },
+  time: string,
+  data: Record<string, unknown>,
+): NewEvent {
+  return {
+    type,
+    tenantId: workload.tenantId,
+    subject: workload.id,
+    time,
+    data: {
+      workloadId: workload.id,
+      tenantId: workload.tenantId,
+      workload: workload.code,
+      ...data,
+    },
+  };
+}
+
+/** Who acted, as events carry it. */
+export function eventActor(actor: { name: string; upn?: string | null }) {
+  return { name: actor.name, upn: actor.upn?.toLowerCase() ?? null };
+}
+
+/**
  * Adds an event to the change's transaction, without a position yet: the transaction's owner
  * calls positionEvents as its last statement.
  */

@@ -7,7 +7,7 @@ import {
   type StatusNote,
 } from '../domain/index.js';
 import { isoNow, type StoreContext } from './context.js';
-import { appendEvent, EVENT_TYPES, positionEvents } from './events.js';
+import { appendEvent, EVENT_TYPES, eventActor, positionEvents, workloadEvent } from './events.js';
 import { toStatusNote, toWorkload } from './mappers.js';
 import { insertStatusNote } from './status-notes.js';
 import { writeTransaction } from './write-transaction.js';
@@ -56,21 +56,15 @@ export async function recordNoResponse(
       author: input.actor,
       at,
     });
-    await appendEvent(trx, {
-      type: EVENT_TYPES.noResponseRecorded,
-      tenantId: workload.tenantId,
-      subject: workload.id,
-      time: at,
-      data: {
-        workloadId: workload.id,
-        tenantId: workload.tenantId,
-        workload: workload.code,
+    await appendEvent(
+      trx,
+      workloadEvent(EVENT_TYPES.noResponseRecorded, workload, at, {
         kind: input.kind,
         esd: workload.esd ? { date: workload.esd.date, estimate: workload.esd.estimate } : null,
         note: decision.note,
-        actor: { name: input.actor.name, upn: input.actor.upn?.toLowerCase() ?? null },
-      },
-    });
+        actor: eventActor(input.actor),
+      }),
+    );
     await positionEvents(trx);
     return { status: 'recorded', note: toStatusNote(note) };
   });

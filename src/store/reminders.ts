@@ -14,7 +14,7 @@ import {
 } from '../domain/index.js';
 import { applyEsdChange, loadWorkload } from './change-esd.js';
 import { isoNow, type StoreContext } from './context.js';
-import { appendEvent, EVENT_TYPES, positionEvents } from './events.js';
+import { appendEvent, EVENT_TYPES, eventActor, positionEvents, workloadEvent } from './events.js';
 import { toWorkload } from './mappers.js';
 import { readPayload } from './messages/read-payload.js';
 import { REMINDER_KIND, type ReminderPayload, reminderPayload } from './messages/reminder.js';
@@ -208,20 +208,14 @@ async function appendAnswerEvent(
   answer: { action: ReminderAction; note: string; followUpAt: string | null; startedOn?: string },
 ): Promise<void> {
   const { workload, esd, actor, now } = about;
-  await appendEvent(trx, {
-    type: EVENT_TYPES.reminderAnswered,
-    tenantId: workload.tenantId,
-    subject: workload.id,
-    time: now,
-    data: {
-      workloadId: workload.id,
-      tenantId: workload.tenantId,
-      workload: workload.code,
+  await appendEvent(
+    trx,
+    workloadEvent(EVENT_TYPES.reminderAnswered, workload, now, {
       esd: { date: esd.date, estimate: esd.estimate },
       ...answer,
-      actor: { name: actor.name, upn: actor.upn?.toLowerCase() ?? null },
-    },
-  });
+      actor: eventActor(actor),
+    }),
+  );
 }
 
 /**
