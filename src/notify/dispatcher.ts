@@ -84,6 +84,11 @@ export class Dispatcher {
   private heartbeat: NodeJS.Timeout | null = null;
   /** One pace per push subscription: a slow or throttling subscriber holds up only itself. */
   private readonly pushPacers = new Map<string, Pacer>();
+  /**
+   * One push in flight per subscription: the next waits until the previous is answered, so a
+   * Retry-After heard on one holds the next however slow the answer (a pace slot alone does not).
+   */
+  private readonly pushLanes = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: DispatcherDeps) {
     this.owner = deps.owner ?? `dispatcher-${randomUUID()}`;
@@ -305,39 +310,55 @@ export class Dispatcher {
       if (wait > DEFER_PUSH_AFTER_MS) return await defer(wait);
       ready();
       await sleep(wait);
-      return await this.gate.run(async () => {
-        // A Retry-After heard while this one waited for its slot holds it too.
-        if (pacer.pausedFor() > 0) return await defer(pacer.pausedFor());
-        if (!(await this.fence(row, push.timeoutMs))) return 'released';
-        const result = await push.send(subscription, event);
-        if (result.ok) {
-          await store.recordPushResult(subscriptionId, { ok: true });
-          return { status: 'sent' } as const;
-        }
-        if (result.retryAfterMs !== null) pacer.pause(null, result.retryAfterMs);
-        const counted = await store.recordPushResult(subscriptionId, {
-          ok: false,
-          error: result.message,
-          suspendAfter: push.suspendAfter,
-        });
-        if (counted.justSuspended) {
-          subscriptionSuspensions.inc();
-          this.deps.logger.error(
-            // Not the URL: a receiver may carry a token in its query string.
-            { subscriptionId, error: result.message },
-            'push subscription suspended',
-          );
-        }
-        if (counted.suspended) {
-          return {
-            status: 'waiting',
-            error: `${result.message}; the subscription is suspended after ${push.suspendAfter} failures in a row`,
-          } as const;
-        }
-        return this.retryOrDie(row, result.message, result.retryAfterMs);
-      });
+      return await this.inPushLane(subscriptionId, () =>
+        this.gate.run(async () => {
+          // A Retry-After heard while this one waited for its slot or its lane holds it too.
+          if (pacer.pausedFor() > 0) return await defer(pacer.pausedFor());
+          if (!(await this.fence(row, push.timeoutMs))) return 'released';
+          const result = await push.send(subscription, event);
+          if (result.ok) {
+            await store.recordPushResult(subscriptionId, { ok: true });
+            return { status: 'sent' } as const;
+          }
+          if (result.retryAfterMs !== null) pacer.pause(null, result.retryAfterMs);
+          const counted = await store.recordPushResult(subscriptionId, {
+            ok: false,
+            error: result.message,
+            suspendAfter: push.suspendAfter,
+          });
+          if (counted.justSuspended) {
+            subscriptionSuspensions.inc();
+            this.deps.logger.error(
+              // Not the URL: a receiver may carry a token in its query string.
+              { subscriptionId, error: result.message },
+              'push subscription suspended',
+            );
+          }
+          if (counted.suspended) {
+            return {
+              status: 'waiting',
+              error: `${result.message}; the subscription is suspended after ${push.suspendAfter} failures in a row`,
+            } as const;
+          }
+          return this.retryOrDie(row, result.message, result.retryAfterMs);
+        }),
+      );
     } catch (error) {
       return this.retryOrDie(row, `internal: ${(error as Error).message}`, null);
+    }
+  }
+
+  /** Runs `send` after every earlier push to this subscription has settled. */
+  private async inPushLane<T>(subscriptionId: string, send: () => Promise<T>): Promise<T> {
+    const previous = this.pushLanes.get(subscriptionId) ?? Promise.resolve();
+    const mine = previous.then(send, send);
+    const settled = mine.catch(() => {});
+    this.pushLanes.set(subscriptionId, settled);
+    try {
+      return await mine;
+    } finally {
+      // The last in the lane clears it, so an idle subscription keeps nothing.
+      if (this.pushLanes.get(subscriptionId) === settled) this.pushLanes.delete(subscriptionId);
     }
   }
 

@@ -53,8 +53,12 @@ function verify(secret: string, header: string | undefined, body: string, nowS: 
 /** A webhook receiver on 127.0.0.1: `answer` decides each response from what came before. */
 class Receiver {
   readonly requests: Received[] = [];
-  answer: (body: CloudEvent, n: number) => { status: number; headers?: Record<string, string> } =
-    () => ({ status: 200 });
+  answer: (
+    body: CloudEvent,
+    n: number,
+  ) => { status: number; headers?: Record<string, string>; delayMs?: number } = () => ({
+    status: 200,
+  });
   private server: Server | null = null;
   url = '';
 
@@ -64,9 +68,9 @@ class Receiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        const { status, headers } = this.answer(JSON.parse(body), this.requests.length);
+        const { status, headers, delayMs } = this.answer(JSON.parse(body), this.requests.length);
         this.requests.push({ headers: req.headers, body, status });
-        res.writeHead(status, headers).end();
+        setTimeout(() => res.writeHead(status, headers).end(), delayMs ?? 0);
       });
     });
     this.server = server;
@@ -244,10 +248,11 @@ describe.each(engines)('push subscriptions on %s', (engine) => {
       types: ['esdbot.esd.changed'],
       secret: SECRET,
     });
+    // The 429 is slow to come: the second push's slot (half a second later) comes before it.
     receiver.answer = (_event, n) =>
-      n === 0 ? { status: 429, headers: { 'retry-after': '120' } } : { status: 200 };
+      n === 0 ? { status: 429, headers: { 'retry-after': '120' }, delayMs: 1500 } : { status: 200 };
     await changeDates(await workloads('tenant-429', 2));
-    // Two a second: the second push's slot comes after the 429 is heard.
+    // Two a second, one push in flight per subscriber: the second waits for the first's answer.
     const d = delivery({ SUBSCRIPTION_MAX_RPS: '2' });
     const before = Date.now();
     await d.pumpNow();
