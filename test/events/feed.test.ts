@@ -380,6 +380,30 @@ describe.each(engines)('event feed on %s', (engine) => {
     expect(cursor).toBe(40);
   });
 
+  // Issue 20: on SQLite a date change numbers its event as it inserts it; other writes leave
+  // theirs to positionEvents. Mixed in the same group commits, every event still gets one position.
+  it('concurrent date changes and other events take every position once, 1 to n', async () => {
+    const workloads: Workload[] = [];
+    for (let t = 0; t < 3; t++) workloads.push(...(await tenantWith(`tenant-${t}`)));
+    await Promise.all(
+      workloads.map(async (w, i) => {
+        const changed = await change(store, w, `2026-11-${String((i % 20) + 1).padStart(2, '0')}`);
+        if (changed.status !== 'changed') throw new Error(changed.status);
+        const recorded = await store.recordNoResponse({
+          workloadId: w.id,
+          actor: alex,
+          kind: 'no_answer',
+          today: TODAY,
+        });
+        if (recorded.status !== 'recorded') throw new Error(recorded.status);
+      }),
+    );
+    const rows = await contextOf(store).db.selectFrom('events').select('position').execute();
+    const positions = rows.map((r) => Number(r.position)).sort((a, b) => a - b);
+    expect(positions).toEqual(rows.map((_, i) => i + 1));
+    expect(rows.length).toBeGreaterThanOrEqual(2 * workloads.length);
+  });
+
   // Issue 20: on PostgreSQL the event is written by the one prepared write statement, its data's
   // changeId filled in by SQL: the stored text must be what JSON.stringify writes, as on SQLite.
   it('R8: data is JSON.stringify text with the history row id; positions follow the changes', async () => {
