@@ -60,6 +60,19 @@ describe.each(engines)('event feed on %s', (engine) => {
       today: TODAY,
     });
 
+  /** A past date (the i-th of November), then no response (R7): two events, two transactions. */
+  async function changeThenNoResponse(s: Store, w: Workload, i: number) {
+    const changed = await change(s, w, `2026-11-${String((i % 20) + 1).padStart(2, '0')}`);
+    if (changed.status !== 'changed') throw new Error(changed.status);
+    const recorded = await s.recordNoResponse({
+      workloadId: w.id,
+      actor: alex,
+      kind: 'no_answer',
+      today: TODAY,
+    });
+    if (recorded.status !== 'recorded') throw new Error(recorded.status);
+  }
+
   async function readAll(s: Store, after = 0, limit = 1000) {
     const page = await s.readEvents(after, limit);
     if (page.status !== 'ok') throw new Error('expired');
@@ -344,18 +357,7 @@ describe.each(engines)('event feed on %s', (engine) => {
     let writing = true;
     // Each workload: a past date, then no response (R7); 20 chains at once, on two pools.
     const writes = Promise.all(
-      workloads.map(async (w, i) => {
-        const s = i % 2 === 0 ? store : other;
-        const changed = await change(s, w, `2026-11-${String((i % 20) + 1).padStart(2, '0')}`);
-        if (changed.status !== 'changed') throw new Error(changed.status);
-        const recorded = await s.recordNoResponse({
-          workloadId: w.id,
-          actor: alex,
-          kind: 'no_answer',
-          today: TODAY,
-        });
-        if (recorded.status !== 'recorded') throw new Error(recorded.status);
-      }),
+      workloads.map((w, i) => changeThenNoResponse(i % 2 === 0 ? store : other, w, i)),
     ).finally(() => {
       writing = false;
     });
@@ -385,19 +387,7 @@ describe.each(engines)('event feed on %s', (engine) => {
   it('concurrent date changes and other events take every position once, 1 to n', async () => {
     const workloads: Workload[] = [];
     for (let t = 0; t < 3; t++) workloads.push(...(await tenantWith(`tenant-${t}`)));
-    await Promise.all(
-      workloads.map(async (w, i) => {
-        const changed = await change(store, w, `2026-11-${String((i % 20) + 1).padStart(2, '0')}`);
-        if (changed.status !== 'changed') throw new Error(changed.status);
-        const recorded = await store.recordNoResponse({
-          workloadId: w.id,
-          actor: alex,
-          kind: 'no_answer',
-          today: TODAY,
-        });
-        if (recorded.status !== 'recorded') throw new Error(recorded.status);
-      }),
-    );
+    await Promise.all(workloads.map((w, i) => changeThenNoResponse(store, w, i)));
     const rows = await contextOf(store).db.selectFrom('events').select('position').execute();
     const positions = rows.map((r) => Number(r.position)).sort((a, b) => a - b);
     expect(positions).toEqual(rows.map((_, i) => i + 1));
