@@ -319,7 +319,7 @@ async function main() {
               ? writers === 1
                 ? 'the commit is most of a change'
                 : 'group commit: concurrent changes share a flush'
-              : `${fmt((1 - m / goal) * 100)} % short; ${writers === 1 ? "a change's five statements and our code on top of its commit" : 'group commit shares flushes, but each change still costs CPU on the one connection'}`,
+              : `${fmt((1 - m / goal) * 100)} % short; ${writers === 1 ? "a change's eight statements (BEGIN, load, update, note, history, reminder cancel, event, its position; constant texts prepared once) on top of its commit" : 'group commit shares flushes, but each change still costs its statements and a savepoint on the one connection'}`,
         });
       }
     }
@@ -332,11 +332,14 @@ async function main() {
   const md = [
     `Each change: \`changeEngagementStartDate\` in one transaction: load the workload, check the version, run the rules ` +
       `(decideEsdChange), update the workload, insert the Overall Status Note and the history row, cancel the pending ` +
-      `reminder, commit. ${WORKLOADS_PER_WRITER} In Progress workloads per writer (no conflicts: every change is written), ` +
+      `reminder, append the change's event, commit. ${WORKLOADS_PER_WRITER} In Progress workloads per writer (no conflicts: every change is written), ` +
       `${SECONDS} s per run, ${RUNS} rounds alternating the engines, medians (range). Writers are concurrent async loops in ` +
       `one process, as in the server: on SQLite they queue for its single connection (one writer at a time, by design), and changes that queue while a commit is under way commit together, each in its own savepoint (group commit); ` +
       `on PostgreSQL they use the pool (10 connections). SQLite: WAL, synchronous=FULL (every commit is on disk), the file on ` +
       `the same disk as ./data; PostgreSQL: the local server, default settings (synchronous_commit on).`,
+    '',
+    `SQLite: the same statements one by one, constant texts each prepared once (\`src/store/change-esd-sqlite.ts\`), ` +
+      `the event numbered as it is inserted (one writer at a time: positions follow commit order).`,
     '',
     `PostgreSQL: the change is loaded and decided, then written as one statement (data-modifying CTEs guarded by the version, ` +
       `\`src/store/change-esd-postgres.ts\`): BEGIN, load, write, COMMIT. Its floor, measured in the same rounds on the same ` +

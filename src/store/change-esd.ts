@@ -14,29 +14,18 @@ import {
   type Workload,
 } from '../domain/index.js';
 import {
+  type ApprovedWrite,
   loadWorkloadRowPostgres,
   splitEventData,
   writeApprovedChangePostgres,
 } from './change-esd-postgres.js';
+import { loadWorkloadRowSqlite, writeApprovedChangeSqlite } from './change-esd-sqlite.js';
 import { isoNow, type StoreContext } from './context.js';
 import type { Engine } from './engine.js';
-import {
-  appendEvent,
-  EVENT_TYPES,
-  eventActor,
-  POSITION_EVENTS,
-  positionEvents,
-  workloadEvent,
-} from './events.js';
+import { EVENT_TYPES, eventActor, POSITION_EVENTS, workloadEvent } from './events.js';
 import { toEsdChange, toStatusNote, toWorkload } from './mappers.js';
-import {
-  ESD_CHANGED_BY_OTHER_KIND,
-  esdChangedByOtherKey,
-  REMINDER_KIND,
-} from './messages/index.js';
-import { cancelPendingForWorkload, enqueue } from './outbox.js';
+import { REMINDER_KIND } from './messages/index.js';
 import type { Database, EsdChangesTable, StatusNotesTable } from './schema.js';
-import { insertStatusNote } from './status-notes.js';
 import { writeTransaction } from './write-transaction.js';
 
 export interface ChangeEsdInput {
@@ -65,11 +54,12 @@ export async function loadWorkload(
   engine: Engine,
   id: string,
 ): Promise<Workload | null> {
-  // PostgreSQL: a prepared statement (the write path's first round trip; issue 20).
+  // Constant texts: a prepared statement on PostgreSQL (the write path's first round trip), the
+  // statement cache on SQLite; kysely builds nothing (issue 20).
   const row =
     engine === 'postgres'
       ? await loadWorkloadRowPostgres(trx, id)
-      : await trx.selectFrom('workloads').selectAll().where('id', '=', id).executeTakeFirst();
+      : await loadWorkloadRowSqlite(trx, id);
   return row ? toWorkload(row) : null;
 }
 
@@ -90,23 +80,21 @@ export async function changeEngagementStartDate(
     return writeTransaction(ctx, (trx) => applyEsdChange(trx, ctx, input), {
       withCommit: POSITION_EVENTS,
     });
-  return writeTransaction(ctx, async (trx) => {
-    const result = await applyEsdChange(trx, ctx, input);
-    if (result.status === 'changed') await positionEvents(trx);
-    return result;
-  });
+  // SQLite: the change's event is the transaction's only one; it takes its position at once.
+  return writeTransaction(ctx, (trx) => applyEsdChange(trx, ctx, input, true));
 }
 
 /**
  * The same write inside a caller's transaction (the Gateway intake writes several at once). The
- * caller runs positionEvents before it commits.
+ * caller runs positionEvents before it commits (unless `positioned`: SQLite, and the caller's
+ * transaction writes no other event).
  */
 export async function applyEsdChange(
   trx: Transaction<Database>,
   ctx: StoreContext,
   input: ChangeEsdInput,
+  positioned = false,
 ): Promise<ChangeEsdResult> {
-  const step = async (name: string) => ctx.afterStatement?.(name);
   const workload = await loadWorkload(trx, ctx.engine, input.workloadId);
   if (!workload) return { status: 'not_found' };
   if (workload.version !== input.expectedVersion) return { status: 'conflict', current: workload };
@@ -127,111 +115,25 @@ export async function applyEsdChange(
   const approved = decision.change;
   const now = isoNow(ctx);
 
-  if (ctx.engine === 'postgres') return writePostgres(trx, ctx, input, workload, approved, now);
-
-  const updated = await trx
-    .updateTable('workloads')
-    .set({
-      esd_date: approved.new.date,
-      esd_estimate: approved.new.estimate ? 1 : 0,
-      esd_basis: approved.basis,
-      version: workload.version + 1,
-      updated_at: now,
-    })
-    .where('id', '=', workload.id)
-    .where('version', '=', workload.version)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) {
-    const current = await loadWorkload(trx, ctx.engine, workload.id);
-    return current ? { status: 'conflict', current } : { status: 'not_found' };
-  }
-  await step('workload');
-
-  const noteRow = await insertStatusNote(trx, {
-    tenantId: workload.tenantId,
-    workloadId: workload.id,
-    text: approved.note,
-    author: input.actor,
-    at: now,
-  });
-  await step('note');
-
-  const changeRow = await trx
-    .insertInto('esd_changes')
-    .values({
-      workload_id: workload.id,
-      tenant_id: workload.tenantId,
-      old_date: approved.old?.date ?? null,
-      old_estimate: approved.old ? (approved.old.estimate ? 1 : 0) : null,
-      new_date: approved.new.date,
-      new_estimate: approved.new.estimate ? 1 : 0,
-      basis: approved.basis,
-      actor_name: input.actor.name,
-      actor_upn: noteRow.author_upn,
-      actor_aad_object_id: noteRow.author_aad_object_id,
-      role: approved.role,
-      source: approved.source,
-      reason: approved.reason,
-      note_id: Number(noteRow.id),
-      changed_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await step('history');
-
-  // A reminder queued for the old date no longer applies; the sweep queues the new one.
-  await cancelPendingForWorkload(trx, workload.id, [REMINDER_KIND], now);
-  // Someone other than the assigned FM moved the FM's date: the FM hears of it.
-  if (!input.quiet && workload.channel.type === 'fm' && approved.role !== 'fm') {
-    await enqueue(trx, {
-      kind: ESD_CHANGED_BY_OTHER_KIND,
-      dedupeKey: esdChangedByOtherKey(changeRow.id),
-      workloadId: workload.id,
-      recipient: {
-        aadObjectId: workload.channel.fm.aadObjectId ?? null,
-        upn: workload.channel.fm.upn,
-      },
-      payload: {
-        changeId: Number(changeRow.id),
-        workloadId: workload.id,
-        tenantId: workload.tenantId,
-      },
-      dueAt: now,
-      now,
-    });
-  }
-  await step('outbox');
-  await appendEvent(trx, esdChangedEvent(input, workload, approved, Number(changeRow.id), now));
-  await step('event');
-
-  return {
-    status: 'changed',
-    change: toEsdChange(changeRow),
-    note: toStatusNote(noteRow),
-    workload: {
-      ...workload,
-      esd: approved.new,
-      basis: approved.basis,
-      version: workload.version + 1,
-    },
-  };
+  return writeApproved(trx, ctx, input, workload, approved, now, positioned);
 }
 
 type Approved = Extract<EsdDecision, { ok: true }>['change'];
 
 /**
- * PostgreSQL: loaded and decided above; the six writes (the event's included) go as one
- * prepared statement guarded by the version (see writeApprovedChangePostgres), one round trip
- * instead of six. Same rows, same
- * result, same conflict answer as the statement-by-statement path below.
+ * Loaded and decided above; the writes, guarded by the version. PostgreSQL: the six (the event's
+ * included) as one prepared statement (writeApprovedChangePostgres), one round trip instead of
+ * six. SQLite: statement by statement, constant texts (writeApprovedChangeSqlite). Same rows,
+ * same result, same conflict answer on both.
  */
-async function writePostgres(
+async function writeApproved(
   trx: Transaction<Database>,
   ctx: StoreContext,
   input: ChangeEsdInput,
   workload: Workload,
   approved: Approved,
   now: string,
+  positioned: boolean,
 ): Promise<ChangeEsdResult> {
   const actorUpn = input.actor.upn?.toLowerCase() ?? null;
   const actorAadObjectId = input.actor.aadObjectId?.toLowerCase() ?? null;
@@ -241,7 +143,7 @@ async function writePostgres(
       : null;
   // The event's data as esdChangedEvent writes it; the history row's id is filled in by SQL.
   const event = esdChangedEvent(input, workload, approved, 0, now);
-  const written = await writeApprovedChangePostgres(trx, {
+  const write: ApprovedWrite = {
     workloadId: workload.id,
     tenantId: workload.tenantId,
     version: workload.version,
@@ -261,14 +163,19 @@ async function writePostgres(
     cancelKinds: [REMINDER_KIND],
     notify,
     event: { eventId: randomUUID(), type: event.type, ...splitEventData(event.data) },
-  });
+  };
+  const step = async (name: string) => ctx.afterStatement?.(name);
+  const written =
+    ctx.engine === 'postgres'
+      ? await writeApprovedChangePostgres(trx, write)
+      : await writeApprovedChangeSqlite(trx, write, positioned, step);
   if (!written) {
     const current = await loadWorkload(trx, ctx.engine, workload.id);
     return current ? { status: 'conflict', current } : { status: 'not_found' };
   }
-  // The test seam still sees every step, each after the (single) statement that wrote it.
-  for (const name of ['workload', 'note', 'history', 'outbox', 'event'])
-    await ctx.afterStatement?.(name);
+  // PostgreSQL: the test seam still sees every step, each after the (single) statement that wrote it.
+  if (ctx.engine === 'postgres')
+    for (const name of ['workload', 'note', 'history', 'outbox', 'event']) await step(name);
   const noteRow: Selectable<StatusNotesTable> = {
     id: written.noteId,
     tenant_id: workload.tenantId,

@@ -60,6 +60,19 @@ describe.each(engines)('event feed on %s', (engine) => {
       today: TODAY,
     });
 
+  /** A past date (the i-th of November), then no response (R7): two events, two transactions. */
+  async function changeThenNoResponse(s: Store, w: Workload, i: number) {
+    const changed = await change(s, w, `2026-11-${String((i % 20) + 1).padStart(2, '0')}`);
+    if (changed.status !== 'changed') throw new Error(changed.status);
+    const recorded = await s.recordNoResponse({
+      workloadId: w.id,
+      actor: alex,
+      kind: 'no_answer',
+      today: TODAY,
+    });
+    if (recorded.status !== 'recorded') throw new Error(recorded.status);
+  }
+
   async function readAll(s: Store, after = 0, limit = 1000) {
     const page = await s.readEvents(after, limit);
     if (page.status !== 'ok') throw new Error('expired');
@@ -344,18 +357,7 @@ describe.each(engines)('event feed on %s', (engine) => {
     let writing = true;
     // Each workload: a past date, then no response (R7); 20 chains at once, on two pools.
     const writes = Promise.all(
-      workloads.map(async (w, i) => {
-        const s = i % 2 === 0 ? store : other;
-        const changed = await change(s, w, `2026-11-${String((i % 20) + 1).padStart(2, '0')}`);
-        if (changed.status !== 'changed') throw new Error(changed.status);
-        const recorded = await s.recordNoResponse({
-          workloadId: w.id,
-          actor: alex,
-          kind: 'no_answer',
-          today: TODAY,
-        });
-        if (recorded.status !== 'recorded') throw new Error(recorded.status);
-      }),
+      workloads.map((w, i) => changeThenNoResponse(i % 2 === 0 ? store : other, w, i)),
     ).finally(() => {
       writing = false;
     });
@@ -378,6 +380,18 @@ describe.each(engines)('event feed on %s', (engine) => {
     expect([...sequences].sort()).toEqual(sequences);
     // The cursor ends at the head of the feed: 20 changes and 20 answers.
     expect(cursor).toBe(40);
+  });
+
+  // Issue 20: on SQLite a date change numbers its event as it inserts it; other writes leave
+  // theirs to positionEvents. Mixed in the same group commits, every event still gets one position.
+  it('concurrent date changes and other events take every position once, 1 to n', async () => {
+    const workloads: Workload[] = [];
+    for (let t = 0; t < 3; t++) workloads.push(...(await tenantWith(`tenant-${t}`)));
+    await Promise.all(workloads.map((w, i) => changeThenNoResponse(store, w, i)));
+    const rows = await contextOf(store).db.selectFrom('events').select('position').execute();
+    const positions = rows.map((r) => Number(r.position)).sort((a, b) => a - b);
+    expect(positions).toEqual(rows.map((_, i) => i + 1));
+    expect(rows.length).toBeGreaterThanOrEqual(2 * workloads.length);
   });
 
   // Issue 20: on PostgreSQL the event is written by the one prepared write statement, its data's
