@@ -20,14 +20,7 @@ import {
 } from './change-esd-postgres.js';
 import { isoNow, type StoreContext } from './context.js';
 import type { Engine } from './engine.js';
-import {
-  appendEvent,
-  EVENT_TYPES,
-  eventActor,
-  POSITION_EVENTS,
-  positionEvents,
-  workloadEvent,
-} from './events.js';
+import { appendEvent, EVENT_TYPES, eventActor, positionEvents, workloadEvent } from './events.js';
 import { toEsdChange, toStatusNote, toWorkload } from './mappers.js';
 import {
   ESD_CHANGED_BY_OTHER_KIND,
@@ -84,12 +77,6 @@ export async function changeEngagementStartDate(
   ctx: StoreContext,
   input: ChangeEsdInput,
 ): Promise<ChangeEsdResult> {
-  // PostgreSQL: the positions go with the COMMIT (one round trip), so event_log's row is locked
-  // for the commit alone and concurrent changes wait for each other as little as possible.
-  if (ctx.engine === 'postgres')
-    return writeTransaction(ctx, (trx) => applyEsdChange(trx, ctx, input), {
-      withCommit: POSITION_EVENTS,
-    });
   return writeTransaction(ctx, async (trx) => {
     const result = await applyEsdChange(trx, ctx, input);
     if (result.status === 'changed') await positionEvents(trx);
@@ -99,7 +86,8 @@ export async function changeEngagementStartDate(
 
 /**
  * The same write inside a caller's transaction (the Gateway intake writes several at once). The
- * caller runs positionEvents before it commits.
+ * caller runs positionEvents before it commits (SQLite; on PostgreSQL the feed's readers number
+ * events after commit, event-positioner.ts).
  */
 export async function applyEsdChange(
   trx: Transaction<Database>,

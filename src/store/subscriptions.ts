@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
 import { isoNow, type StoreContext } from './context.js';
+import { positionCommittedEvents } from './event-positioner.js';
 import { cursorOf, toCloudEvent } from './events.js';
 import {
   EVENT_PUSH_KIND,
@@ -51,6 +52,8 @@ function toSubscription(row: Selectable<SubscriptionsTable>): Subscription {
 }
 
 async function feedBounds(ctx: StoreContext): Promise<{ last: number; purgedThrough: number }> {
+  // PostgreSQL: the feed's end includes what committed before (event-positioner.ts).
+  await positionCommittedEvents(ctx);
   const log = await ctx.db
     .selectFrom('event_log')
     .select(['last_position', 'purged_through'])
@@ -143,6 +146,8 @@ export async function reactivateSubscription(
   from?: number,
 ): Promise<ReactivateResult> {
   const now = isoNow(ctx);
+  // A replay's bounds are checked against the feed's end, what committed before included.
+  if (from !== undefined) await positionCommittedEvents(ctx);
   return writeTransaction(ctx, async (trx) => {
     const found = await trx
       .selectFrom('subscriptions')
@@ -218,6 +223,8 @@ export async function pumpSubscription(
     .where('state', '=', 'active')
     .executeTakeFirst();
   if (!seen) return { queued: 0, more: false };
+  // PostgreSQL: number what committed since the last pump (event-positioner.ts).
+  await positionCommittedEvents(ctx);
   const newer = await ctx.db
     .selectFrom('events')
     .select('id')
