@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import {
   type Actor,
   type CalendarDate,
@@ -54,7 +54,7 @@ export type ChangeEsdResult =
 
 /** The workload as it is in `trx`, or null. */
 export async function loadWorkload(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   engine: Engine,
   id: string,
 ): Promise<Workload | null> {
@@ -67,16 +67,25 @@ export async function loadWorkload(
 }
 
 /**
- * The one write path for an Engagement Start Date. In a single transaction: load the workload,
+ * The one write path for an Engagement Start Date. All or nothing: load the workload,
  * check the caller's version, run the rules, update the workload (guarded by version again, for
  * writers racing between the read and the write), append the history row, write the reason as an
- * Overall Status Note (R8: date and reason in one step), and queue what follows. Concurrent
- * changes on SQLite share one flush to disk (see writeTransaction), each still all or nothing.
+ * Overall Status Note (R8: date and reason in one step), and queue what follows: one transaction
+ * on SQLite, where concurrent changes share one flush to disk (see writeTransaction); on
+ * PostgreSQL every write is one statement, atomic on its own.
  */
 export async function changeEngagementStartDate(
   ctx: StoreContext,
   input: ChangeEsdInput,
 ): Promise<ChangeEsdResult> {
+  // PostgreSQL: the load, then the write as ONE statement guarded by the version, atomic on its
+  // own (autocommit): no BEGIN, no COMMIT to send, two round trips. The test seam fails a change
+  // between its parts, so with it the same statements run inside a transaction.
+  if (ctx.engine === 'postgres' && !ctx.afterStatement) {
+    const decided = await loadAndDecide(ctx.db, ctx, input);
+    if ('status' in decided) return decided;
+    return writePostgres(ctx.db, ctx, input, decided.workload, decided.approved, decided.now);
+  }
   return writeTransaction(ctx, async (trx) => {
     const result = await applyEsdChange(trx, ctx, input);
     if (result.status === 'changed') await positionEvents(trx);
@@ -94,29 +103,11 @@ export async function applyEsdChange(
   ctx: StoreContext,
   input: ChangeEsdInput,
 ): Promise<ChangeEsdResult> {
-  const step = async (name: string) => ctx.afterStatement?.(name);
-  const workload = await loadWorkload(trx, ctx.engine, input.workloadId);
-  if (!workload) return { status: 'not_found' };
-  if (workload.version !== input.expectedVersion) return { status: 'conflict', current: workload };
-
-  const decision = decideEsdChange({
-    workload,
-    actor: input.actor,
-    today: input.today,
-    proposal: input.proposal,
-    reason: input.reason,
-    source: input.source,
-    window: ctx.window,
-    policy: ctx.overwritePolicy,
-  });
-  if (!decision.ok) {
-    return { status: 'rejected', code: decision.code, violations: decision.violations, workload };
-  }
-  const approved = decision.change;
-  const now = isoNow(ctx);
-
+  const decided = await loadAndDecide(trx, ctx, input);
+  if ('status' in decided) return decided;
+  const { workload, approved, now } = decided;
   if (ctx.engine === 'postgres') return writePostgres(trx, ctx, input, workload, approved, now);
-
+  const step = async (name: string) => ctx.afterStatement?.(name);
   const updated = await trx
     .updateTable('workloads')
     .set({
@@ -207,6 +198,31 @@ export async function applyEsdChange(
 
 type Approved = Extract<EsdDecision, { ok: true }>['change'];
 
+/** Loads the workload, checks the caller's version and runs the rules: the answer, or what to write. */
+async function loadAndDecide(
+  db: Kysely<Database>,
+  ctx: StoreContext,
+  input: ChangeEsdInput,
+): Promise<ChangeEsdResult | { workload: Workload; approved: Approved; now: string }> {
+  const workload = await loadWorkload(db, ctx.engine, input.workloadId);
+  if (!workload) return { status: 'not_found' };
+  if (workload.version !== input.expectedVersion) return { status: 'conflict', current: workload };
+  const decision = decideEsdChange({
+    workload,
+    actor: input.actor,
+    today: input.today,
+    proposal: input.proposal,
+    reason: input.reason,
+    source: input.source,
+    window: ctx.window,
+    policy: ctx.overwritePolicy,
+  });
+  if (!decision.ok) {
+    return { status: 'rejected', code: decision.code, violations: decision.violations, workload };
+  }
+  return { workload, approved: decision.change, now: isoNow(ctx) };
+}
+
 /**
  * PostgreSQL: loaded and decided above; the six writes (the event's included) go as one
  * prepared statement guarded by the version (see writeApprovedChangePostgres), one round trip
@@ -214,7 +230,7 @@ type Approved = Extract<EsdDecision, { ok: true }>['change'];
  * result, same conflict answer as the statement-by-statement path below.
  */
 async function writePostgres(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   ctx: StoreContext,
   input: ChangeEsdInput,
   workload: Workload,
