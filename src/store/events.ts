@@ -168,7 +168,7 @@ export async function readEvents(
   // A filtered read's cursor must also move past the events it skipped, else a consumer of a
   // rare type keeps asking from an old cursor (rescanning, and answered 410 once retention deletes
   // what it skipped). The head is read first: every position up to it is committed (positions
-  // follow commit order), so nothing matching at or below it can appear later.
+  // are numbered in commit order), so nothing matching at or below it can appear later.
   const head = filtered
     ? await ctx.db
         .selectFrom('events')

@@ -207,7 +207,8 @@ export async function activeSubscriptionIds(ctx: StoreContext): Promise<string[]
  * Queues the events after the subscription's cursor that its filter lets through (at most
  * `batch` events looked at) and moves the cursor past them, in one transaction: on PostgreSQL
  * the subscription's row is locked, so two instances pumping at once queue each event once.
- * Positions follow commit order (src/store/events.ts), so nothing can appear behind the cursor.
+ * A position is never visible before a lower one (src/store/events.ts, event-positioner.ts), so
+ * nothing can appear behind the cursor.
  */
 export async function pumpSubscription(
   ctx: StoreContext,
