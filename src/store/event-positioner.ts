@@ -12,8 +12,14 @@ import { prepared } from './prepared.js';
  * read. SQLite numbers events inside the change's transaction (events.ts, positionEvents).
  */
 
-/** Up to this many events per run: a backlog is numbered over several reads, oldest first. */
+/** Up to this many events per transaction, oldest first. */
 export const POSITION_BATCH = 5000;
+
+/**
+ * Batches per call at most: a backlog left by a long time without readers is caught up in one
+ * call, yet a call under a steady stream of new changes still ends.
+ */
+const MAX_BATCHES = 20;
 
 /** Is any committed event unpositioned? An index probe (events_unpositioned) when none is. */
 const PENDING = prepared('select 1 as pending from events where position is null limit 1');
@@ -44,7 +50,9 @@ export const POSITION_COMMITTED = `
  */
 export async function positionCommittedEvents(ctx: StoreContext): Promise<void> {
   if (ctx.engine !== 'postgres') return;
-  const pending = await ctx.db.executeQuery(CompiledQuery.raw(PENDING, []));
-  if (pending.rows.length === 0) return;
-  await ctx.db.executeQuery(CompiledQuery.raw(POSITION_COMMITTED));
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const pending = await ctx.db.executeQuery(CompiledQuery.raw(PENDING, []));
+    if (pending.rows.length === 0) return;
+    await ctx.db.executeQuery(CompiledQuery.raw(POSITION_COMMITTED));
+  }
 }

@@ -87,6 +87,27 @@ describe.each(engines.filter((e) => e === 'postgres'))('event positioner on %s',
     expect(log.rows[0].last_position).toBe('2');
   });
 
+  it('a backlog of several batches is numbered by one read, in the order committed', async () => {
+    await client.query(
+      `insert into events (position, event_id, type, tenant_id, subject, time, data)
+       select null, gen_random_uuid()::text, 'esdbot.esd.changed', null, 'e' || g, $1, '{}'
+       from generate_series(1, 12000) g`,
+      [NOW.toISOString()],
+    );
+    const page = await store.readEvents(11_995, 10);
+    expect(page.status === 'ok' && page.events.map((e) => e.subject)).toEqual([
+      'e11996',
+      'e11997',
+      'e11998',
+      'e11999',
+      'e12000',
+    ]);
+    const numbered = await client.query(
+      'select count(*) as n, min(position) as lo, max(position) as hi from events where position is not null',
+    );
+    expect(numbered.rows[0]).toEqual({ n: '12000', lo: '1', hi: '12000' });
+  });
+
   it("numbers what committed while it waited for event_log's row: each statement of its query has its own snapshot", async () => {
     await insertUnpositioned(client, 'before');
     // A writer's event, not yet committed.
