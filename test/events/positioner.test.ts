@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, CalendarDate, Workload, WorkloadCode } from '../../src/domain/index.js';
-import { positionCommittedEvents } from '../../src/store/event-positioner.js';
+import { POSITION_COMMITTED, positionCommittedEvents } from '../../src/store/event-positioner.js';
 import { contextOf, Store } from '../../src/store/store.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 
@@ -118,7 +119,8 @@ describe.each(engines.filter((e) => e === 'postgres'))('event positioner on %s',
     const holder = await connected();
     await holder.query('begin');
     await holder.query('select 1 from event_log where id = 1 for update');
-    const running = positionCommittedEvents(contextOf(store));
+    // The query itself, not positionCommittedEvents (whose next batch would number 'late' anyway).
+    const running = contextOf(store).db.executeQuery(CompiledQuery.raw(POSITION_COMMITTED));
     // Wait until the positioner is blocked on the lock, then commit the writer's event.
     for (;;) {
       const waiting = await client.query(
