@@ -208,6 +208,34 @@ describe.each(engines)('store contract on %s', (engine) => {
     },
   );
 
+  // Issue 20: without the test seam a PostgreSQL change is the load and ONE autocommit statement;
+  // a failure inside that statement (here its last part, the event) leaves nothing of it written.
+  it.runIf(engine === 'postgres')(
+    'a failure inside the one write statement leaves nothing half-written',
+    async () => {
+      const db = contextOf(store).db;
+      await sql`create function fail_event() returns trigger language plpgsql as
+        $$ begin raise exception 'simulated failure inside the statement'; end $$`.execute(db);
+      await sql`create trigger fail_event before insert on events
+        for each row execute function fail_event()`.execute(db);
+      await expect(
+        store.changeEngagementStartDate({
+          workloadId: exo.id,
+          expectedVersion: exo.version,
+          actor: gateway,
+          proposal: { kind: 'date', date: '2026-12-01', basis: 'planned' },
+          reason,
+          source: 'gateway',
+          today: TODAY,
+        }),
+      ).rejects.toThrow(/simulated failure/);
+      expect((await store.getWorkload(exo.id))?.workload).toEqual(exo);
+      expect(await count('esd_changes')).toBe(0);
+      expect(await count('status_notes')).toBe(0);
+      expect(await count('outbox')).toBe(0);
+    },
+  );
+
   it('R8: concurrent changes commit together, each all or nothing: one failing piece is rolled back alone', async () => {
     // Ten writers at once: on SQLite they share commits (group commit), on PostgreSQL the pool runs them.
     // The third change to reach its history row fails there.
