@@ -1,4 +1,4 @@
-import { CompiledQuery, type Selectable, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import { ESD_CHANGED_BY_OTHER_KIND, ESD_CHANGED_KEY_PREFIX } from './messages/index.js';
 import { prepared } from './prepared.js';
 import type { Database, WorkloadsTable } from './schema.js';
@@ -101,7 +101,7 @@ const LOAD = prepared(
 
 /** The workload row by id, every column (PostgreSQL; a prepared statement). */
 export async function loadWorkloadRowPostgres(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   id: string,
 ): Promise<Selectable<WorkloadsTable> | undefined> {
   const result = await trx.executeQuery<Selectable<WorkloadsTable>>(CompiledQuery.raw(LOAD, [id]));
@@ -113,13 +113,13 @@ export async function loadWorkloadRowPostgres(
  * queued notice and the change's event as ONE statement (data-modifying CTEs): one round trip
  * instead of six. Each part depends on the guarded update (`version = $loaded`): if another writer
  * got there first, the update matches no row, nothing else is written, and null comes back (a
- * conflict). The statement is atomic on its own and runs inside the caller's transaction, so all
- * or nothing holds as before. Its text is constant and prepared (prepared.ts): parsed and planned
+ * conflict). The statement is atomic on its own, so all or nothing holds whether it runs alone
+ * (a date change: autocommit) or inside a caller's transaction (the Gateway intake). Its text is constant and prepared (prepared.ts): parsed and planned
  * once per connection, and kysely compiles nothing. The rows written are what the same code path
  * wrote statement by statement (the notice's payload and the event's data included).
  */
 export async function writeApprovedChangePostgres(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   w: ApprovedWrite,
 ): Promise<{ noteId: number; changeId: number } | null> {
   const values: unknown[] = [

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Selectable, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { ApprovedWrite } from './change-esd-postgres.js';
 import { ESD_CHANGED_BY_OTHER_KIND, esdChangedByOtherKey } from './messages/index.js';
 import type { Database, WorkloadsTable } from './schema.js';
@@ -45,13 +45,13 @@ const POSITIONED_EVENT = `insert into events (position, event_id, type, tenant_i
   select last_position + 1, ?, ?, ?, ?, ?, ? from event_log where id = 1`;
 const TAKE_POSITION = 'update event_log set last_position = last_position + 1 where id = 1';
 
-function run(trx: Transaction<Database>, text: string, values: readonly unknown[]) {
+function run(trx: Kysely<Database>, text: string, values: readonly unknown[]) {
   return trx.executeQuery<Selectable<WorkloadsTable>>(CompiledQuery.raw(text, values as unknown[]));
 }
 
 /** The workload row by id (SQLite; the text kysely would compile, without building it). */
 export async function loadWorkloadRowSqlite(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   id: string,
 ): Promise<Selectable<WorkloadsTable> | undefined> {
   return (await run(trx, LOAD, [id])).rows[0];
@@ -65,7 +65,7 @@ export async function loadWorkloadRowSqlite(
  * this one takes its position now; else it is left to positionEvents.
  */
 export async function writeApprovedChangeSqlite(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   w: ApprovedWrite,
   positioned: boolean,
   step: (name: string) => Promise<void>,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import {
   type Actor,
   type CalendarDate,
@@ -22,7 +22,7 @@ import {
 import { loadWorkloadRowSqlite, writeApprovedChangeSqlite } from './change-esd-sqlite.js';
 import { isoNow, type StoreContext } from './context.js';
 import type { Engine } from './engine.js';
-import { EVENT_TYPES, eventActor, POSITION_EVENTS, workloadEvent } from './events.js';
+import { EVENT_TYPES, eventActor, workloadEvent } from './events.js';
 import { toEsdChange, toStatusNote, toWorkload } from './mappers.js';
 import { REMINDER_KIND } from './messages/index.js';
 import type { Database, EsdChangesTable, StatusNotesTable } from './schema.js';
@@ -50,7 +50,7 @@ export type ChangeEsdResult =
 
 /** The workload as it is in `trx`, or null. */
 export async function loadWorkload(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   engine: Engine,
   id: string,
 ): Promise<Workload | null> {
@@ -64,30 +64,44 @@ export async function loadWorkload(
 }
 
 /**
- * The one write path for an Engagement Start Date. In a single transaction: load the workload,
+ * The one write path for an Engagement Start Date. All or nothing: load the workload,
  * check the caller's version, run the rules, update the workload (guarded by version again, for
  * writers racing between the read and the write), append the history row, write the reason as an
- * Overall Status Note (R8: date and reason in one step), and queue what follows. Concurrent
- * changes on SQLite share one flush to disk (see writeTransaction), each still all or nothing.
+ * Overall Status Note (R8: date and reason in one step), and queue what follows: one transaction
+ * on SQLite, where concurrent changes share one flush to disk (see writeTransaction); on
+ * PostgreSQL every write is one statement, atomic on its own.
  */
 export async function changeEngagementStartDate(
   ctx: StoreContext,
   input: ChangeEsdInput,
 ): Promise<ChangeEsdResult> {
-  // PostgreSQL: the positions go with the COMMIT (one round trip), so event_log's row is locked
-  // for the commit alone and concurrent changes wait for each other as little as possible.
-  if (ctx.engine === 'postgres')
-    return writeTransaction(ctx, (trx) => applyEsdChange(trx, ctx, input), {
-      withCommit: POSITION_EVENTS,
-    });
+  // PostgreSQL: the load, then the write as ONE statement guarded by the version, atomic on its
+  // own (autocommit): no BEGIN, no COMMIT to send, two round trips; the feed's readers number its
+  // event after commit (event-positioner.ts). The test seam fails a change between its parts, so
+  // with it the same statements run inside a transaction.
+  if (ctx.engine === 'postgres') {
+    if (ctx.afterStatement) return writeTransaction(ctx, (trx) => applyEsdChange(trx, ctx, input));
+    const decided = await loadAndDecide(ctx.db, ctx, input);
+    if ('status' in decided) return decided;
+    return writeApproved(
+      ctx.db,
+      ctx,
+      input,
+      decided.workload,
+      decided.approved,
+      decided.now,
+      false,
+    );
+  }
   // SQLite: the change's event is the transaction's only one; it takes its position at once.
   return writeTransaction(ctx, (trx) => applyEsdChange(trx, ctx, input, true));
 }
 
 /**
  * The same write inside a caller's transaction (the Gateway intake writes several at once). The
- * caller runs positionEvents before it commits (unless `positioned`: SQLite, and the caller's
- * transaction writes no other event).
+ * caller runs positionEvents before it commits (SQLite, unless `positioned`: the caller's
+ * transaction writes no other event; on PostgreSQL the feed's readers number events after commit,
+ * event-positioner.ts).
  */
 export async function applyEsdChange(
   trx: Transaction<Database>,
@@ -95,7 +109,28 @@ export async function applyEsdChange(
   input: ChangeEsdInput,
   positioned = false,
 ): Promise<ChangeEsdResult> {
-  const workload = await loadWorkload(trx, ctx.engine, input.workloadId);
+  const decided = await loadAndDecide(trx, ctx, input);
+  if ('status' in decided) return decided;
+  return writeApproved(
+    trx,
+    ctx,
+    input,
+    decided.workload,
+    decided.approved,
+    decided.now,
+    positioned,
+  );
+}
+
+type Approved = Extract<EsdDecision, { ok: true }>['change'];
+
+/** Loads the workload, checks the caller's version and runs the rules: the answer, or what to write. */
+async function loadAndDecide(
+  db: Kysely<Database>,
+  ctx: StoreContext,
+  input: ChangeEsdInput,
+): Promise<ChangeEsdResult | { workload: Workload; approved: Approved; now: string }> {
+  const workload = await loadWorkload(db, ctx.engine, input.workloadId);
   if (!workload) return { status: 'not_found' };
   if (workload.version !== input.expectedVersion) return { status: 'conflict', current: workload };
 
@@ -112,13 +147,8 @@ export async function applyEsdChange(
   if (!decision.ok) {
     return { status: 'rejected', code: decision.code, violations: decision.violations, workload };
   }
-  const approved = decision.change;
-  const now = isoNow(ctx);
-
-  return writeApproved(trx, ctx, input, workload, approved, now, positioned);
+  return { workload, approved: decision.change, now: isoNow(ctx) };
 }
-
-type Approved = Extract<EsdDecision, { ok: true }>['change'];
 
 /**
  * Loaded and decided above; the writes, guarded by the version. PostgreSQL: the six (the event's
@@ -127,7 +157,7 @@ type Approved = Extract<EsdDecision, { ok: true }>['change'];
  * same result, same conflict answer on both.
  */
 async function writeApproved(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   ctx: StoreContext,
   input: ChangeEsdInput,
   workload: Workload,

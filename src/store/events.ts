@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, PostgresAdapter, type Transaction } from 'kysely';
+import { PostgresAdapter, type Transaction } from 'kysely';
 import type { StoreContext } from './context.js';
-import { prepared } from './prepared.js';
+import { positionCommittedEvents } from './event-positioner.js';
 import type { Database } from './schema.js';
 import { writeTransaction } from './write-transaction.js';
 
@@ -78,7 +78,8 @@ export function eventActor(actor: { name: string; upn?: string | null }) {
 
 /**
  * Adds an event to the change's transaction, without a position yet: the transaction's owner
- * calls positionEvents as its last statement.
+ * calls positionEvents as its last statement (SQLite), or a reader numbers it after commit
+ * (PostgreSQL, event-positioner.ts).
  */
 export async function appendEvent(trx: Transaction<Database>, event: NewEvent): Promise<void> {
   await trx
@@ -97,35 +98,15 @@ export async function appendEvent(trx: Transaction<Database>, event: NewEvent): 
 }
 
 /**
- * positionEvents on PostgreSQL in one statement: this transaction's unpositioned events, in the
- * order appended, take the next positions from event_log's row, whose lock the update holds until
- * commit (so positions follow commit order, as below).
- */
-export const POSITION_EVENTS = prepared(`
-    WITH pending AS (
-      SELECT id, row_number() OVER (ORDER BY id) AS n FROM events WHERE position IS NULL
-    ), log AS (
-      UPDATE event_log SET last_position = last_position + (SELECT count(*) FROM pending)
-      WHERE id = 1 AND EXISTS (SELECT 1 FROM pending)
-      RETURNING last_position
-    )
-    UPDATE events SET position = log.last_position - (SELECT count(*) FROM pending) + pending.n
-    FROM pending, log
-    WHERE events.id = pending.id`);
-
-/**
- * Gives this transaction's events their positions, in the order they were appended. Call it last,
- * just before commit: the update of event_log's row locks it until commit, so the next writer
- * takes its positions only after this one's are visible (commit order = position order), and the
- * lock is held for the commit alone. Uncommitted rows of other transactions are invisible here, so
- * the unpositioned rows found are this transaction's own.
+ * SQLite: gives this transaction's events their positions, in the order they were appended. Call
+ * it last, just before commit: the update of event_log's row locks it until commit, so the next
+ * writer takes its positions only after this one's are visible (commit order = position order).
+ * Uncommitted rows of other transactions are invisible here, so the unpositioned rows found are
+ * this transaction's own. PostgreSQL: nothing here; events are numbered after commit by the
+ * feed's readers (event-positioner.ts), so changes do not queue for event_log's row.
  */
 export async function positionEvents(trx: Transaction<Database>): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    // PostgreSQL: the same three steps as one prepared statement, one round trip (issue 20).
-    await trx.executeQuery(CompiledQuery.raw(POSITION_EVENTS, []));
-    return;
-  }
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) return;
   const pending = await trx
     .selectFrom('events')
     .select('id')
@@ -174,6 +155,8 @@ export async function readEvents(
   limit: number,
   types?: readonly string[],
 ): Promise<EventPage> {
+  // PostgreSQL: what committed before this read is numbered first, so the read includes it.
+  await positionCommittedEvents(ctx);
   const log = await ctx.db
     .selectFrom('event_log')
     .select(['purged_through'])
@@ -185,7 +168,7 @@ export async function readEvents(
   // A filtered read's cursor must also move past the events it skipped, else a consumer of a
   // rare type keeps asking from an old cursor (rescanning, and answered 410 once retention deletes
   // what it skipped). The head is read first: every position up to it is committed (positions
-  // follow commit order), so nothing matching at or below it can appear later.
+  // are numbered in commit order), so nothing matching at or below it can appear later.
   const head = filtered
     ? await ctx.db
         .selectFrom('events')
@@ -250,6 +233,8 @@ const DAY_MS = 86_400_000;
  */
 export async function purgeEvents(ctx: StoreContext, days: number, batch = 500): Promise<number> {
   const cutoff = new Date(ctx.now().getTime() - days * DAY_MS).toISOString();
+  // PostgreSQL: old events nobody has read yet are numbered, so they are purged like the rest.
+  await positionCommittedEvents(ctx);
   const newestOld = await ctx.db
     .selectFrom('events')
     .select((eb) => eb.fn.max('position').as('p'))

@@ -189,7 +189,10 @@ export interface ReminderTokensTable {
 /** The event feed (migration 008, src/store/events.ts). */
 export interface EventsTable {
   id: Generated<number>;
-  /** Null until the writing transaction's last statement gives it one (commit order). */
+  /**
+   * Null until numbered: by the writing transaction's last statement on SQLite, after commit by the
+   * feed's next reader on PostgreSQL (event-positioner.ts).
+   */
   position: number | string | null;
   event_id: string;
   type: string;

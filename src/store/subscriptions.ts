@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
 import { isoNow, type StoreContext } from './context.js';
+import { positionCommittedEvents } from './event-positioner.js';
 import { cursorOf, toCloudEvent } from './events.js';
 import {
   EVENT_PUSH_KIND,
@@ -51,6 +52,8 @@ function toSubscription(row: Selectable<SubscriptionsTable>): Subscription {
 }
 
 async function feedBounds(ctx: StoreContext): Promise<{ last: number; purgedThrough: number }> {
+  // PostgreSQL: the feed's end includes what committed before (event-positioner.ts).
+  await positionCommittedEvents(ctx);
   const log = await ctx.db
     .selectFrom('event_log')
     .select(['last_position', 'purged_through'])
@@ -143,6 +146,8 @@ export async function reactivateSubscription(
   from?: number,
 ): Promise<ReactivateResult> {
   const now = isoNow(ctx);
+  // A replay's bounds are checked against the feed's end, what committed before included.
+  if (from !== undefined) await positionCommittedEvents(ctx);
   return writeTransaction(ctx, async (trx) => {
     const found = await trx
       .selectFrom('subscriptions')
@@ -202,7 +207,8 @@ export async function activeSubscriptionIds(ctx: StoreContext): Promise<string[]
  * Queues the events after the subscription's cursor that its filter lets through (at most
  * `batch` events looked at) and moves the cursor past them, in one transaction: on PostgreSQL
  * the subscription's row is locked, so two instances pumping at once queue each event once.
- * Positions follow commit order (src/store/events.ts), so nothing can appear behind the cursor.
+ * A position is never visible before a lower one (src/store/events.ts, event-positioner.ts), so
+ * nothing can appear behind the cursor.
  */
 export async function pumpSubscription(
   ctx: StoreContext,
@@ -218,6 +224,8 @@ export async function pumpSubscription(
     .where('state', '=', 'active')
     .executeTakeFirst();
   if (!seen) return { queued: 0, more: false };
+  // PostgreSQL: number what committed since the last pump (event-positioner.ts).
+  await positionCommittedEvents(ctx);
   const newer = await ctx.db
     .selectFrom('events')
     .select('id')

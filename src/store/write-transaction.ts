@@ -1,4 +1,4 @@
-import { CompiledQuery, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
+import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import { withRelaxedDurability } from './connect.js';
 import type { StoreContext } from './context.js';
 import type { Database } from './schema.js';
@@ -18,12 +18,6 @@ export interface WriteOptions {
    * in a group with any other write it is flushed with it.
    */
   relaxed?: boolean;
-  /**
-   * PostgreSQL: a statement without parameters sent with the COMMIT in one round trip (simple
-   * query protocol: if it fails, COMMIT does not run and the transaction rolls back). For
-   * positionEvents, whose lock on event_log's row is then held for the commit alone.
-   */
-  withCommit?: string;
 }
 
 interface Waiting {
@@ -59,10 +53,7 @@ export function writeTransaction<T>(
   work: Work<T>,
   options: WriteOptions = {},
 ): Promise<T> {
-  if (ctx.engine !== 'sqlite')
-    return options.withCommit
-      ? runWithCommit(ctx.db, work, options.withCommit)
-      : ctx.db.transaction().execute(work);
+  if (ctx.engine !== 'sqlite') return ctx.db.transaction().execute(work);
   let queue = queues.get(ctx.db);
   if (!queue) {
     queue = { waiting: [], running: false };
@@ -166,28 +157,5 @@ async function runGroup(db: Kysely<Database>, group: readonly Waiting[]): Promis
     const outcome = outcomes[i] as Outcome;
     if (outcome.ok) one.resolve(outcome.value);
     else one.reject(outcome.error);
-  });
-}
-
-/**
- * PostgreSQL: BEGIN, the work, then `statement; COMMIT` as one simple query on the same
- * connection. A failure anywhere rolls back, as kysely's transaction() would.
- */
-async function runWithCommit<T>(
-  db: Kysely<Database>,
-  work: Work<T>,
-  statement: string,
-): Promise<T> {
-  return db.connection().execute(async (conn) => {
-    await conn.executeQuery(CompiledQuery.raw('begin'));
-    try {
-      // The connection is the transaction: every statement of `work` runs on it, inside BEGIN.
-      const result = await work(conn as unknown as Transaction<Database>);
-      await conn.executeQuery(CompiledQuery.raw(`${statement};\ncommit`));
-      return result;
-    } catch (error) {
-      await conn.executeQuery(CompiledQuery.raw('rollback')).catch(() => {});
-      throw error;
-    }
   });
 }

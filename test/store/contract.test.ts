@@ -181,6 +181,25 @@ describe.each(engines)('store contract on %s', (engine) => {
     expect((await store.getWorkload(exo.id))?.workload.esd?.date).toBe(winner.change.new.date);
   });
 
+  /** A Gateway change of EXO through `s` fails with `error`, and nothing of it is written. */
+  async function failsWritingNothing(s: Store, error: RegExp) {
+    await expect(
+      s.changeEngagementStartDate({
+        workloadId: exo.id,
+        expectedVersion: exo.version,
+        actor: gateway,
+        proposal: { kind: 'date', date: '2026-12-01', basis: 'planned' },
+        reason,
+        source: 'gateway',
+        today: TODAY,
+      }),
+    ).rejects.toThrow(error);
+    expect((await store.getWorkload(exo.id))?.workload).toEqual(exo);
+    expect(await count('esd_changes')).toBe(0);
+    expect(await count('status_notes')).toBe(0);
+    expect(await count('outbox')).toBe(0);
+  }
+
   it.each(['workload', 'note', 'history', 'outbox'])(
     'a crash after the %s statement leaves nothing half-written',
     async (failAt) => {
@@ -189,22 +208,22 @@ describe.each(engines)('store contract on %s', (engine) => {
           if (step === failAt) throw new Error(`simulated crash after ${step}`);
         },
       });
-      await expect(
-        faulty.changeEngagementStartDate({
-          workloadId: exo.id,
-          expectedVersion: exo.version,
-          actor: gateway,
-          proposal: { kind: 'date', date: '2026-12-01', basis: 'planned' },
-          reason,
-          source: 'gateway',
-          today: TODAY,
-        }),
-      ).rejects.toThrow(/simulated crash/);
+      await failsWritingNothing(faulty, /simulated crash/);
       await faulty.close();
-      expect((await store.getWorkload(exo.id))?.workload).toEqual(exo);
-      expect(await count('esd_changes')).toBe(0);
-      expect(await count('status_notes')).toBe(0);
-      expect(await count('outbox')).toBe(0);
+    },
+  );
+
+  // Issue 20: without the test seam a PostgreSQL change is the load and ONE autocommit statement;
+  // a failure inside that statement (here its last part, the event) leaves nothing of it written.
+  it.runIf(engine === 'postgres')(
+    'a failure inside the one write statement leaves nothing half-written',
+    async () => {
+      const db = contextOf(store).db;
+      await sql`create function fail_event() returns trigger language plpgsql as
+        $$ begin raise exception 'simulated failure inside the statement'; end $$`.execute(db);
+      await sql`create trigger fail_event before insert on events
+        for each row execute function fail_event()`.execute(db);
+      await failsWritingNothing(store, /simulated failure/);
     },
   );
 

@@ -45,46 +45,6 @@ describe.each(engines)('writeTransaction on %s', (engine) => {
       (r) => r.id,
     );
 
-  // Issue 20: PostgreSQL sends a date change's event positions with its COMMIT.
-  const names = async () =>
-    (await contextOf(store).db.selectFrom('tenants').select('name').orderBy('id').execute()).map(
-      (r) => r.name,
-    );
-
-  it.runIf(engine === 'postgres')(
-    'a statement sent with the COMMIT commits with the work',
-    async () => {
-      await writeTransaction(contextOf(store), addTenant('t1'), {
-        withCommit: "update tenants set name = 'renamed' where id = 't1'",
-      });
-      expect(await names()).toEqual(['renamed']);
-    },
-  );
-
-  it.runIf(engine === 'postgres')(
-    'a failing statement sent with the COMMIT commits nothing of the work; the connection is usable after',
-    async () => {
-      await expect(
-        writeTransaction(contextOf(store), addTenant('t1'), { withCommit: 'select 1 / 0' }),
-      ).rejects.toThrow(/division by zero/);
-      expect(await names()).toEqual([]);
-      // A failing piece of work: nothing, and the statement does not run.
-      await expect(
-        writeTransaction(
-          contextOf(store),
-          async (trx) => {
-            await addTenant('t2')(trx);
-            throw new Error('work failed');
-          },
-          { withCommit: "update tenants set name = 'x'" },
-        ),
-      ).rejects.toThrow('work failed');
-      expect(await names()).toEqual([]);
-      await writeTransaction(contextOf(store), addTenant('t3'), { withCommit: 'select 1' });
-      expect(await names()).toEqual(['t3.onmicrosoft.com']);
-    },
-  );
-
   it('settles each piece with its own result; a failing piece is rolled back alone', async () => {
     const results = await Promise.allSettled([
       writeTransaction(contextOf(store), addTenant('t1')),

@@ -8,7 +8,8 @@ type Db = Kysely<any>;
  * makes the change, without a position; the last statement of that transaction gives it the next
  * position from event_log's one row. Holding that row's lock until commit makes positions follow
  * commit order on PostgreSQL too, so a reader never sees position n+1 before n (no consumer skips
- * an event that commits late, as it could with a plain sequence).
+ * an event that commits late, as it could with a plain sequence). Since issue 20, PostgreSQL
+ * numbers events after commit instead (src/store/event-positioner.ts), with the same guarantee.
  */
 export async function up(db: Db, engine: 'sqlite' | 'postgres'): Promise<void> {
   await db.schema
@@ -24,7 +25,7 @@ export async function up(db: Db, engine: 'sqlite' | 'postgres'): Promise<void> {
     .addColumn('time', 'text', (c) => c.notNull())
     .addColumn('data', 'text', (c) => c.notNull())
     .execute();
-  // Only the writing transaction's own rows are unpositioned: finding them is an index probe.
+  // Unpositioned rows are few (not yet numbered): finding them is an index probe.
   await db.schema
     .createIndex('events_unpositioned')
     .on('events')
