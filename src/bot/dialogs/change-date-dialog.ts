@@ -1,3 +1,8 @@
+import { escapeMarkdown, type Tenant } from '../../domain/index.js';
+import { t } from '../../i18n/translate.js';
+import type { ChangeFormValues, ChangeNotice } from '../cards/change-card.js';
+import { pickTenantCard } from '../cards/picker-cards.js';
+import { normalizeText } from '../commands.js';
 import {
   ComponentDialog,
   type DialogTurnResult,
@@ -5,12 +10,7 @@ import {
   TextPrompt,
   WaterfallDialog,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
-import { escapeMarkdown, type Tenant } from '../../domain/index.js';
-import { t } from '../../i18n/translate.js';
-import type { ChangeFormValues, ChangeNotice } from '../cards/change-card.js';
-import { pickTenantCard } from '../cards/picker-cards.js';
-import { normalizeText } from '../commands.js';
+} from '../dialog-framework.js';
 import { presentCard, presentText } from '../present.js';
 import { getSession, type Session } from '../session.js';
 import { OPEN_CARD_DIALOG, OpenCardDialog, type OpenCardOptions } from './open-card-dialog.js';
