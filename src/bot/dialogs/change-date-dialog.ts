@@ -6,8 +6,8 @@ import { normalizeText } from '../commands.js';
 import {
   ComponentDialog,
   type DialogTurnResult,
+  LazyTextPrompt,
   type PromptValidatorContext,
-  TextPrompt,
   WaterfallDialog,
   type WaterfallStepContext,
 } from '../dialog-framework.js';
@@ -65,7 +65,7 @@ function matchTenant(text: string, candidates: readonly Tenant[]): Tenant | null
 export class ChangeDateDialog extends ComponentDialog {
   constructor() {
     super(CHANGE_DATE_DIALOG);
-    this.addDialog(new TextPrompt(TENANT_PROMPT, (prompt) => this.isKnownTenant(prompt)));
+    this.addDialog(new LazyTextPrompt(TENANT_PROMPT, (prompt) => this.isKnownTenant(prompt)));
     this.addDialog(new OpenCardDialog());
     this.addDialog(
       new WaterfallDialog(STEPS, [
