@@ -1,7 +1,7 @@
 /**
  * Where esd-bot's idle memory goes (issue 20): imports the module groups one after the other,
  * as the server loads them, and prints what each adds to the heap and to RSS (after a full GC),
- * then starts the app on an empty SQLite file and measures it idle.
+ * then starts the app on an empty SQLite file and measures it idle, then what loads on first use.
  *
  *   node --expose-gc --import tsx bench/idle-memory.ts     # src through tsx
  *   npm run build && BENCH_FROM_DIST=1 node --expose-gc --import tsx bench/idle-memory.ts
@@ -40,16 +40,31 @@ mark(`node ${process.version}${fromDist ? ' (dist)' : ' (tsx)'}`);
 const GROUPS: [string, string[]][] = [
   ['restify', ['restify']],
   ['botbuilder (CloudAdapter, connector, @azure)', ['botbuilder']],
-  ['botbuilder-dialogs (and the recognizers it imports)', ['botbuilder-dialogs']],
-  ['@microsoft/recognizers-text-date-time', ['@microsoft/recognizers-text-date-time']],
+  ['botbuilder-dialogs: its dialog classes alone', [own('bot/dialog-framework')]],
   ['kysely, pg, better-sqlite3', ['kysely', 'pg', 'better-sqlite3']],
-  ['adaptivecards-templating', ['adaptivecards-templating']],
   ['pino, prom-client, zod', ['pino', 'prom-client', 'zod']],
+  ['date-fns (format, six locales)', [own('i18n/format')]],
   ['src/i18n (six languages of strings)', [own('i18n/translate')]],
   ['src/store', [own('store/index')]],
   ['src/bot', [own('bot/adapter')]],
   ['src/http (planner, reports, gateway, events)', [own('http/server')]],
   ['src/notify', [own('notify/start-delivery')]],
+];
+/** What the server loads only when a turn first needs it (not at start). */
+const ON_FIRST_USE: [string, string[]][] = [
+  [
+    'TextPrompt (the customer question; choice recognizers)',
+    ['botbuilder-dialogs/lib/prompts/textPrompt.js'],
+  ],
+  [
+    'adaptivecards-templating (cards the compiled path does not cover)',
+    ['adaptivecards-templating'],
+  ],
+  [
+    '@microsoft/recognizers-text-date-time (dates dayAndMonth does not read)',
+    ['@microsoft/recognizers-text-date-time'],
+  ],
+  ['botbuilder-dialogs index (what dialog-framework.ts avoids)', ['botbuilder-dialogs']],
 ];
 for (const [label, modules] of GROUPS) {
   for (const name of modules) await load(name);
@@ -73,3 +88,8 @@ await new Promise((r) => setTimeout(r, 500));
 mark('started (empty SQLite, no background work), idle');
 await app.close();
 rmSync(dir, { recursive: true, force: true });
+process.stdout.write('on first use, or never (after the above):\n');
+for (const [label, modules] of ON_FIRST_USE) {
+  for (const name of modules) await load(name);
+  mark(label);
+}

@@ -468,7 +468,7 @@ function report(
       note:
         idleRatio <= 1.3
           ? ''
-          : `${fmt((idleRatio / 1.3 - 1) * 100)} % over: modules the echo bot does not load, most of all botbuilder-dialogs with the date recognizers it requires (~31 MiB); then ours, the database drivers, templating, logging (~25 MiB) and what start-up and priming keep (bench/idle-memory.ts, NOTES)`,
+          : `${fmt((idleRatio / 1.3 - 1) * 100)} % over: modules the echo bot does not load (~30 MiB after a GC: kysely, zod, pino, prom-client, the drivers, date-fns' format, the dialog classes, our ~155 modules), and the V8 heap start-up leaves (old space freed but kept after loading them; on Node 24 the young generation grows to 128 MiB, the echo's stays at 32). Prompts, date recognizers and templating load on first use (bench/idle-memory.ts, NOTES)`,
     });
   md.push(
     table(
@@ -482,7 +482,7 @@ function report(
   md.push(table(['connections', 'ratio', 'turns/s', 'p50', 'p99', 'CPU ms/turn'], ratioRows));
   md.push('');
   md.push(
-    `Memory: RSS idle after start-up (after priming for esd-bot) and the largest seen after a run under load: ` +
+    `Memory: RSS idle after start-up, before the bot's first turn, and the largest seen after a run under load: ` +
       Object.keys(idle)
         .map(
           (b) =>

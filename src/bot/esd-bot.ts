@@ -7,18 +7,18 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import {
-  type DialogContext,
-  DialogSet,
-  type DialogState,
-  DialogTurnStatus,
-} from 'botbuilder-dialogs';
 import { cleanText } from '../domain/index.js';
 import { t } from '../i18n/translate.js';
 import { runCardVerb, runRefresh } from './card-verbs.js';
 import { cardExpiredText } from './cards/labels.js';
 import { COMMANDS } from './command-table.js';
 import { recognizeCommand } from './commands.js';
+import {
+  type DialogContext,
+  DialogSet,
+  type DialogState,
+  DialogTurnStatus,
+} from './dialog-framework.js';
 import { ChangeDateDialog } from './dialogs/change-date-dialog.js';
 import { runMessageExtensionQuery, selectSearchItem } from './message-extension.js';
 import { invokeResponse, presentText } from './present.js';

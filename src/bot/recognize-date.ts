@@ -23,25 +23,30 @@ interface ModelResult {
 interface DateTimeModel {
   parse(text: string, referenceDate: Date): ModelResult[];
 }
-// botbuilder's own date recognizer (the one DateTimePrompt uses), loaded untyped to keep its
-// CommonJS typings out of this ESM build.
-const recognizers = createRequire(import.meta.url)('@microsoft/recognizers-text-date-time') as {
+interface Recognizers {
   DateTimeRecognizer: new (
     culture: string,
   ) => {
     getDateTimeModel(culture: string, fallbackToDefaultCulture: boolean): DateTimeModel;
   };
-};
+}
 
 /**
  * One model per culture, built on first use. `recognizeDateTime(...)` builds a new recognizer,
  * with every regular expression of every extractor, on each call (about 9 ms); a model is
- * stateless between parses, so one is enough for the process.
+ * stateless between parses, so one is enough for the process. The package itself (botbuilder's
+ * own date recognizer, the one DateTimePrompt uses: a 35,000-line bundle, ~4.5 MiB of the idle
+ * server, 0.3–0.5 s to load) is loaded then too: the commonest answers are read without it
+ * (dayAndMonth, parse-date-de-ja-zh). Untyped, to keep its CommonJS typings out of this ESM build.
  */
 const models = new Map<string, DateTimeModel>();
+let recognizers: Recognizers | undefined;
 function modelFor(culture: string): DateTimeModel {
   let model = models.get(culture);
   if (!model) {
+    recognizers ??= createRequire(import.meta.url)(
+      '@microsoft/recognizers-text-date-time',
+    ) as Recognizers;
     model = new recognizers.DateTimeRecognizer(culture).getDateTimeModel(culture, true);
     models.set(culture, model);
   }

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext } from './dialog-framework.js';
 import type { BotServices } from './services.js';
 import type { Session } from './session.js';
 

@@ -1,5 +1,12 @@
-import { format } from 'date-fns';
-import { de, enUS, es, ja, ptBR, zhCN } from 'date-fns/locale';
+// One function and six locales by their own paths: 'date-fns' and 'date-fns/locale' load every
+// function and every locale (~100): ~8 MiB more of the server's memory, for what it never calls.
+import { format } from 'date-fns/format';
+import { de } from 'date-fns/locale/de';
+import { enUS } from 'date-fns/locale/en-US';
+import { es } from 'date-fns/locale/es';
+import { ja } from 'date-fns/locale/ja';
+import { ptBR } from 'date-fns/locale/pt-BR';
+import { zhCN } from 'date-fns/locale/zh-CN';
 import type { CalendarDate, CalendarMonth, Esd } from '../domain/index.js';
 import type { Language } from './language.js';
 import { t } from './translate.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
+import { type Activity, ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeDateDialog } from '../../src/bot/dialogs/change-date-dialog.js';
@@ -25,16 +25,20 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function client(locale = 'en-US') {
+function client(locale = 'en-US', conversationState?: ConversationState) {
   const services = {
     store,
     config: parseConfig({}),
     logger: createLogger('silent'),
     now: () => NOW,
   };
-  const dialogClient = new DialogTestClient('msteams', new ChangeDateDialog(), {}, [
-    loadSession(services),
-  ]);
+  const dialogClient = new DialogTestClient(
+    'msteams',
+    new ChangeDateDialog(),
+    {},
+    [loadSession(services)],
+    conversationState,
+  );
   const from = { id: '29:alex', name: DEMO_FM.name, aadObjectId: DEMO_FM.aadObjectId };
   return {
     say: (text: string): Promise<Partial<Activity>> =>
@@ -71,6 +75,17 @@ describe('the change-date dialog (botbuilder-testing)', () => {
     // Still asking: a name that matches one opens its card.
     const form = await dialog.say('contoso');
     expect(cardText(card(form))).toContain('Contoso Ltd');
+  });
+
+  it('a customer question left open is answered to a new dialog, as after a restart', async () => {
+    // The tenant prompt is loaded on its first use (LazyTextPrompt): a process that never asked
+    // the question must still take the answer from the saved dialog state.
+    const state = new ConversationState(new MemoryStorage());
+    await client('en-US', state).say('change date');
+    const form = await client('en-US', state).say('northwind');
+    // The change card for Northwind, not the picker again (which names both customers).
+    expect(cardText(card(form))).toContain('Northwind Traders');
+    expect(cardText(card(form))).not.toContain('Contoso Ltd');
   });
 
   it('a date typed while the card is open updates that card, no second one; other text gets a hint', async () => {

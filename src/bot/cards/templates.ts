@@ -7,11 +7,18 @@ import { type CompiledTemplate, compileTemplate, NOT_COMPILED } from './compiled
 interface Template {
   expand(context: { $root: unknown }): unknown;
 }
-// Loaded untyped: the package's .d.ts imports the adaptivecards *TypeScript sources*, which
-// this project's strict compiler settings reject.
-const ACData = createRequire(import.meta.url)('adaptivecards-templating') as {
-  Template: new (payload: unknown) => Template;
-};
+type TemplateLibrary = { Template: new (payload: unknown) => Template };
+let ACData: TemplateLibrary | undefined;
+/**
+ * adaptivecards-templating with Adaptive Expressions (~4.5 MiB of the idle server), loaded by
+ * the first card the compiled fast path does not cover, which then waits for it (0.2–0.8 s);
+ * the change card of a typed-date turn never does. Untyped: the package's .d.ts imports the
+ * adaptivecards *TypeScript sources*, which this project's strict compiler settings reject.
+ */
+function templateLibrary(): TemplateLibrary {
+  ACData ??= createRequire(import.meta.url)('adaptivecards-templating') as TemplateLibrary;
+  return ACData;
+}
 
 /** An Adaptive Card, as JSON sent to Teams. */
 export type Card = Record<string, unknown> & { type: 'AdaptiveCard' };
@@ -51,7 +58,9 @@ function findCardsDir(): string {
 const CARDS_DIR = findCardsDir();
 
 interface LoadedTemplate {
-  library: Template;
+  payload: unknown;
+  /** The library's template, built on the first expansion that needs it. */
+  library: Template | null;
   /** The fast path, when the template is plain enough (see compiled-template.ts). */
   compiled: CompiledTemplate | null;
 }
@@ -61,15 +70,20 @@ function template(name: CardName): LoadedTemplate {
   let found = templates.get(name);
   if (!found) {
     const payload: unknown = JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8'));
-    found = { library: new ACData.Template(payload), compiled: compileTemplate(payload) };
+    found = { payload, library: null, compiled: compileTemplate(payload) };
     templates.set(name, found);
   }
   return found;
 }
 
+function libraryTemplate(found: LoadedTemplate): Template {
+  found.library ??= new (templateLibrary().Template)(found.payload);
+  return found.library;
+}
+
 /** Expands with adaptivecards-templating itself: the meaning every expansion must have. */
 export function expandWithLibrary(name: CardName, data: object): Card {
-  return template(name).library.expand({ $root: data }) as Card;
+  return libraryTemplate(template(name)).expand({ $root: data }) as Card;
 }
 
 /** Whether `name` has a compiled fast path (for tests and benchmarks). */
@@ -82,10 +96,10 @@ export function isCompiled(name: CardName): boolean {
  * library leaves `${...}` in place for an undefined one); the card tests check none is left.
  */
 export function expandCard(name: CardName, data: object): Card {
-  const { library, compiled } = template(name);
-  if (compiled) {
-    const card = compiled(data);
+  const found = template(name);
+  if (found.compiled) {
+    const card = found.compiled(data);
     if (card !== NOT_COMPILED) return card as Card;
   }
-  return library.expand({ $root: data }) as Card;
+  return libraryTemplate(found).expand({ $root: data }) as Card;
 }

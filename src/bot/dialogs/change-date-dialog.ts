@@ -1,16 +1,16 @@
-import {
-  ComponentDialog,
-  type DialogTurnResult,
-  type PromptValidatorContext,
-  TextPrompt,
-  WaterfallDialog,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
 import { escapeMarkdown, type Tenant } from '../../domain/index.js';
 import { t } from '../../i18n/translate.js';
 import type { ChangeFormValues, ChangeNotice } from '../cards/change-card.js';
 import { pickTenantCard } from '../cards/picker-cards.js';
 import { normalizeText } from '../commands.js';
+import {
+  ComponentDialog,
+  type DialogTurnResult,
+  LazyTextPrompt,
+  type PromptValidatorContext,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from '../dialog-framework.js';
 import { presentCard, presentText } from '../present.js';
 import { getSession, type Session } from '../session.js';
 import { OPEN_CARD_DIALOG, OpenCardDialog, type OpenCardOptions } from './open-card-dialog.js';
@@ -65,7 +65,7 @@ function matchTenant(text: string, candidates: readonly Tenant[]): Tenant | null
 export class ChangeDateDialog extends ComponentDialog {
   constructor() {
     super(CHANGE_DATE_DIALOG);
-    this.addDialog(new TextPrompt(TENANT_PROMPT, (prompt) => this.isKnownTenant(prompt)));
+    this.addDialog(new LazyTextPrompt(TENANT_PROMPT, (prompt) => this.isKnownTenant(prompt)));
     this.addDialog(new OpenCardDialog());
     this.addDialog(
       new WaterfallDialog(STEPS, [

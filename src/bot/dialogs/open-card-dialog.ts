@@ -1,10 +1,4 @@
 import {
-  Dialog,
-  type DialogContext,
-  type DialogInstance,
-  type DialogTurnResult,
-} from 'botbuilder-dialogs';
-import {
   type Esd,
   escapeMarkdown,
   firstDayOfMonth,
@@ -17,6 +11,12 @@ import { formatDate, formatMonth } from '../../i18n/format.js';
 import { t } from '../../i18n/translate.js';
 import { admit } from '../access.js';
 import { type ChangeFormValues, type ChangeNotice, changeCard } from '../cards/change-card.js';
+import {
+  Dialog,
+  type DialogContext,
+  type DialogInstance,
+  type DialogTurnResult,
+} from '../dialog-framework.js';
 import { isCardActionInvoke, presentText, showCard, updateCard } from '../present.js';
 import { isImpossibleDay, recognizeTypedDate } from '../recognize-date.js';
 import { getSession } from '../session.js';
