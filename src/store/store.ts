@@ -170,7 +170,7 @@ export class Store {
     reports.documentedKeys(this.ctx, from, to);
   fmStartsBetween = (from: CalendarDate, to: CalendarDate, fmUpn?: string | null) =>
     reports.fmStartsBetween(this.ctx, from, to, fmUpn);
-  tenantWithWorkloads = (tenantId: string) => reports.tenantWithWorkloads(this.ctx, tenantId);
+  tenantWithWorkloads = (tenantId: string) => queries.tenantWithWorkloads(this.ctx, tenantId);
   tenantsMatching = (query: string, limit?: number) =>
     reports.tenantsMatching(this.ctx, query, limit);
 

@@ -90,6 +90,18 @@ describe.each(engines)('store contract on %s', (engine) => {
     await again.close();
   });
 
+  it('reads a tenant with its workloads in one go, as the two reads give them', async () => {
+    await change(exo, '2026-12-01');
+    expect(await store.tenantWithWorkloads(tenant.id)).toEqual({
+      tenant: await store.getTenant(tenant.id),
+      workloads: await store.tenantWorkloads(tenant.id),
+    });
+    const empty = { id: 'tenant-empty', name: 'empty.onmicrosoft.com', customerName: 'Empty' };
+    await store.registerTenant(empty, []);
+    expect(await store.tenantWithWorkloads(empty.id)).toEqual({ tenant: empty, workloads: [] });
+    expect(await store.tenantWithWorkloads('tenant-unknown')).toBeNull();
+  });
+
   it('writes the date, the history row and the Overall Status Note together (R8)', async () => {
     const result = await change(exo, '2026-12-01');
     expect(result.status).toBe('changed');
