@@ -388,6 +388,50 @@ describe.each(engines)('store contract on %s', (engine) => {
     expect((await store.loadActor({ upn: 'adelev@example.com', name: 'Adele' })).roles).toEqual([]);
   });
 
+  it('loads the actor and the reachability flag in one read, as the two reads give them', async () => {
+    await store.grantRole({ upn: 'adelev@example.com', role: 'gateway', grantedBy: 'test' });
+    await store.grantRole({ upn: 'adelev@example.com', role: 'manager', grantedBy: 'test' });
+    await store.upsertPerson({
+      aadObjectId: 'AAD-ADELE',
+      name: 'Adele',
+      upn: 'adelev@example.com',
+    });
+    await store.upsertPerson({
+      aadObjectId: 'aad-megan',
+      name: 'Megan',
+      upn: 'meganb@example.com',
+    });
+    await store.markUnreachable('aad-megan');
+    const both = async (identity: { aadObjectId: string | null; upn: string | null }) => {
+      const asked = { ...identity, name: 'N' };
+      const { actor, reachable } = await store.loadActorAndReachability(asked);
+      const alone = await store.loadActor(asked);
+      expect({ ...actor, roles: [...actor.roles].sort() }).toEqual({
+        ...alone,
+        roles: [...alone.roles].sort(),
+      });
+      if (identity.aadObjectId)
+        expect(reachable).toBe(await store.isReachable(identity.aadObjectId));
+      return { roles: actor.roles.length, reachable };
+    };
+    expect(await both({ aadObjectId: 'Aad-Adele', upn: 'AdeleV@example.com' })).toEqual({
+      roles: 2,
+      reachable: true,
+    });
+    expect(await both({ aadObjectId: 'aad-megan', upn: 'meganb@example.com' })).toEqual({
+      roles: 0,
+      reachable: false,
+    });
+    expect(await both({ aadObjectId: 'aad-nobody', upn: null })).toEqual({
+      roles: 0,
+      reachable: false,
+    });
+    expect(await both({ aadObjectId: null, upn: 'adelev@example.com' })).toEqual({
+      roles: 2,
+      reachable: false,
+    });
+  });
+
   it('remembers people and keeps known fields when a later activity lacks them', async () => {
     await store.upsertPerson({
       aadObjectId: 'AAD-X',
