@@ -11,12 +11,12 @@
 
 import { spawnSync } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import ts from 'typescript';
 import { Store } from '../src/store/store.js';
 import { createBenchDatabase, DATA_DIR, postgresAvailable } from './lib/databases.js';
+import { buildEchoBot, ECHO_JS } from './lib/echo-build.js';
 import {
   BOT_CORES,
   type Child,
@@ -179,9 +179,6 @@ async function measure(
   };
 }
 
-/** The echo bot as plain JavaScript beside the build (its one import of src resolves there). */
-const ECHO_JS = 'dist/bench/echo-bot.js';
-
 /**
  * Both bots run as built JavaScript on plain node: esd-bot's build as prestart makes it
  * (scripts/build-if-changed.mjs), the echo bot transpiled from bench/echo-bot.ts.
@@ -192,12 +189,7 @@ function buildBots(): void {
     stdio: 'inherit',
   });
   if (built.status !== 0) throw new Error('turn: the build failed');
-  const source = readFileSync(join(ROOT, 'bench', 'echo-bot.ts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  });
-  mkdirSync(join(ROOT, 'dist', 'bench'), { recursive: true });
-  writeFileSync(join(ROOT, ECHO_JS), outputText);
+  buildEchoBot();
 }
 
 async function startEsdBot(

@@ -47,8 +47,8 @@ const idIn = (value: unknown): string =>
   typeof value === 'string' && value.length <= 200 ? value.trim() : '';
 
 async function tenantSubject(store: Store, tenantId: string): Promise<Subject | null> {
-  if (!tenantId || !(await store.getTenant(tenantId))) return null;
-  return { channels: (await store.tenantWorkloads(tenantId)).map((w) => w.channel) };
+  const found = tenantId ? await store.tenantWithWorkloads(tenantId) : null;
+  return found ? { channels: found.workloads.map((w) => w.channel) } : null;
 }
 
 async function workloadSubject(store: Store, workloadId: string): Promise<Subject | null> {
@@ -200,9 +200,9 @@ export const REFRESH_VERBS: Readonly<Record<RefreshVerb, RefreshHandler>> = {
   // A change card posted in a group chat or channel (shared-view.ts).
   [REFRESH_VERB.change]: async ({ context, store, session, config }, input) => {
     const view = await findSharedView(store, input.view);
-    const tenant = view ? await store.getTenant(view.tenantId) : null;
-    if (!view || !tenant) return expiredCard(session.lang);
-    const workloads = await store.tenantWorkloads(tenant.id);
+    const found = view ? await store.tenantWithWorkloads(view.tenantId) : null;
+    if (!view || !found) return expiredCard(session.lang);
+    const { tenant, workloads } = found;
     const access = await accessOf(session.actor(), { channels: workloads.map((w) => w.channel) });
     const refresh = (card: Card) =>
       withRefresh(card, REFRESH_VERB.change, { view: input.view }, view.userIds);

@@ -11,6 +11,8 @@ export interface Session {
   identity: { aadObjectId: string | null; upn: string | null; name: string };
   /** The person as the rules module sees them, with the roles granted in the store. */
   actor(): Promise<Actor>;
+  /** Whether proactive messages reach them (not since a send failed): read with the actor, once a turn. */
+  reachable(): Promise<boolean>;
   services: BotServices;
 }
 

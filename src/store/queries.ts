@@ -138,6 +138,32 @@ export async function getTenant(ctx: StoreContext, id: string): Promise<Tenant |
   return row ? toTenant(row) : null;
 }
 
+/**
+ * A tenant and all its workloads (by code), null when unknown: one statement, so a turn that
+ * shows a tenant's card pays one round trip, and sees the tenant and its workloads as of one moment.
+ */
+export async function tenantWithWorkloads(
+  ctx: StoreContext,
+  tenantId: string,
+): Promise<{ tenant: Tenant; workloads: Workload[] } | null> {
+  const rows = await ctx.db
+    .selectFrom('tenants')
+    .leftJoin('workloads', 'workloads.tenant_id', 'tenants.id')
+    .selectAll('workloads')
+    .select(tenantColumns)
+    .where('tenants.id', '=', tenantId)
+    .orderBy('workloads.code')
+    .execute();
+  const first = rows[0];
+  if (!first) return null;
+  const tenant = { id: first.t_id, name: first.t_name, customerName: first.t_customer_name };
+  // A tenant without workloads is one row whose workload columns are all null.
+  const workloads = rows.flatMap(({ t_id, t_name, t_customer_name, ...workload }) =>
+    workload.id === null ? [] : [toWorkload(workload as Selectable<WorkloadsTable>)],
+  );
+  return { tenant, workloads };
+}
+
 export async function tenantWorkloads(ctx: StoreContext, tenantId: string): Promise<Workload[]> {
   const rows = await ctx.db
     .selectFrom('workloads')

@@ -12,7 +12,7 @@ import {
 import type { Assigned, CapacityFm, CapacityStart } from '../reports/index.js';
 import { startedKey } from '../reports/upcoming.js';
 import type { StoreContext } from './context.js';
-import { toTenant, toWorkload } from './mappers.js';
+import { toWorkload } from './mappers.js';
 import { chunks, searchTenants, tenantWorkloads } from './queries.js';
 import type { WorkloadsTable } from './schema.js';
 
@@ -187,20 +187,6 @@ export async function fmStartsBetween(
   if (fmUpn) query = query.where('workloads.fm_upn', '=', fmUpn.trim().toLowerCase());
   const rows = await query.orderBy('workloads.esd_date').orderBy('workloads.id').execute();
   return rows.map(splitRow);
-}
-
-/** A tenant and all its workloads; null when unknown. */
-export async function tenantWithWorkloads(
-  ctx: StoreContext,
-  tenantId: string,
-): Promise<{ tenant: Tenant; workloads: Workload[] } | null> {
-  const row = await ctx.db
-    .selectFrom('tenants')
-    .selectAll()
-    .where('id', '=', tenantId)
-    .executeTakeFirst();
-  if (!row) return null;
-  return { tenant: toTenant(row), workloads: await tenantWorkloads(ctx, tenantId) };
 }
 
 /** Tenants whose customer or tenant name contains `query`, each with its workloads. */

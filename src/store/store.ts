@@ -145,6 +145,8 @@ export class Store {
   upsertPerson = (seen: people.PersonSeen) => people.upsertPerson(this.ctx, seen);
   loadActor = (identity: Parameters<typeof people.loadActor>[1]) =>
     people.loadActor(this.ctx, identity);
+  loadActorAndReachability = (identity: Parameters<typeof people.loadActor>[1]) =>
+    people.loadActorAndReachability(this.ctx, identity);
   grantRole = (grant: Parameters<typeof people.grantRole>[1]) => people.grantRole(this.ctx, grant);
   revokeRole = (...args: Tail<Parameters<typeof people.revokeRole>>) =>
     people.revokeRole(this.ctx, ...args);
@@ -170,7 +172,7 @@ export class Store {
     reports.documentedKeys(this.ctx, from, to);
   fmStartsBetween = (from: CalendarDate, to: CalendarDate, fmUpn?: string | null) =>
     reports.fmStartsBetween(this.ctx, from, to, fmUpn);
-  tenantWithWorkloads = (tenantId: string) => reports.tenantWithWorkloads(this.ctx, tenantId);
+  tenantWithWorkloads = (tenantId: string) => queries.tenantWithWorkloads(this.ctx, tenantId);
   tenantsMatching = (query: string, limit?: number) =>
     reports.tenantsMatching(this.ctx, query, limit);
 

@@ -372,6 +372,7 @@ describe('acknowledging a handoff', () => {
       today: day('2026-11-22'),
       identity,
       actor: async () => actor,
+      reachable: async () => true,
       services: { store, config, logger, now: () => now },
     };
     context.turnState.set(SESSION, session);

@@ -90,6 +90,18 @@ describe.each(engines)('store contract on %s', (engine) => {
     await again.close();
   });
 
+  it('reads a tenant with its workloads in one go, as the two reads give them', async () => {
+    await change(exo, '2026-12-01');
+    expect(await store.tenantWithWorkloads(tenant.id)).toEqual({
+      tenant: await store.getTenant(tenant.id),
+      workloads: await store.tenantWorkloads(tenant.id),
+    });
+    const empty = { id: 'tenant-empty', name: 'empty.onmicrosoft.com', customerName: 'Empty' };
+    await store.registerTenant(empty, []);
+    expect(await store.tenantWithWorkloads(empty.id)).toEqual({ tenant: empty, workloads: [] });
+    expect(await store.tenantWithWorkloads('tenant-unknown')).toBeNull();
+  });
+
   it('writes the date, the history row and the Overall Status Note together (R8)', async () => {
     const result = await change(exo, '2026-12-01');
     expect(result.status).toBe('changed');
@@ -393,6 +405,50 @@ describe.each(engines)('store contract on %s', (engine) => {
     });
     expect(await store.revokeRole('adelev@example.com', 'gateway')).toBe(true);
     expect((await store.loadActor({ upn: 'adelev@example.com', name: 'Adele' })).roles).toEqual([]);
+  });
+
+  it('loads the actor and the reachability flag in one read, as the two reads give them', async () => {
+    await store.grantRole({ upn: 'adelev@example.com', role: 'gateway', grantedBy: 'test' });
+    await store.grantRole({ upn: 'adelev@example.com', role: 'manager', grantedBy: 'test' });
+    await store.upsertPerson({
+      aadObjectId: 'AAD-ADELE',
+      name: 'Adele',
+      upn: 'adelev@example.com',
+    });
+    await store.upsertPerson({
+      aadObjectId: 'aad-megan',
+      name: 'Megan',
+      upn: 'meganb@example.com',
+    });
+    await store.markUnreachable('aad-megan');
+    const both = async (identity: { aadObjectId: string | null; upn: string | null }) => {
+      const asked = { ...identity, name: 'N' };
+      const { actor, reachable } = await store.loadActorAndReachability(asked);
+      const alone = await store.loadActor(asked);
+      expect({ ...actor, roles: [...actor.roles].sort() }).toEqual({
+        ...alone,
+        roles: [...alone.roles].sort(),
+      });
+      if (identity.aadObjectId)
+        expect(reachable).toBe(await store.isReachable(identity.aadObjectId));
+      return { roles: actor.roles.length, reachable };
+    };
+    expect(await both({ aadObjectId: 'Aad-Adele', upn: 'AdeleV@example.com' })).toEqual({
+      roles: 2,
+      reachable: true,
+    });
+    expect(await both({ aadObjectId: 'aad-megan', upn: 'meganb@example.com' })).toEqual({
+      roles: 0,
+      reachable: false,
+    });
+    expect(await both({ aadObjectId: 'aad-nobody', upn: null })).toEqual({
+      roles: 0,
+      reachable: false,
+    });
+    expect(await both({ aadObjectId: null, upn: 'adelev@example.com' })).toEqual({
+      roles: 2,
+      reachable: false,
+    });
   });
 
   it('remembers people and keeps known fields when a later activity lacks them', async () => {

@@ -49,12 +49,12 @@ export async function submitChange(
     return false;
   }
   const input = parsed.data;
-  const tenant = await store.getTenant(input.tenantId);
-  if (!tenant) {
+  const found = await store.tenantWithWorkloads(input.tenantId);
+  if (!found) {
     await presentText(context, t(lang, 'general.workloadGone'));
     return false;
   }
-  const workloads = await store.tenantWorkloads(tenant.id);
+  const { tenant, workloads } = found;
   // Before anything of the tenant is shown again: the card's tenant id is only a claim.
   if (!(await admit(context, { channels: workloads.map((w) => w.channel) }))) return false;
   const values: ChangeFormValues = {

@@ -185,12 +185,12 @@ export class OpenCardDialog extends Dialog<OpenCardOptions> {
   ): Promise<{ cardId: string | undefined } | null> {
     const session = getSession(dc.context);
     const { store, config } = session.services;
-    const tenant = options.tenantId ? await store.getTenant(options.tenantId) : null;
-    if (!tenant) {
+    const found = options.tenantId ? await store.tenantWithWorkloads(options.tenantId) : null;
+    if (!found) {
       await presentText(dc.context, t(session.lang, 'general.workloadGone'));
       return null;
     }
-    const workloads = await store.tenantWorkloads(tenant.id);
+    const { tenant, workloads } = found;
     // The tenant id came from a card or the dialog's state: the same gate as every card verb.
     if (!(await admit(dc.context, { channels: workloads.map((w) => w.channel) }))) return null;
     if (workloads.length === 0) {

@@ -119,16 +119,19 @@ export function loadSession(services: BotServices): Middleware {
         upn: person?.upn ?? null,
         name: person?.name || seen.name,
       };
-      let actor: Promise<Awaited<ReturnType<Session['actor']>>> | null = null;
+      // The actor and the reachability flag come in one read, made when the turn first asks.
+      let stored: ReturnType<BotServices['store']['loadActorAndReachability']> | null = null;
+      const read = () => {
+        stored ??= services.store.loadActorAndReachability(identity);
+        return stored;
+      };
       const session: Session = {
         lang: resolveLanguage(seen.locale ?? person?.locale),
         timeZone,
         today: calendarDateIn(services.now(), timeZone),
         identity,
-        actor: () => {
-          actor ??= services.store.loadActor(identity);
-          return actor;
-        },
+        actor: async () => (await read()).actor,
+        reachable: async () => (await read()).reachable,
         services,
       };
       context.turnState.set(SESSION, session);

@@ -1,6 +1,7 @@
 import { type Middleware, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Reachability } from '../../store/index.js';
 import type { BotServices } from '../services.js';
+import { getSession } from '../session.js';
 import { isRefreshInvoke } from '../verbs.js';
 
 /** Refreshing a reference that has not changed costs a write; once a minute per person is plenty. */
@@ -27,12 +28,18 @@ export function saveReference(services: BotServices): Middleware {
   const fresh = new Map<string, { key: string; at: number }>();
   const { store, logger } = services;
 
-  async function save(aad: string, reach: Reachability, key: string, force: boolean) {
+  async function save(
+    aad: string,
+    reach: Reachability,
+    key: string,
+    force: boolean,
+    isReachable: () => Promise<boolean> = () => store.isReachable(aad),
+  ) {
     const seen = fresh.get(aad);
     const now = Date.now();
     const recent = !force && seen && seen.key === key && now - seen.at < REFRESH_MS;
     // A recent save is enough, unless a send failed since (403/404): then this turn brings them back.
-    if (recent && (await store.isReachable(aad))) return;
+    if (recent && (await isReachable())) return;
     const { woken } = await store.saveReachability(aad, reach);
     fresh.set(aad, { key, at: now });
     if (woken > 0) {
@@ -78,6 +85,8 @@ export function saveReference(services: BotServices): Middleware {
       const aad = a.from?.aadObjectId?.toLowerCase();
       // A card refresh is Teams showing a card, not the person writing: it never writes (issue 16).
       if (aad && a.from?.role !== 'bot' && !isRefreshInvoke(a)) {
+        // The sender's flag comes with the turn's actor (the session reads both at once).
+        const sender = () => getSession(context).reachable();
         const uninstall =
           a.type === 'installationUpdate' &&
           (a.action === 'remove' || a.action === 'remove-upgrade');
@@ -100,6 +109,7 @@ export function saveReference(services: BotServices): Middleware {
             { conversationRef: reference, teamsUserId: a.from.id, serviceUrl: a.serviceUrl },
             `${a.conversation?.id}|${a.serviceUrl}`,
             install,
+            sender,
           );
         } else {
           await save(
@@ -107,6 +117,7 @@ export function saveReference(services: BotServices): Middleware {
             { teamsUserId: a.from.id, serviceUrl: a.serviceUrl },
             `team:${a.from.id}`,
             false,
+            sender,
           );
           if (botWasAdded(context) && a.conversation?.conversationType === 'channel')
             await rememberTeam(context);
