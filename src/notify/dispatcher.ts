@@ -351,7 +351,8 @@ export class Dispatcher {
   /** Runs `send` after every earlier push to this subscription has settled. */
   private async inPushLane<T>(subscriptionId: string, send: () => Promise<T>): Promise<T> {
     const previous = this.pushLanes.get(subscriptionId) ?? Promise.resolve();
-    const mine = previous.then(send, send);
+    // The lane holds settled promises only (never rejected), so `send` always runs.
+    const mine = previous.then(send);
     const settled = mine.catch(() => {});
     this.pushLanes.set(subscriptionId, settled);
     try {

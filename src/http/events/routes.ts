@@ -9,8 +9,8 @@ import { received } from '../signature.js';
  * GET /api/events?after=<cursor>&limit=<n>&type=<t1,t2>: the event feed, pulled (issue 17;
  * docs/api.md, "Event feed"). Events in feed order, CloudEvents 1.0 JSON, with the cursor to ask
  * from next time. A consumer that keeps its last `next` and comes back loses nothing and sees
- * nothing twice (a position is never visible before a lower one, src/store/events.ts). Signed like the reports
- * API, or an Entra ID token with the app role Events.Read.
+ * nothing twice (a position is never visible before a lower one, src/store/events.ts). Signed
+ * like the reports API, or an Entra ID token with the app role Events.Read.
  */
 
 const DEFAULT_LIMIT = 100;
