@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import {
   type Actor,
@@ -22,7 +21,7 @@ import {
 import { loadWorkloadRowSqlite, writeApprovedChangeSqlite } from './change-esd-sqlite.js';
 import { isoNow, type StoreContext } from './context.js';
 import type { Engine } from './engine.js';
-import { EVENT_TYPES, eventActor, workloadEvent } from './events.js';
+import { EVENT_TYPES, eventActor, newEventId, workloadEvent } from './events.js';
 import { toEsdChange, toStatusNote, toWorkload } from './mappers.js';
 import { REMINDER_KIND } from './messages/index.js';
 import type { Database, EsdChangesTable, StatusNotesTable } from './schema.js';
@@ -192,7 +191,7 @@ async function writeApproved(
     now,
     cancelKinds: [REMINDER_KIND],
     notify,
-    event: { eventId: randomUUID(), type: event.type, ...splitEventData(event.data) },
+    event: { eventId: newEventId(), type: event.type, ...splitEventData(event.data) },
   };
   const step = async (name: string) => ctx.afterStatement?.(name);
   const written =

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { PostgresAdapter, type Transaction } from 'kysely';
 import type { StoreContext } from './context.js';
 import { positionCommittedEvents } from './event-positioner.js';
@@ -76,6 +76,23 @@ export function eventActor(actor: { name: string; upn?: string | null }) {
   return { name: actor.name, upn: actor.upn?.toLowerCase() ?? null };
 }
 
+const idBytes = Buffer.alloc(16);
+
+/**
+ * A new event id: a UUID (version 7, RFC 9562) whose first 48 bits are the time in milliseconds
+ * and the other 74 random. Never derived from the position, so ids stay unique across restores
+ * and engines; time-ordered, so the events.event_id index takes new ids on its last page (a
+ * group commit's events share it) instead of a random page per change (issue 20).
+ */
+export function newEventId(now = Date.now()): string {
+  randomFillSync(idBytes, 6, 10);
+  idBytes.writeUIntBE(now, 0, 6);
+  idBytes[6] = 0x70 | ((idBytes[6] as number) & 0x0f);
+  idBytes[8] = 0x80 | ((idBytes[8] as number) & 0x3f);
+  const hex = idBytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /**
  * Adds an event to the change's transaction, without a position yet: the transaction's owner
  * calls positionEvents as its last statement (SQLite), or a reader numbers it after commit
@@ -86,8 +103,7 @@ export async function appendEvent(trx: Transaction<Database>, event: NewEvent): 
     .insertInto('events')
     .values({
       position: null,
-      // Random, never derived from the position: ids stay unique across restores and engines.
-      event_id: randomUUID(),
+      event_id: newEventId(),
       type: event.type,
       tenant_id: event.tenantId,
       subject: event.subject,
