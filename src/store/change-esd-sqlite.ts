@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { ApprovedWrite } from './change-esd-postgres.js';
+import type { SqliteDirect } from './connect.js';
 import { ESD_CHANGED_BY_OTHER_KIND, esdChangedByOtherKey } from './messages/index.js';
 import type { Database, WorkloadsTable } from './schema.js';
 
@@ -57,6 +58,20 @@ export async function loadWorkloadRowSqlite(
   return (await run(trx, LOAD, [id])).rows[0];
 }
 
+/** The same, synchronously on the connection (writeTransactionDirect's work). */
+export function loadWorkloadRowDirect(
+  on: SqliteDirect,
+  id: string,
+): Selectable<WorkloadsTable> | undefined {
+  return on.all(LOAD, [id])[0] as Selectable<WorkloadsTable> | undefined;
+}
+
+/** A statement to run, or a point the test seam sees (its name). */
+type Step = { text: string; values: readonly unknown[] } | string;
+/** What a statement did: rows changed, the rowid it inserted. */
+type Done = { changes: number; rowid: number };
+type Written = { noteId: number; changeId: number } | null;
+
 /**
  * Writes the approved change: the version-guarded update, the Overall Status Note, the history
  * row, the cancelled reminders, the notice to the assigned FM, and the event; `step` (the test
@@ -69,64 +84,111 @@ export async function writeApprovedChangeSqlite(
   w: ApprovedWrite,
   positioned: boolean,
   step: (name: string) => Promise<void>,
-): Promise<{ noteId: number; changeId: number } | null> {
-  const updated = await run(trx, UPDATE, [
-    w.newDate,
-    w.newEstimate,
-    w.basis,
-    w.version,
-    w.now,
-    w.workloadId,
-    w.version,
-  ]);
-  if (Number(updated.numAffectedRows) !== 1) return null;
-  await step('workload');
-  const note = await run(trx, NOTE, [
-    w.tenantId,
-    w.workloadId,
-    w.noteText,
-    w.actorName,
-    w.actorUpn,
-    w.actorAadObjectId,
-    w.now,
-  ]);
-  const noteId = Number(note.insertId);
-  await step('note');
-  const history = await run(trx, HISTORY, [
-    w.workloadId,
-    w.tenantId,
-    w.oldDate,
-    w.oldEstimate,
-    w.newDate,
-    w.newEstimate,
-    w.basis,
-    w.actorName,
-    w.actorUpn,
-    w.actorAadObjectId,
-    w.role,
-    w.source,
-    w.reason,
-    noteId,
-    w.now,
-  ]);
-  const changeId = Number(history.insertId);
-  await step('history');
+): Promise<Written> {
+  const steps = approvedChangeSteps(w, positioned);
+  let next = steps.next();
+  while (!next.done) {
+    const s = next.value;
+    if (typeof s === 'string') {
+      await step(s);
+      next = steps.next({ changes: 0, rowid: 0 });
+    } else {
+      const r = await run(trx, s.text, s.values);
+      next = steps.next({
+        changes: Number(r.numAffectedRows ?? 0),
+        rowid: Number(r.insertId ?? 0),
+      });
+    }
+  }
+  return next.value;
+}
+
+/** The same statements, synchronously on the connection and without the test seam. */
+export function writeApprovedChangeDirect(
+  on: SqliteDirect,
+  w: ApprovedWrite,
+  positioned: boolean,
+): Written {
+  const steps = approvedChangeSteps(w, positioned);
+  let next = steps.next();
+  while (!next.done) {
+    const s = next.value;
+    if (typeof s === 'string') next = steps.next({ changes: 0, rowid: 0 });
+    else {
+      const r = on.run(s.text, s.values);
+      next = steps.next({ changes: r.changes, rowid: Number(r.lastInsertRowid) });
+    }
+  }
+  return next.value;
+}
+
+/**
+ * The write's statements in order, each fed what the previous did: one description for both
+ * ways of running them (awaited with the test seam, or synchronously).
+ */
+function* approvedChangeSteps(
+  w: ApprovedWrite,
+  positioned: boolean,
+): Generator<Step, Written, Done> {
+  const updated = yield {
+    text: UPDATE,
+    values: [w.newDate, w.newEstimate, w.basis, w.version, w.now, w.workloadId, w.version],
+  };
+  if (updated.changes !== 1) return null;
+  yield 'workload';
+  const noteId = (yield {
+    text: NOTE,
+    values: [
+      w.tenantId,
+      w.workloadId,
+      w.noteText,
+      w.actorName,
+      w.actorUpn,
+      w.actorAadObjectId,
+      w.now,
+    ],
+  }).rowid;
+  yield 'note';
+  const changeId = (yield {
+    text: HISTORY,
+    values: [
+      w.workloadId,
+      w.tenantId,
+      w.oldDate,
+      w.oldEstimate,
+      w.newDate,
+      w.newEstimate,
+      w.basis,
+      w.actorName,
+      w.actorUpn,
+      w.actorAadObjectId,
+      w.role,
+      w.source,
+      w.reason,
+      noteId,
+      w.now,
+    ],
+  }).rowid;
+  yield 'history';
   const cancelled = `cancelled at ${w.now}: the date changed`;
-  for (const kind of w.cancelKinds) await run(trx, CANCEL, [cancelled, w.workloadId, kind]);
+  for (const kind of w.cancelKinds) yield { text: CANCEL, values: [cancelled, w.workloadId, kind] };
   if (w.notify) {
     // As enqueue writes it: the payload JSON.stringify({ changeId, workloadId, tenantId }).
-    await run(trx, NOTICE, [
-      ESD_CHANGED_BY_OTHER_KIND,
-      esdChangedByOtherKey(changeId),
-      w.workloadId,
-      w.notify.aadObjectId?.toLowerCase() ?? null,
-      w.notify.upn?.toLowerCase() ?? null,
-      JSON.stringify({ changeId, workloadId: w.workloadId, tenantId: w.tenantId }),
-      w.now,
-      w.now,
-    ]);
+    yield {
+      text: NOTICE,
+      values: [
+        ESD_CHANGED_BY_OTHER_KIND,
+        esdChangedByOtherKey(changeId),
+        w.workloadId,
+        w.notify.aadObjectId?.toLowerCase() ?? null,
+        w.notify.upn?.toLowerCase() ?? null,
+        JSON.stringify({ changeId, workloadId: w.workloadId, tenantId: w.tenantId }),
+        w.now,
+        w.now,
+      ],
+    };
   }
-  await step('outbox');
+  yield 'outbox';
   const e = w.event;
   const event = [
     e.eventId,
@@ -137,10 +199,10 @@ export async function writeApprovedChangeSqlite(
     e.dataHead + changeId + e.dataTail,
   ];
   if (positioned) {
-    const inserted = await run(trx, POSITIONED_EVENT, event);
-    if (Number(inserted.numAffectedRows) !== 1) throw new Error('event_log has no row');
-    await run(trx, TAKE_POSITION, []);
-  } else await run(trx, EVENT, event);
-  await step('event');
+    const inserted = yield { text: POSITIONED_EVENT, values: event };
+    if (inserted.changes !== 1) throw new Error('event_log has no row');
+    yield { text: TAKE_POSITION, values: [] };
+  } else yield { text: EVENT, values: event };
+  yield 'event';
   return { noteId, changeId };
 }

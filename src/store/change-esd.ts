@@ -18,14 +18,20 @@ import {
   splitEventData,
   writeApprovedChangePostgres,
 } from './change-esd-postgres.js';
-import { loadWorkloadRowSqlite, writeApprovedChangeSqlite } from './change-esd-sqlite.js';
+import {
+  loadWorkloadRowDirect,
+  loadWorkloadRowSqlite,
+  writeApprovedChangeDirect,
+  writeApprovedChangeSqlite,
+} from './change-esd-sqlite.js';
+import { type SqliteDirect, sqliteDirect } from './connect.js';
 import { isoNow, type StoreContext } from './context.js';
 import type { Engine } from './engine.js';
 import { EVENT_TYPES, eventActor, newEventId, workloadEvent } from './events.js';
 import { toEsdChange, toStatusNote, toWorkload } from './mappers.js';
 import { REMINDER_KIND } from './messages/index.js';
 import type { Database, EsdChangesTable, StatusNotesTable } from './schema.js';
-import { writeTransaction } from './write-transaction.js';
+import { writeTransaction, writeTransactionDirect } from './write-transaction.js';
 
 export interface ChangeEsdInput {
   workloadId: string;
@@ -93,7 +99,29 @@ export async function changeEngagementStartDate(
     );
   }
   // SQLite: the change's event is the transaction's only one; it takes its position at once.
+  // Without the test seam, the whole change runs synchronously on the connection (no await
+  // between its statements: kysely's query chain was most of the JavaScript per change).
+  const direct = ctx.afterStatement ? undefined : sqliteDirect(ctx.db);
+  if (direct) return writeTransactionDirect(ctx, direct, () => changeDirect(direct, ctx, input));
   return writeTransaction(ctx, (trx) => applyEsdChange(trx, ctx, input, true));
+}
+
+/** changeEngagementStartDate on SQLite, as synchronous statements (writeTransactionDirect). */
+function changeDirect(on: SqliteDirect, ctx: StoreContext, input: ChangeEsdInput): ChangeEsdResult {
+  const load = (id: string) => {
+    const row = loadWorkloadRowDirect(on, id);
+    return row ? toWorkload(row) : null;
+  };
+  const decided = decide(load(input.workloadId), ctx, input);
+  if ('status' in decided) return decided;
+  const { workload, approved, now } = decided;
+  const write = approvedWrite(input, workload, approved, now);
+  const written = writeApprovedChangeDirect(on, write, true);
+  if (!written) {
+    const current = load(workload.id);
+    return current ? { status: 'conflict', current } : { status: 'not_found' };
+  }
+  return changed(input, workload, approved, now, written);
 }
 
 /**
@@ -129,7 +157,15 @@ async function loadAndDecide(
   ctx: StoreContext,
   input: ChangeEsdInput,
 ): Promise<ChangeEsdResult | { workload: Workload; approved: Approved; now: string }> {
-  const workload = await loadWorkload(db, ctx.engine, input.workloadId);
+  return decide(await loadWorkload(db, ctx.engine, input.workloadId), ctx, input);
+}
+
+/** Checks the caller's version and runs the rules on the loaded workload. */
+function decide(
+  workload: Workload | null,
+  ctx: StoreContext,
+  input: ChangeEsdInput,
+): ChangeEsdResult | { workload: Workload; approved: Approved; now: string } {
   if (!workload) return { status: 'not_found' };
   if (workload.version !== input.expectedVersion) return { status: 'conflict', current: workload };
 
@@ -164,6 +200,29 @@ async function writeApproved(
   now: string,
   positioned: boolean,
 ): Promise<ChangeEsdResult> {
+  const write = approvedWrite(input, workload, approved, now);
+  const step = async (name: string) => ctx.afterStatement?.(name);
+  const written =
+    ctx.engine === 'postgres'
+      ? await writeApprovedChangePostgres(trx, write)
+      : await writeApprovedChangeSqlite(trx, write, positioned, step);
+  if (!written) {
+    const current = await loadWorkload(trx, ctx.engine, workload.id);
+    return current ? { status: 'conflict', current } : { status: 'not_found' };
+  }
+  // PostgreSQL: the test seam still sees every step, each after the (single) statement that wrote it.
+  if (ctx.engine === 'postgres')
+    for (const name of ['workload', 'note', 'history', 'outbox', 'event']) await step(name);
+  return changed(input, workload, approved, now, written);
+}
+
+/** What writeApproved writes, for either engine. */
+function approvedWrite(
+  input: ChangeEsdInput,
+  workload: Workload,
+  approved: Approved,
+  now: string,
+): ApprovedWrite {
   const actorUpn = input.actor.upn?.toLowerCase() ?? null;
   const actorAadObjectId = input.actor.aadObjectId?.toLowerCase() ?? null;
   const notify =
@@ -172,7 +231,7 @@ async function writeApproved(
       : null;
   // The event's data as esdChangedEvent writes it; the history row's id is filled in by SQL.
   const event = esdChangedEvent(input, workload, approved, 0, now);
-  const write: ApprovedWrite = {
+  return {
     workloadId: workload.id,
     tenantId: workload.tenantId,
     version: workload.version,
@@ -193,18 +252,18 @@ async function writeApproved(
     notify,
     event: { eventId: newEventId(), type: event.type, ...splitEventData(event.data) },
   };
-  const step = async (name: string) => ctx.afterStatement?.(name);
-  const written =
-    ctx.engine === 'postgres'
-      ? await writeApprovedChangePostgres(trx, write)
-      : await writeApprovedChangeSqlite(trx, write, positioned, step);
-  if (!written) {
-    const current = await loadWorkload(trx, ctx.engine, workload.id);
-    return current ? { status: 'conflict', current } : { status: 'not_found' };
-  }
-  // PostgreSQL: the test seam still sees every step, each after the (single) statement that wrote it.
-  if (ctx.engine === 'postgres')
-    for (const name of ['workload', 'note', 'history', 'outbox', 'event']) await step(name);
+}
+
+/** The answer to a written change, built from what was written (nothing read back). */
+function changed(
+  input: ChangeEsdInput,
+  workload: Workload,
+  approved: Approved,
+  now: string,
+  written: { noteId: number; changeId: number },
+): ChangeEsdResult {
+  const actorUpn = input.actor.upn?.toLowerCase() ?? null;
+  const actorAadObjectId = input.actor.aadObjectId?.toLowerCase() ?? null;
   const noteRow: Selectable<StatusNotesTable> = {
     id: written.noteId,
     tenant_id: workload.tenantId,

@@ -55,12 +55,33 @@ export interface Connection {
 const STATEMENT_CACHE_SIZE = 500;
 
 /**
+ * Statements run synchronously on SQLite's one connection, through the same statement cache as
+ * kysely's queries (SQLite's write path, write-transaction.ts: no await between them). Only for
+ * code that already holds the connection: inside kysely's transaction or connection callback.
+ */
+export interface SqliteDirect {
+  all(sql: string, parameters: readonly unknown[]): unknown[];
+  run(
+    sql: string,
+    parameters?: readonly unknown[],
+  ): { changes: number; lastInsertRowid: number | bigint };
+}
+
+/** Each SQLite Kysely instance opened by connect(), to its connection. */
+const directs = new WeakMap<Kysely<Database>, SqliteDirect>();
+
+/** The synchronous handle behind a SQLite Kysely instance from connect(); else undefined. */
+export function sqliteDirect(db: Kysely<Database>): SqliteDirect | undefined {
+  return directs.get(db);
+}
+
+/**
  * kysely's SQLite connection, but each distinct SQL text is prepared once and the statement
  * reused: kysely's own prepares every statement it runs, and preparing (parsing and planning) is
  * most of what a small query costs. Queries differ only by their parameters, so a bot turn's
  * dozen statements come from the cache. Results are exactly kysely's.
  */
-class CachedStatementConnection implements DatabaseConnection {
+class CachedStatementConnection implements DatabaseConnection, SqliteDirect {
   private readonly statements = new Map<string, SqliteDatabase.Statement>();
 
   constructor(private readonly db: SqliteDatabase.Database) {}
@@ -76,6 +97,14 @@ class CachedStatementConnection implements DatabaseConnection {
       this.statements.set(sql, statement);
     }
     return statement;
+  }
+
+  all(sql: string, parameters: readonly unknown[]): unknown[] {
+    return this.prepare(sql).all(parameters);
+  }
+
+  run(sql: string, parameters: readonly unknown[] = []): SqliteDatabase.RunResult {
+    return this.prepare(sql).run(parameters);
   }
 
   executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
@@ -108,11 +137,11 @@ class CachedStatementConnection implements DatabaseConnection {
  * SQLITE_BUSY halfway through a transaction. Statements are prepared once (above).
  */
 class ImmediateSqliteDriver extends SqliteDriver {
-  private readonly connection: CachedStatementConnection;
-
-  constructor(database: SqliteDatabase.Database) {
+  constructor(
+    database: SqliteDatabase.Database,
+    private readonly connection: CachedStatementConnection,
+  ) {
     super({ database });
-    this.connection = new CachedStatementConnection(database);
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
@@ -127,11 +156,14 @@ class ImmediateSqliteDriver extends SqliteDriver {
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: SqliteDatabase.Database) {
+  constructor(
+    private readonly database: SqliteDatabase.Database,
+    readonly connection: CachedStatementConnection,
+  ) {
     super({ database });
   }
   override createDriver() {
-    return new ImmediateSqliteDriver(this.database);
+    return new ImmediateSqliteDriver(this.database, this.connection);
   }
 }
 
@@ -176,9 +208,10 @@ export async function withRelaxedDurability<T>(
 
 export function connect(target: DatabaseTarget, options: { poolSize?: number } = {}): Connection {
   if (target.kind === 'sqlite') {
-    const db = new Kysely<Database>({
-      dialect: new ImmediateSqliteDialect(openSqlite(target.path)),
-    });
+    const sqlite = openSqlite(target.path);
+    const connection = new CachedStatementConnection(sqlite);
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, connection) });
+    directs.set(db, connection);
     return { db, engine: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({

@@ -3,10 +3,15 @@ import { join } from 'node:path';
 import { sql, type Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseHandoff } from '../../src/http/gateway/handoff-schema.js';
+import { sqliteDirect } from '../../src/store/connect.js';
 import type { Database } from '../../src/store/schema.js';
 import { StateConflictError } from '../../src/store/state.js';
 import { contextOf, Store } from '../../src/store/store.js';
-import { waitingWrites, writeTransaction } from '../../src/store/write-transaction.js';
+import {
+  waitingWrites,
+  writeTransaction,
+  writeTransactionDirect,
+} from '../../src/store/write-transaction.js';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.js';
 
 const NOW = '2026-11-22T12:00:00.000Z';
@@ -125,6 +130,94 @@ describe.each(engines)('writeTransaction on %s', (engine) => {
       // The queue goes on: the next piece commits.
       await writeTransaction(contextOf(store), addTenant('t3'));
       expect(await tenantIds()).toEqual(['t0', 't3']);
+    },
+  );
+
+  it.runIf(engine === 'sqlite')(
+    'synchronous pieces (writeTransactionDirect): each settles alone, in groups and beside others',
+    async () => {
+      const ctx = contextOf(store);
+      const on = sqliteDirect(ctx.db);
+      if (!on) throw new Error('no synchronous handle for a SQLite store');
+      const insert = (id: string) =>
+        on.run(
+          'insert into tenants (id, name, customer_name, created_at, updated_at) values (?, ?, ?, ?, ?)',
+          [id, `${id}.onmicrosoft.com`, id, NOW, NOW],
+        );
+      const direct = (id: string, fail = false) =>
+        writeTransactionDirect(ctx, on, () => {
+          insert(id);
+          if (fail) throw new Error('this piece fails after its insert');
+          return id;
+        });
+      // Alone: committed, or rolled back whole.
+      expect(await direct('a0')).toBe('a0');
+      await expect(direct('a1', true)).rejects.toThrow(/fails after its insert/);
+      // Held behind an open write, the next ones queue: a group of synchronous pieces, then
+      // kysely's work with a synchronous piece after it (run inside kysely's transaction).
+      let open = () => {};
+      const held = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      const gate = writeTransaction(ctx, async () => held);
+      await new Promise((resolve) => setImmediate(resolve)); // the gate is taken, and holds
+      const pieces = Promise.allSettled([
+        direct('t1'),
+        direct('t2', true),
+        direct('t1'), // the primary key again: a constraint failure of SQLite itself
+        direct('t3'),
+        writeTransaction(ctx, addTenant('t4')),
+        direct('t5'),
+        direct('t6', true),
+      ]);
+      expect(waitingWrites(ctx)).toBe(7);
+      open();
+      await gate;
+      const results = await pieces;
+      expect(results.map((r) => r.status)).toEqual([
+        'fulfilled',
+        'rejected',
+        'rejected',
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+        'rejected',
+      ]);
+      expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/i);
+      expect(await tenantIds()).toEqual(['a0', 't1', 't3', 't4', 't5']);
+
+      // A group whose COMMIT fails: nothing of it is written, each piece is rejected.
+      let reopen = () => {};
+      const heldAgain = new Promise<void>((resolve) => {
+        reopen = resolve;
+      });
+      const first = writeTransaction(ctx, async (trx) => {
+        await addTenant('u0')(trx);
+        await heldAgain;
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      const group = Promise.allSettled([
+        direct('u1'),
+        writeTransactionDirect(ctx, on, () => {
+          on.run('pragma defer_foreign_keys = on');
+          on.run(
+            `insert into workloads (id, tenant_id, code, l1_status, channel_type, esd_estimate,
+              version, created_at, updated_at) values ('w-orphan', 'no-such-tenant', 'EXO',
+              'in_progress', 'fm', 0, 1, ?, ?)`,
+            [NOW, NOW],
+          );
+          return 'orphan';
+        }),
+        direct('u2'),
+      ]);
+      reopen();
+      await first;
+      const failed = await group;
+      expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      expect(String((failed[0] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/i);
+      expect(await tenantIds()).toEqual(['a0', 't1', 't3', 't4', 't5', 'u0']);
+      // The queue goes on.
+      expect(await direct('u3')).toBe('u3');
     },
   );
 });
