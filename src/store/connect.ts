@@ -24,6 +24,7 @@ import * as sweepWatermark from './migrations/006-sweep-watermark.js';
 import * as entitlementLines from './migrations/007-entitlement-lines.js';
 import * as events from './migrations/008-events.js';
 import * as subscriptions from './migrations/009-subscriptions.js';
+import * as fmIndexes from './migrations/010-fm-indexes.js';
 import { preparedName } from './prepared.js';
 import type { Database } from './schema.js';
 
@@ -242,6 +243,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '007-entitlement-lines': { up: (db) => entitlementLines.up(db) },
     '008-events': { up: (db) => events.up(db, engine) },
     '009-subscriptions': { up: (db) => subscriptions.up(db) },
+    '010-fm-indexes': { up: (db) => fmIndexes.up(db) },
   };
   return { getMigrations: async () => all };
 }
