@@ -25,6 +25,7 @@ import * as entitlementLines from './migrations/007-entitlement-lines.js';
 import * as events from './migrations/008-events.js';
 import * as subscriptions from './migrations/009-subscriptions.js';
 import * as fmIndexes from './migrations/010-fm-indexes.js';
+import * as workloadsWritten from './migrations/011-workloads-written.js';
 import { preparedName } from './prepared.js';
 import type { Database } from './schema.js';
 
@@ -244,6 +245,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '008-events': { up: (db) => events.up(db, engine) },
     '009-subscriptions': { up: (db) => subscriptions.up(db) },
     '010-fm-indexes': { up: (db) => fmIndexes.up(db) },
+    '011-workloads-written': { up: (db) => workloadsWritten.up(db, engine) },
   };
   return { getMigrations: async () => all };
 }

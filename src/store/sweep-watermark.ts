@@ -15,10 +15,17 @@ export interface SweepPeopleGenerationTable {
   generation: number;
 }
 
+/** Migration 011, SQLite only: the latest workloads.updated_at written (kept by triggers). */
+export interface SweepWorkloadsWrittenTable {
+  id: number;
+  last_write: string | null;
+}
+
 declare module './schema.js' {
   interface Database {
     sweep_watermarks: SweepWatermarksTable;
     sweep_people_generation: SweepPeopleGenerationTable;
+    sweep_workloads_written: SweepWorkloadsWrittenTable;
   }
 }
 
@@ -71,10 +78,10 @@ export async function readSweepWatermark(ctx: StoreContext): Promise<SweepWaterm
 /**
  * Whether a full sweep as of `asOf` would find nothing the last one did not: same settings, same
  * UTC day (the candidates' window moves with it), not earlier than the last sweep, nothing due
- * since, no workload written since it read them (an index probe) and no person changed in what
- * the sweep reads of them (a trigger's counter). One statement, one round trip; it also reads the
- * counter a full sweep must record (read before the sweep reads its candidates: a change
- * committed after that is seen next time).
+ * since, no workload written since it read them (an index probe; one row on SQLite) and no person
+ * changed in what the sweep reads of them (a trigger's counter). One statement, one round trip;
+ * it also reads the counter a full sweep must record (read before the sweep reads its
+ * candidates: a change committed after that is seen next time).
  */
 export async function probeSweep(
   ctx: StoreContext,
@@ -90,13 +97,20 @@ export async function probeSweep(
       'w.as_of',
       'w.next_due_at',
       'w.people_generation',
-      // The latest write, not "exists a write after": max() over the index is one probe on both
-      // engines, where PostgreSQL planned the correlated EXISTS as a scan expected to stop early
-      // (and read all 1M rows when nothing was written: 370 ms, bench:sweep).
-      eb
-        .selectFrom('workloads')
-        .select((sub) => sub.fn.max('workloads.updated_at').as('m'))
-        .as('last_write'),
+      // The latest write, not "exists a write after": on PostgreSQL max() over the index is one
+      // probe, where it planned the correlated EXISTS as a scan expected to stop early (and read
+      // all 1M rows when nothing was written: 370 ms, bench:sweep). SQLite: one row kept by
+      // triggers (migration 011), so that writes keep no index on updated_at.
+      ctx.engine === 'postgres'
+        ? eb
+            .selectFrom('workloads')
+            .select((sub) => sub.fn.max('workloads.updated_at').as('m'))
+            .as('last_write')
+        : eb
+            .selectFrom('sweep_workloads_written')
+            .select('sweep_workloads_written.last_write')
+            .where('sweep_workloads_written.id', '=', 1)
+            .as('last_write'),
       'w.changes_after',
     ])
     .where('g.id', '=', 1)
