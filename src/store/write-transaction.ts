@@ -189,18 +189,22 @@ async function runGroup(db: Kysely<Database>, group: readonly Waiting[]): Promis
  * Same outcomes as runAlone and runGroup.
  */
 async function runDirect(db: Kysely<Database>, queue: Queue): Promise<void> {
-  let group: Waiting[] = [];
+  const take = () => {
+    let count = 0;
+    while (count < queue.waiting.length && count < MAX_GROUP && queue.waiting[count]?.direct)
+      count++;
+    return queue.waiting.splice(0, count);
+  };
+  let taken = false;
   try {
     await db.connection().execute(async () => {
-      let count = 0;
-      while (count < queue.waiting.length && count < MAX_GROUP && queue.waiting[count]?.direct)
-        count++;
-      group = queue.waiting.splice(0, count);
-      commitDirect(group);
+      taken = true;
+      commitDirect(take());
     });
   } catch (error) {
-    // The connection could not be had (it is gone): the pieces taken hear why.
-    for (const one of group) one.reject(error);
+    // The connection could not be had (it is gone, the store closed): the pieces it would have
+    // run hear why, and leave the queue (else the queue would ask again for ever).
+    if (!taken) for (const one of take()) one.reject(error);
   }
 }
 

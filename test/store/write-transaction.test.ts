@@ -220,6 +220,23 @@ describe.each(engines)('writeTransaction on %s', (engine) => {
       expect(await direct('u3')).toBe('u3');
     },
   );
+
+  it.runIf(engine === 'sqlite')(
+    'synchronous pieces queued on a closed store are rejected, not retried',
+    async () => {
+      const other = await Store.open(database.target);
+      const ctx = contextOf(other);
+      const on = sqliteDirect(ctx.db);
+      if (!on) throw new Error('no synchronous handle for a SQLite store');
+      await other.close();
+      const results = await Promise.allSettled([
+        writeTransactionDirect(ctx, on, () => 1),
+        writeTransactionDirect(ctx, on, () => 2),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      expect(waitingWrites(ctx)).toBe(0);
+    },
+  );
 });
 
 /** Issue 14, item 1: one transaction discipline for every write of the store. */
