@@ -26,6 +26,7 @@ import * as events from './migrations/008-events.js';
 import * as subscriptions from './migrations/009-subscriptions.js';
 import * as fmIndexes from './migrations/010-fm-indexes.js';
 import * as workloadsWritten from './migrations/011-workloads-written.js';
+import * as historyByWorkload from './migrations/012-history-by-workload.js';
 import { preparedName } from './prepared.js';
 import type { Database } from './schema.js';
 
@@ -246,6 +247,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '009-subscriptions': { up: (db) => subscriptions.up(db) },
     '010-fm-indexes': { up: (db) => fmIndexes.up(db) },
     '011-workloads-written': { up: (db) => workloadsWritten.up(db, engine) },
+    '012-history-by-workload': { up: (db) => historyByWorkload.up(db) },
   };
   return { getMigrations: async () => all };
 }

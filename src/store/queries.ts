@@ -185,10 +185,17 @@ export async function workloadHistory(ctx: StoreContext, workloadId: string): Pr
   return rows.map(toEsdChange);
 }
 
+/**
+ * A tenant's ESD history, newest first: found through its workloads (a handful) and the index by
+ * workload; no index by tenant, which every change would write (migration 012).
+ */
 export async function tenantHistory(ctx: StoreContext, tenantId: string): Promise<EsdChange[]> {
   const rows = await ctx.db
     .selectFrom('esd_changes')
     .selectAll()
+    .where('workload_id', 'in', (eb) =>
+      eb.selectFrom('workloads').select('workloads.id').where('workloads.tenant_id', '=', tenantId),
+    )
     .where('tenant_id', '=', tenantId)
     .orderBy('id', 'desc')
     .execute();

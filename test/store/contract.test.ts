@@ -140,7 +140,14 @@ describe.each(engines)('store contract on %s', (engine) => {
       ['2026-12-01', '2026-12-08'],
       [null, '2026-12-01'],
     ]);
-    expect(await store.tenantHistory(tenant.id)).toHaveLength(2);
+    // The tenant's history: every workload's changes, newest first.
+    const other = await change(teams, '2026-12-10');
+    if (other.status !== 'changed' || second.status !== 'changed') throw new Error('change failed');
+    expect((await store.tenantHistory(tenant.id)).map((h) => h.id)).toEqual([
+      other.change.id,
+      second.change.id,
+      first.change.id,
+    ]);
   });
 
   it('R9: a month-only estimate is stored as the first of the month, flagged', async () => {
