@@ -209,7 +209,8 @@ async function runDirect(db: Kysely<Database>, queue: Queue): Promise<void> {
 }
 
 function commitDirect(group: readonly Waiting[]): void {
-  const on = (group[0] as Waiting).direct?.on as SqliteDirect;
+  const on = group[0]?.direct?.on;
+  if (!on) return;
   const alone = group.length === 1;
   const outcomes: Outcome[] = [];
   try {
