@@ -39,7 +39,8 @@ export class SqlStorage implements Storage {
  * JSON text rather than botbuilder's hash (its own stringify with a replacer on every value, then
  * SHA-256, once when loaded and again when saved: ~0.02 ms a turn). The text is what SqlStorage
  * stores, so "same text" is exactly "nothing to write". Everything else is botbuilder's: the
- * cached `{ state, hash }` under its turn-state key, so clear() (hash '') still forces a write.
+ * cached `{ state, hash }` under its turn-state key, so clear() (hash '') still forces a write;
+ * test/bot/state-by-json.test.ts holds the writes to botbuilder's own class (and so its key).
  */
 export class PrivateStateByJson extends PrivateConversationState {
   private get cacheKey(): symbol {

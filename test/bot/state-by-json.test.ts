@@ -58,7 +58,8 @@ async function writesOf(make: (storage: CountingStorage) => PrivateConversationS
   });
   await turn(async (c) => {
     const value = await dialog.get(c, {});
-    (value.stack as { state: { values: { date: string } } }[])[0].state.values.date = '2027-01-16';
+    const [open] = value.stack as { state: { values: { date: string } } }[];
+    if (open) open.state.values.date = '2027-01-16';
   });
   await turn(async (c) => void (await dialog.get(c)), true); // forced
   await turn(async (c) => {
