@@ -6,7 +6,6 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   ConfigurationServiceClientCredentialFactory,
   type Middleware,
-  PrivateConversationState,
   ShowTypingMiddleware,
   type TurnContext,
 } from 'botbuilder';
@@ -28,7 +27,7 @@ import { stripMention } from './middleware/strip-mention.js';
 import { tenantAllowList } from './middleware/tenant-allow-list.js';
 import { ReusedClients } from './reused-clients.js';
 import type { BotServices } from './services.js';
-import { SqlStorage } from './sql-storage.js';
+import { PrivateStateByJson, SqlStorage } from './sql-storage.js';
 
 const PROACTIVE_EVENTS = new Set(['ContinueConversation', 'CreateConversation']);
 
@@ -161,6 +160,6 @@ export function createBot(
     }
   };
 
-  const state = new PrivateConversationState(new SqlStorage(services.store));
+  const state = new PrivateStateByJson(new SqlStorage(services.store));
   return { adapter, bot: new EsdBot(state, services), auth };
 }

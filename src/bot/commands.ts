@@ -192,14 +192,6 @@ export function normalizeText(text: string): string {
     .replace(/[.!]+$/, '');
 }
 
-// Longest phrases first, so "change date contoso" is not read as "change" + "date contoso".
-// Aliases are normalized like the text they are matched against ("datum ändern" → "datum andern").
-const PHRASES = (Object.entries(ALIASES) as [Command, readonly string[]][])
-  .flatMap(([command, aliases]) =>
-    aliases.map((phrase) => ({ command, phrase: normalizeText(phrase) })),
-  )
-  .sort((a, b) => b.phrase.length - a.phrase.length);
-
 /** Han, kana: scripts written without spaces between words. */
 const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u;
 
@@ -221,15 +213,27 @@ const NO_RUN_ON = new Set([
   '你好',
 ]);
 
+// Longest phrases first, so "change date contoso" is not read as "change" + "date contoso".
+// Aliases are normalized like the text they are matched against ("datum ändern" → "datum andern").
+// Whether a phrase may run on into the next word is known once, not tested on every message.
+const PHRASES = (Object.entries(ALIASES) as [Command, readonly string[]][])
+  .flatMap(([command, aliases]) =>
+    aliases.map((alias) => {
+      const phrase = normalizeText(alias);
+      return { command, phrase, runsOn: CJK_END.test(phrase) && !NO_RUN_ON.has(phrase) };
+    }),
+  )
+  .sort((a, b) => b.phrase.length - a.phrase.length);
+
 /** The command at the start of `text` and what follows it (e.g. a customer name), or null. */
 export function recognizeCommand(text: string): { command: Command; args: string } | null {
   const normalized = normalizeText(text);
-  for (const { command, phrase } of PHRASES) {
+  for (const { command, phrase, runsOn } of PHRASES) {
     if (normalized === phrase || normalized.startsWith(`${phrase} `)) {
       return { command, args: normalized.slice(phrase.length).trim() };
     }
     // Japanese and Chinese run words together: "日付変更contoso", "履歴コントソ".
-    if (CJK_END.test(phrase) && !NO_RUN_ON.has(phrase) && normalized.startsWith(phrase)) {
+    if (runsOn && normalized.startsWith(phrase)) {
       return { command, args: normalized.slice(phrase.length).trim() };
     }
   }

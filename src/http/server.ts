@@ -141,7 +141,10 @@ function requestLog(server: restify.Server, logger: Logger): void {
     (req: restify.Request, res: restify.Response, route: { path?: string } | undefined) => {
       const status = res.statusCode;
       httpRequests.inc({ route: routeLabel(route?.path), status: String(status) });
-      logger[status >= 500 ? 'error' : status >= 400 ? 'warn' : 'debug'](
+      const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'debug';
+      // Every turn's request ends here: its debug line is not even built at the default level.
+      if (!logger.isLevelEnabled(level)) return;
+      logger[level](
         {
           requestId: req.getId(),
           method: req.method,

@@ -9,6 +9,7 @@ import type {
 } from '../domain/index.js';
 import type { StoreContext } from './context.js';
 import { toEsdChange, toStatusNote, toTenant, toWorkload } from './mappers.js';
+import { ReusedQuery } from './reused-query.js';
 import type { Database, WorkloadsTable } from './schema.js';
 
 /** Lists in `where ... in (...)` are cut to this size: far below either engine's limit. */
@@ -138,6 +139,17 @@ export async function getTenant(ctx: StoreContext, id: string): Promise<Tenant |
   return row ? toTenant(row) : null;
 }
 
+/** Every typed date builds the change card from this read: compiled once (reused-query.ts). */
+const tenantWithWorkloadsQuery = new ReusedQuery(1, (db, tenantId) =>
+  db
+    .selectFrom('tenants')
+    .leftJoin('workloads', 'workloads.tenant_id', 'tenants.id')
+    .selectAll('workloads')
+    .select(tenantColumns)
+    .where('tenants.id', '=', tenantId as string)
+    .orderBy('workloads.code'),
+);
+
 /**
  * A tenant and all its workloads (by code), null when unknown: one statement, so a turn that
  * shows a tenant's card pays one round trip, and sees the tenant and its workloads as of one moment.
@@ -146,14 +158,7 @@ export async function tenantWithWorkloads(
   ctx: StoreContext,
   tenantId: string,
 ): Promise<{ tenant: Tenant; workloads: Workload[] } | null> {
-  const rows = await ctx.db
-    .selectFrom('tenants')
-    .leftJoin('workloads', 'workloads.tenant_id', 'tenants.id')
-    .selectAll('workloads')
-    .select(tenantColumns)
-    .where('tenants.id', '=', tenantId)
-    .orderBy('workloads.code')
-    .execute();
+  const rows = await tenantWithWorkloadsQuery.execute(ctx.db, ctx.engine, tenantId);
   const first = rows[0];
   if (!first) return null;
   const tenant = { id: first.t_id, name: first.t_name, customerName: first.t_customer_name };

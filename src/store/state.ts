@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { withRelaxedDurability } from './connect.js';
 import { isoNow, type StoreContext } from './context.js';
+import { ReusedQuery } from './reused-query.js';
 import type { Database } from './schema.js';
 import { writeTransaction } from './write-transaction.js';
 
@@ -29,17 +30,28 @@ export class StateConflictError extends Error {
   }
 }
 
+/** A turn reads its one dialog state item: the query compiled once (reused-query.ts). */
+const readOneQuery = new ReusedQuery(1, (db, key) =>
+  db
+    .selectFrom('bot_state')
+    .selectAll()
+    .where('key', '=', key as string),
+);
+
 export async function readState(
   ctx: StoreContext,
   keys: readonly string[],
 ): Promise<Map<string, StateItem>> {
   const found = new Map<string, StateItem>();
   if (keys.length === 0) return found;
-  const rows = await ctx.db
-    .selectFrom('bot_state')
-    .selectAll()
-    .where('key', 'in', [...keys])
-    .execute();
+  const rows =
+    keys.length === 1
+      ? await readOneQuery.execute(ctx.db, ctx.engine, keys[0] as string)
+      : await ctx.db
+          .selectFrom('bot_state')
+          .selectAll()
+          .where('key', 'in', [...keys])
+          .execute();
   for (const row of rows) found.set(row.key, { etag: row.etag, data: JSON.parse(row.data) });
   return found;
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Actor,
+  addDays,
   BASES,
+  type CalendarDate,
+  DEFAULT_ESD_WINDOW,
   type DeliveryChannel,
   decideEsdChange,
   GRANTABLE_ROLES,
@@ -11,6 +14,7 @@ import {
   WORKLOAD_CODES,
   type Workload,
   whoMayChangeDate,
+  windowBounds,
   workloadName,
 } from '../../src/domain/index.js';
 import {
@@ -857,5 +861,27 @@ describe('Permission and R1 failures short-circuit', () => {
   ])('R1: %s yields only %s, not the field problems', (_what, who, overrides, code) => {
     const decision = decide({ ...everythingWrong, actor: who, workload: workload(overrides) });
     expect(codes(decision)).toEqual([code]);
+  });
+});
+
+describe('windowBounds, remembering its last answer', () => {
+  it('answers every day and window as computed afresh, a new object each time', () => {
+    const windows = [
+      DEFAULT_ESD_WINDOW,
+      { pastDays: 0, futureDays: 1 },
+      { pastDays: 30, futureDays: 730 },
+    ];
+    const days = ['2026-12-02', '2026-12-03', '2024-02-29', '2026-12-02'] as CalendarDate[];
+    for (const today of days)
+      for (const window of [...windows, ...windows]) {
+        const first = windowBounds(today, window);
+        const second = windowBounds(today, window);
+        expect(first).toEqual({
+          earliest: addDays(today, -window.pastDays),
+          latest: addDays(today, window.futureDays),
+        });
+        expect(second).toEqual(first);
+        expect(second).not.toBe(first);
+      }
   });
 });

@@ -35,6 +35,11 @@ interface Known {
   timeZone: string | null;
 }
 
+/** Field by field: every turn compares what it saw with what is kept (two JSON texts were ~4 µs). */
+function sameKnown(a: Known, b: Known): boolean {
+  return a.upn === b.upn && a.name === b.name && a.locale === b.locale && a.timeZone === b.timeZone;
+}
+
 /**
  * Builds the turn's Session and records the sender in `people` (AAD object id, UPN, locale,
  * time zone). The UPN needs a roster call; it is made once per person, not on every turn, and
@@ -83,7 +88,7 @@ export function loadSession(services: BotServices): Middleware {
         : null);
     // A card refresh only reads (issue 16): what it saw is remembered at the person's next turn.
     if (!write) return next;
-    if (!before || JSON.stringify(before) !== JSON.stringify(next)) {
+    if (!before || !sameKnown(before, next)) {
       await services.store.upsertPerson({
         aadObjectId: aad,
         name: next.name,
