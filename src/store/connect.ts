@@ -218,6 +218,9 @@ export async function migrate(connection: Connection): Promise<void> {
   const migrator = new Migrator({
     db: connection.db,
     provider: migrationProvider(connection.engine),
+    // Names start with three digits: plain order is kysely's localeCompare order, without
+    // building an ICU collator (~2 MiB of RSS) at every start (issue 20).
+    nameComparator: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
