@@ -1,21 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import type { DatabaseConnection, Migration, MigrationProvider, QueryResult } from 'kysely';
+import pg from 'pg';
+import type { Engine } from './engine.js';
 import {
   CompiledQuery,
-  type DatabaseConnection,
   Kysely,
-  type Migration,
-  type MigrationProvider,
   Migrator,
   PostgresDialect,
-  type QueryResult,
   SelectQueryNode,
   SqliteDialect,
   SqliteDriver,
-} from 'kysely';
-import pg from 'pg';
-import type { Engine } from './engine.js';
+} from './kysely.js';
 import * as initial from './migrations/001-initial.js';
 import * as delivery from './migrations/002-delivery.js';
 import * as replays from './migrations/003-webhook-replays.js';
