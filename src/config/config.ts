@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
 import {
   CONFIGURABLE_OVERWRITE_ROLES,
   type ConfigurableOverwriteRole,
   type OverwritePolicy,
 } from '../domain/index.js';
+import { z } from './zod.js';
 
 /**
  * The one place that reads the environment. Everything else receives a typed `Config`.
