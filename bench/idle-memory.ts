@@ -9,6 +9,7 @@
  * BENCH_FROM_DIST=1 imports dist/src (what `npm start` runs) instead of src through tsx.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +22,10 @@ const own = (path: string) =>
   pathToFileURL(join(ROOT, fromDist ? `dist/src/${path}.js` : `src/${path}.ts`)).href;
 
 // Packages by a name held in a variable: their types are not needed (and some ship sources tsc would check).
-const load = (name: string) => import(name);
+// `require:` loads a package's CommonJS build, as src/ does for kysely and zod (issue 20).
+const requireCjs = createRequire(import.meta.url);
+const load = async (name: string) =>
+  name.startsWith('require:') ? requireCjs(name.slice('require:'.length)) : import(name);
 
 const MiB = 1024 * 1024;
 let last = { rss: 0, heap: 0 };
@@ -41,8 +45,11 @@ const GROUPS: [string, string[]][] = [
   ['restify', ['restify']],
   ['botbuilder (CloudAdapter, connector, @azure)', ['botbuilder']],
   ['botbuilder-dialogs: its dialog classes alone', [own('bot/dialog-framework')]],
-  ['kysely, pg, better-sqlite3', ['kysely', 'pg', 'better-sqlite3']],
-  ['pino, prom-client, zod', ['pino', 'prom-client', 'zod']],
+  [
+    'kysely (CommonJS), better-sqlite3 (SQLite: pg only on PostgreSQL)',
+    ['require:kysely', 'require:better-sqlite3'],
+  ],
+  ['pino, prom-client, zod (CommonJS)', ['pino', 'prom-client', 'require:zod']],
   ['date-fns (format, six locales)', [own('i18n/format')]],
   ['src/i18n (six languages of strings)', [own('i18n/translate')]],
   ['src/store', [own('store/index')]],

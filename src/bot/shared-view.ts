@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CardFactory, TeamsInfo, type TurnContext } from 'botbuilder';
-import { z } from 'zod';
+import { z } from '../config/zod.js';
 import type { Tenant, Workload } from '../domain/index.js';
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { z } from '../config/zod.js';
 import { GRANTABLE_ROLES } from '../domain/index.js';
 import { openConfiguredStore, runCli, UsageError } from './open-store.js';
 

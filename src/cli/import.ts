@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { z } from '../config/zod.js';
 import { explainViolation } from '../i18n/explain.js';
 import { parseImportCsv, type RejectedRow } from '../import-export/workloads-format.js';
 import type { ImportRejection } from '../store/index.js';

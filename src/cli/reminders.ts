@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { createBot } from '../bot/adapter.js';
+import { z } from '../config/zod.js';
 import { createLogger } from '../log/logger.js';
 import { createDelivery } from '../notify/start-delivery.js';
 import { openConfiguredStore, runCli, UsageError } from './open-store.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { z } from '../config/zod.js';
 import { EVENT_TYPE_NAMES, type Subscription } from '../store/index.js';
 import { openConfiguredStore, runCli, UsageError } from './open-store.js';
 

@@ -128,7 +128,16 @@ export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
   return date;
 }
 
+/** Where UTC's date is the ISO string's (four-digit years, the Gregorian calendar throughout). */
+const ISO_DATES_FROM = Date.UTC(1583, 0, 1);
+const ISO_DATES_UNTIL = Date.UTC(10_000, 0, 1);
+
 function formatCalendarDate(instant: Date, timeZone: string): CalendarDate {
+  // UTC's date needs no time zone data: the sweep asks for it at start-up, and building a
+  // DateTimeFormat pages in ~6 MiB of ICU that an idle bot otherwise never touches (issue 20).
+  const ms = instant.getTime();
+  if (timeZone === 'UTC' && ms >= ISO_DATES_FROM && ms < ISO_DATES_UNTIL)
+    return instant.toISOString().slice(0, 10) as CalendarDate;
   const parts = formatFor(
     'date',
     timeZone,
@@ -157,6 +166,9 @@ export function addBusinessDays(date: CalendarDate, n: number): CalendarDate {
 }
 
 function offsetMinutes(instant: Date, timeZone: string): number {
+  // UTC is UTC (see formatCalendarDate): reminders in the default zone need no ICU either.
+  const ms = instant.getTime();
+  if (timeZone === 'UTC' && ms >= ISO_DATES_FROM && ms < ISO_DATES_UNTIL) return 0;
   const parts = formatFor(
     'dateTime',
     timeZone,

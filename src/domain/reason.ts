@@ -29,7 +29,9 @@ export function carriesReason(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use, not at import: a Segmenter pages in ICU's break rules (~1 MiB of RSS) that
+// an idle process does not need (issue 20).
+let graphemes: Intl.Segmenter | undefined;
 
 /** UTF-16 units segmented at a time (see `graphemesOf`). */
 const CHUNK = 512;
@@ -48,6 +50,7 @@ export function* graphemesOf(text: string): Generator<string> {
     let end = Math.min(text.length, start + CHUNK);
     // Never cut a surrogate pair: half a character would be a "character" of its own.
     if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
     const parts = [...graphemes.segment(text.slice(start, end))];
     // The last two clusters may be parts of one cut short (a flag is a pair of regional
     // indicators; a family emoji joins several): they are segmented again with what follows.

@@ -1,6 +1,5 @@
 import type { Activity } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
-import { z } from 'zod';
 import { handoffCard } from '../bot/cards/handoff-card.js';
 import { roleLabel } from '../bot/cards/labels.js';
 import { noticeCard } from '../bot/cards/notice-card.js';
@@ -9,6 +8,7 @@ import type { Card } from '../bot/cards/templates.js';
 import { upcomingCard } from '../bot/cards/upcoming-card.js';
 import { withRefresh } from '../bot/shared-view.js';
 import { REFRESH_VERB } from '../bot/verbs.js';
+import { z } from '../config/zod.js';
 import { addDays, escapeMarkdown, workloadName } from '../domain/index.js';
 import { formatEsd } from '../i18n/format.js';
 import { type Language, resolveLanguage } from '../i18n/language.js';

@@ -1,4 +1,5 @@
-import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { CompiledQuery } from './kysely.js';
 import { ESD_CHANGED_BY_OTHER_KIND, ESD_CHANGED_KEY_PREFIX } from './messages/index.js';
 import { prepared } from './prepared.js';
 import type { Database, WorkloadsTable } from './schema.js';

@@ -1,6 +1,7 @@
-import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ApprovedWrite } from './change-esd-postgres.js';
 import type { SqliteDirect } from './connect.js';
+import { CompiledQuery } from './kysely.js';
 import { ESD_CHANGED_BY_OTHER_KIND, esdChangedByOtherKey } from './messages/index.js';
 import type { Database, WorkloadsTable } from './schema.js';
 

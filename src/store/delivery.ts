@@ -1,5 +1,6 @@
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import { isoNow, type StoreContext } from './context.js';
+import { sql } from './kysely.js';
 import type { OutboxTable } from './schema.js';
 
 export type OutboxRow = Selectable<OutboxTable>;

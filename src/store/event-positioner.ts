@@ -1,5 +1,5 @@
-import { CompiledQuery } from 'kysely';
 import type { StoreContext } from './context.js';
+import { CompiledQuery } from './kysely.js';
 import { prepared } from './prepared.js';
 
 /**

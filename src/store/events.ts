@@ -1,7 +1,8 @@
 import { randomFillSync } from 'node:crypto';
-import { PostgresAdapter, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { StoreContext } from './context.js';
 import { positionCommittedEvents } from './event-positioner.js';
+import { PostgresAdapter } from './kysely.js';
 import type { Database } from './schema.js';
 import { writeTransaction } from './write-transaction.js';
 

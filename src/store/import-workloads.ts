@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { type Selectable, sql, type Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import {
   type Actor,
   type CalendarDate,
@@ -13,6 +13,7 @@ import { applyEsdChange } from './change-esd.js';
 import type { StoreContext } from './context.js';
 import { linesChanged, nextLines, parseEntitlements } from './entitlements.js';
 import { positionEvents } from './events.js';
+import { sql } from './kysely.js';
 import { channelColumns, toWorkload } from './mappers.js';
 import { chunks } from './queries.js';
 import type { Database, WorkloadsTable } from './schema.js';

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { Actor, GrantableRole } from '../domain/index.js';
 import { isGrantableRole } from '../domain/index.js';
 import { isoNow, type StoreContext } from './context.js';
+import { sql } from './kysely.js';
 
 export interface Person {
   aadObjectId: string;

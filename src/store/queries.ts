@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type {
   CalendarDate,
   EsdChange,
@@ -8,6 +8,7 @@ import type {
   WorkloadCode,
 } from '../domain/index.js';
 import type { StoreContext } from './context.js';
+import { sql } from './kysely.js';
 import { toEsdChange, toStatusNote, toTenant, toWorkload } from './mappers.js';
 import { ReusedQuery } from './reused-query.js';
 import type { Database, WorkloadsTable } from './schema.js';

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { CalendarDate, Tenant, Workload } from '../domain/index.js';
 import {
   DEFAULT_ESD_WINDOW,
@@ -15,6 +14,7 @@ import * as events from './events.js';
 import { exportSnapshot } from './export-workloads.js';
 import * as gateway from './gateway-intake.js';
 import * as importing from './import-workloads.js';
+import { sql } from './kysely.js';
 import * as people from './people.js';
 import * as planner from './planner.js';
 import * as queries from './queries.js';

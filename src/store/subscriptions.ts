@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import { isoNow, type StoreContext } from './context.js';
 import { positionCommittedEvents } from './event-positioner.js';
 import { cursorOf, toCloudEvent } from './events.js';
+import { sql } from './kysely.js';
 import {
   EVENT_PUSH_KIND,
   type EventPushPayload,

@@ -7,6 +7,7 @@ import {
   compareDates,
   daysBetween,
   firstDayOfMonth,
+  instantAt,
   isCalendarDate,
   isCalendarMonth,
   isoWeekday,
@@ -214,6 +215,46 @@ describe('calendarDateIn: the day an instant falls on, in a time zone', () => {
         fc.array(fc.tuple(instant, fc.constantFrom(...ZONES)), { maxLength: 40 }),
         (asks) => {
           for (const [at, tz] of asks) expect(calendarDateIn(at, tz)).toBe(intlDate(at, tz));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  // UTC is read from the ISO string between 1583 and 9999 (no ICU at start-up, issue 20).
+  it('calendarDateIn in UTC agrees with Intl from year 1 to 9999, at the fast path edges too', () => {
+    const edges = ['1582-12-31T23:59:59.999Z', '1583-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z'];
+    for (const iso of edges)
+      expect(calendarDateIn(new Date(iso), 'UTC')).toBe(intlDate(new Date(iso), 'UTC'));
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('0001-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        (at) => {
+          expect(calendarDateIn(at, 'UTC')).toBe(intlDate(at, 'UTC'));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('instantAt in UTC is the wall time itself', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1583-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        (at, h, m) => {
+          const date = toCalendarDate(at.toISOString().slice(0, 10));
+          const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+          expect(instantAt(date, time, 'UTC').toISOString()).toBe(`${date}T${time}:00.000Z`);
         },
       ),
       { numRuns: 300 },

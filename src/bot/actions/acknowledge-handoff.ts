@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../config/zod.js';
 import { isAssignedFm } from '../../domain/index.js';
 import { t } from '../../i18n/translate.js';
 import { admit } from '../access.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../config/zod.js';
 import { admit } from '../access.js';
 import { historyCard } from '../cards/history-card.js';
 import { cardExpiredText } from '../cards/labels.js';

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
+import { z } from '../../config/zod.js';
 import { accessTo, REASON_MAX_LENGTH } from '../../domain/index.js';
 import { admit } from '../access.js';
 import { cardExpiredText } from '../cards/labels.js';

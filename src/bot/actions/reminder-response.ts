@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
+import { z } from '../../config/zod.js';
 import {
   addBusinessDays,
   calendarDateIn,

@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import { z } from 'zod';
+import { z } from '../../config/zod.js';
 import { EVENT_TYPE_NAMES, MAX_EVENTS_PAGE } from '../../store/index.js';
 import type { ServerDeps } from '../deps.js';
 import { APP_ROLES, type ServiceAuth } from '../service-auth.js';

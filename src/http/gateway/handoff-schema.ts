@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '../../config/zod.js';
 import {
   type CalendarDate,
   canonicalLines,

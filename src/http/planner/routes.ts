@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type restify from 'restify';
-import { z } from 'zod';
 import type { Config } from '../../config/config.js';
+import { z } from '../../config/zod.js';
 import {
   type Actor,
   addDays,

@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import { z } from 'zod';
+import { z } from '../../config/zod.js';
 import {
   type CalendarDate,
   calendarDateIn,

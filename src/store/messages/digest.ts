@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../config/zod.js';
 import { calendarDate } from './reminder.js';
 
 /** The FM's Monday digest of the week's starts. */

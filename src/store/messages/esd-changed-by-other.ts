@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../config/zod.js';
 
 /** The notice to the assigned FM that someone else changed their workload's ESD. */
 export const ESD_CHANGED_BY_OTHER_KIND = 'esd_changed_by_other';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../config/zod.js';
 
 /** One event pushed to one webhook subscription (issue 17): delivered by src/notify/push.ts. */
 export const EVENT_PUSH_KIND = 'event_push';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../config/zod.js';
 
 /** The card that brings a Gateway handoff to the FM. */
 export const GATEWAY_HANDOFF_KIND = 'gateway_handoff';

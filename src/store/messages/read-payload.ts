@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../config/zod.js';
 
 export type PayloadRead<T> = { ok: true; payload: T } | { ok: false; error: string };
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../config/zod.js';
 import { type CalendarDate, isCalendarDate } from '../../domain/index.js';
 
 /** The reminder on a workload's ESD (R7): kind, payload contract and dedupe keys, in one place. */

@@ -1,5 +1,6 @@
-import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
+import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
+import { sql } from '../kysely.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the untyped schema
 type Db = Kysely<any>;

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { sql } from '../kysely.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the untyped schema
 type Db = Kysely<any>;
