@@ -166,18 +166,10 @@ async function runGroup(db: Kysely<Database>, group: readonly Waiting[]): Promis
       .rollback()
       .execute()
       .catch(() => {});
-    // Nothing of the group was written: each piece hears why (its own error if it had one).
-    group.forEach((one, i) => {
-      const own = outcomes[i];
-      one.reject(own && !own.ok ? own.error : error);
-    });
+    settle(group, outcomes, { error });
     return;
   }
-  group.forEach((one, i) => {
-    const outcome = outcomes[i] as Outcome;
-    if (outcome.ok) one.resolve(outcome.value);
-    else one.reject(outcome.error);
-  });
+  settle(group, outcomes);
 }
 
 /**
@@ -244,15 +236,25 @@ function commitDirect(group: readonly Waiting[]): void {
     } catch {
       // Already rolled back by SQLite (some errors end the transaction themselves).
     }
-    group.forEach((one, i) => {
-      const own = outcomes[i];
-      one.reject(own && !own.ok ? own.error : error);
-    });
+    settle(group, outcomes, { error });
     return;
   }
+  settle(group, outcomes);
+}
+
+/**
+ * Each piece of a group hears its outcome. `failed`: the commit failed, so nothing of the group
+ * was written, and each piece hears why (its own error if it had one).
+ */
+function settle(
+  group: readonly Waiting[],
+  outcomes: readonly Outcome[],
+  failed?: { error: unknown },
+): void {
   group.forEach((one, i) => {
-    const outcome = outcomes[i] as Outcome;
-    if (outcome.ok) one.resolve(outcome.value);
-    else one.reject(outcome.error);
+    const outcome = outcomes[i];
+    if (failed) one.reject(outcome && !outcome.ok ? outcome.error : failed.error);
+    else if (outcome?.ok) one.resolve(outcome.value);
+    else one.reject(outcome?.error);
   });
 }
