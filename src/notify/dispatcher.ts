@@ -14,7 +14,7 @@ import {
 } from '../store/index.js';
 import { backoffMs, Pacer, SendGate } from './pacing.js';
 import type { PushSender } from './push.js';
-import type { Rendered } from './render.js';
+import type { BatchRenderer, Rendered } from './render.js';
 import { classify, type ProactiveChannel } from './teams-channel.js';
 
 export interface DispatcherDeps {
@@ -22,7 +22,7 @@ export interface DispatcherDeps {
   config: Config;
   logger: Logger;
   channel: ProactiveChannel;
-  render: (row: OutboxRow, recipient: Recipient) => Promise<Rendered>;
+  render: BatchRenderer;
   /** Identifies this instance's leases; a new random one per process by default. */
   owner?: string;
   leaseMs?: number;
@@ -146,6 +146,13 @@ export class Dispatcher {
       });
       if (rows.length === 0) break;
       for (const row of rows) this.inFlight.add(Number(row.id));
+      // A batch's shared writes (tokens) in one go; if they fail, each row makes its own.
+      await this.deps.render.prepare?.(rows).catch((error: Error) => {
+        this.deps.logger.warn(
+          { err: error.message },
+          'preparing a batch failed; rendering row by row',
+        );
+      });
       const outcomes: Promise<keyof DispatchStats>[] = [];
       const ordered = interleave(rows);
       // Rendered a few at a time, letting the timers of earlier sends fire between them: a whole
