@@ -14,7 +14,7 @@ import {
 } from '../store/index.js';
 import { backoffMs, Pacer, SendGate } from './pacing.js';
 import type { PushSender } from './push.js';
-import type { Rendered } from './render.js';
+import type { BatchRenderer, Rendered } from './render.js';
 import { classify, type ProactiveChannel } from './teams-channel.js';
 
 export interface DispatcherDeps {
@@ -22,7 +22,7 @@ export interface DispatcherDeps {
   config: Config;
   logger: Logger;
   channel: ProactiveChannel;
-  render: (row: OutboxRow, recipient: Recipient) => Promise<Rendered>;
+  render: BatchRenderer;
   /** Identifies this instance's leases; a new random one per process by default. */
   owner?: string;
   leaseMs?: number;
@@ -146,6 +146,13 @@ export class Dispatcher {
       });
       if (rows.length === 0) break;
       for (const row of rows) this.inFlight.add(Number(row.id));
+      // A batch's shared writes (tokens) in one go; if they fail, each row makes its own.
+      await this.deps.render.prepare?.(rows).catch((error: Error) => {
+        this.deps.logger.warn(
+          { err: error.message },
+          'preparing a batch failed; rendering row by row',
+        );
+      });
       const outcomes: Promise<keyof DispatchStats>[] = [];
       const ordered = interleave(rows);
       // Rendered a few at a time, letting the timers of earlier sends fire between them: a whole
@@ -249,7 +256,15 @@ export class Dispatcher {
     key: string,
   ): Promise<Outcome | 'released'> {
     const { store, channel } = this.deps;
-    if (!(await this.fence(row, this.deps.config.proactive.sendTimeoutMs))) return 'released';
+    const { sendTimeoutMs } = this.deps.config.proactive;
+    const leaseEnd = await this.fence(row, sendTimeoutMs);
+    if (!leaseEnd) return 'released';
+    // The slot was a plan; the limits count the sends actually made (see Pacer.sendWait). A
+    // wait here must leave the lease a whole send, like the fence.
+    for (let wait = this.pacer.sendWait(key); wait > 0; wait = this.pacer.sendWait(key)) {
+      if (store.now().getTime() + wait + sendTimeoutMs >= leaseEnd.getTime()) return 'released';
+      await sleep(wait);
+    }
     try {
       const { createdReference } = await channel.send(recipient, activity);
       if (createdReference)
@@ -271,12 +286,12 @@ export class Dispatcher {
    * The fence: the lease is checked and extended in the same statement, right before the send.
    * Lost (this process stalled past its lease, and another instance may have the row now):
    * never sent by this owner. Held, but the fence itself took so long that the lease would not
-   * cover a whole send: left for whoever claims it next.
+   * cover a whole send: left for whoever claims it next. Returns the lease's end when held.
    */
-  private async fence(row: OutboxRow, sendTimeoutMs: number): Promise<boolean> {
+  private async fence(row: OutboxRow, sendTimeoutMs: number): Promise<Date | null> {
     const { store } = this.deps;
     const leaseEnd = await store.fenceLease(Number(row.id), this.owner, this.leaseMs);
-    return !!leaseEnd && store.now().getTime() + sendTimeoutMs < leaseEnd.getTime();
+    return leaseEnd && store.now().getTime() + sendTimeoutMs < leaseEnd.getTime() ? leaseEnd : null;
   }
 
   /**

@@ -9,6 +9,11 @@ export class Pacer {
   private readonly taken = new Set<number>();
   private pausedUntil = 0;
   private readonly nextByConversation = new Map<string, number>();
+  /** The sends actually made (see sendWait): a token bucket, and each conversation's last. */
+  private readonly burst: number;
+  private tokens: number;
+  private refilledAt: number;
+  private readonly lastSent = new Map<string, number>();
 
   constructor(
     perSecond: number,
@@ -16,6 +21,37 @@ export class Pacer {
     private readonly clock: () => number = () => Date.now(),
   ) {
     this.spacing = 1000 / perSecond;
+    // A twentieth of a second's sends at once, at least one: a short stall is caught up, a long
+    // one is not turned into a burst.
+    this.burst = Math.max(1, Math.floor(perSecond / 20));
+    this.tokens = this.burst;
+    this.refilledAt = this.clock();
+  }
+
+  /**
+   * The check right before a send, on the sends actually made, where `reserve` plans slots: a
+   * timer that fires late (a busy CPU, a long task, a collection) would send with the ones
+   * planned after it, a burst that the limits refuse with 429s. Returns 0 and counts the send
+   * when it may go now; else how long to wait before asking again.
+   */
+  sendWait(conversation: string): number {
+    const now = this.clock();
+    this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) / this.spacing);
+    this.refilledAt = now;
+    const last = this.lastSent.get(conversation);
+    const wait = Math.max(
+      last === undefined ? 0 : last + this.conversationIntervalMs - now,
+      this.pausedUntil - now,
+      this.tokens >= 1 ? 0 : (1 - this.tokens) * this.spacing,
+    );
+    if (wait > 0) return wait;
+    this.tokens -= 1;
+    this.lastSent.set(conversation, now);
+    if (this.lastSent.size > 20_000) {
+      for (const [key, at] of this.lastSent)
+        if (at + this.conversationIntervalMs < now) this.lastSent.delete(key);
+    }
+    return 0;
   }
 
   /**

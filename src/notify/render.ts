@@ -37,6 +37,14 @@ export type Renderer = (
   recipient: Recipient,
 ) => Promise<Rendered>;
 
+/**
+ * Renders one row; `prepare`, given a claimed batch before its rows are rendered, makes what they
+ * need in one go (the reminders' tokens: one write for the batch instead of one per message).
+ */
+export type BatchRenderer = ((row: OutboxRow, recipient: Recipient) => Promise<Rendered>) & {
+  prepare?: (rows: readonly OutboxRow[]) => Promise<void>;
+};
+
 /** A renderer that reads the row's stored payload itself (checked against its kind's schema). */
 type StoredRenderer = (row: OutboxRow, lang: Language, recipient: Recipient) => Promise<Rendered>;
 
@@ -64,7 +72,9 @@ const asCard = (card: Card): Rendered => ({
  * Renders an outbox row at send time, in the recipient's language, from the data as it is now:
  * a reminder whose workload left In Progress or whose date moved is skipped, not sent.
  */
-export function createRenderer(store: Store, extra: Record<string, Renderer> = {}) {
+export function createRenderer(store: Store, extra: Record<string, Renderer> = {}): BatchRenderer {
+  /** Tokens made for a batch by `prepare`, each taken by its row's render. */
+  const tokens = new Map<number, string>();
   const renderers: Record<string, StoredRenderer> = {
     [REMINDER_KIND]: checked(reminderPayload, async (row, payload, lang, recipient) => {
       const found = await store.getWorkload(payload.workloadId);
@@ -77,7 +87,9 @@ export function createRenderer(store: Store, extra: Record<string, Renderer> = {
       if (payload.followUp && (await store.reminderClosed(workload.id, payload.date))) {
         return { skip: 'already answered for this date' };
       }
-      const reminder = await store.reminderToken(Number(row.id));
+      const id = Number(row.id);
+      const reminder = tokens.get(id) ?? (await store.reminderToken(id));
+      tokens.delete(id);
       // Universal Actions refresh (issue 16): the FM's client shows the reminder as it is now
       // (no buttons once answered or moved); anyone else who refreshes a forwarded copy, a summary.
       const userIds = recipient.teamsUserId ? [recipient.teamsUserId] : [];
@@ -146,9 +158,17 @@ export function createRenderer(store: Store, extra: Record<string, Renderer> = {
     ),
   };
 
-  return async (row: OutboxRow, recipient: Recipient): Promise<Rendered> => {
+  const render = async (row: OutboxRow, recipient: Recipient): Promise<Rendered> => {
     const renderer = renderers[row.kind];
     if (!renderer) return { skip: `unknown kind ${row.kind}` };
     return renderer(row, resolveLanguage(recipient.locale), recipient);
   };
+  const prepare = async (rows: readonly OutboxRow[]): Promise<void> => {
+    const ids = rows.filter((row) => row.kind === REMINDER_KIND).map((row) => Number(row.id));
+    if (ids.length === 0) return;
+    // Rows never rendered (their recipient unreachable) leave their token here: bounded.
+    if (tokens.size > 10_000) tokens.clear();
+    for (const [id, token] of await store.reminderTokens(ids)) tokens.set(id, token);
+  };
+  return Object.assign(render, { prepare });
 }

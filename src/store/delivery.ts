@@ -1,7 +1,9 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { withRelaxedDurability } from './connect.js';
 import { isoNow, type StoreContext } from './context.js';
 import { sql } from './kysely.js';
-import type { OutboxTable } from './schema.js';
+import type { Database, OutboxTable } from './schema.js';
+import { writeTransaction } from './write-transaction.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -123,6 +125,11 @@ export async function claimDue(ctx: StoreContext, options: ClaimOptions): Promis
 }
 
 /**
+ * Leases on SQLite are written without their own flush to disk (withRelaxedDurability): a power
+ * cut that lost a lease's extension stops every process that shares the file too, and a crashed
+ * process loses nothing in WAL mode. That saves one flush per message sent (the fence); what a
+ * send leaves behind (settle) is flushed as before.
+ *
  * The fence before a send: extends the row's lease to now + `leaseMs` only if `owner` still holds a
  * live lease on a pending row, in one statement, and returns the new lease end (null when the lease
  * was lost or ran out). A row whose fence fails is never sent by this owner: another instance may
@@ -137,15 +144,17 @@ export async function fenceLease(
 ): Promise<Date | null> {
   const now = ctx.now();
   const until = new Date(now.getTime() + leaseMs).toISOString();
-  const row = await ctx.db
-    .updateTable('outbox')
-    .set({ lease_until: until })
-    .where('id', '=', id)
-    .where('lease_owner', '=', owner)
-    .where('status', '=', 'pending')
-    .where('lease_until', '>', now.toISOString())
-    .returning('lease_until')
-    .executeTakeFirst();
+  const row = await withRelaxedDurability(ctx.db, ctx.engine, (db) =>
+    db
+      .updateTable('outbox')
+      .set({ lease_until: until })
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .where('status', '=', 'pending')
+      .where('lease_until', '>', now.toISOString())
+      .returning('lease_until')
+      .executeTakeFirst(),
+  );
   return row?.lease_until ? new Date(row.lease_until) : null;
 }
 
@@ -165,15 +174,18 @@ export async function extendLeases(
   const held: number[] = [];
   // Bounded IN lists: SQLite allows 32,766 parameters, but a batch is at most 500 rows anyway.
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await ctx.db
-      .updateTable('outbox')
-      .set({ lease_until: until })
-      .where('id', 'in', ids.slice(i, i + 500))
-      .where('lease_owner', '=', owner)
-      .where('status', '=', 'pending')
-      .where('lease_until', '>', now.toISOString())
-      .returning('id')
-      .execute();
+    // Not flushed on its own on SQLite, like the fence (see fenceLease).
+    const rows = await withRelaxedDurability(ctx.db, ctx.engine, (db) =>
+      db
+        .updateTable('outbox')
+        .set({ lease_until: until })
+        .where('id', 'in', ids.slice(i, i + 500))
+        .where('lease_owner', '=', owner)
+        .where('status', '=', 'pending')
+        .where('lease_until', '>', now.toISOString())
+        .returning('id')
+        .execute(),
+    );
     for (const row of rows) held.push(Number(row.id));
   }
   return held;
@@ -186,14 +198,68 @@ export type Outcome =
   | { status: 'dead'; error: string }
   | { status: 'cancelled'; error: string };
 
-/** Records what happened to a claimed row; a no-op if the lease was lost to another owner. */
-export async function settle(
+interface QueuedSettle {
+  id: number;
+  owner: string;
+  outcome: Outcome;
+  now: string;
+  resolve: (settled: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+/** SQLite: settles asked for in the current turn of the event loop, not yet committed. */
+const settleQueues = new WeakMap<Kysely<Database>, QueuedSettle[]>();
+
+/**
+ * Records what happened to a claimed row; false (a no-op) if the lease was lost to another owner.
+ * Resolves once it is on disk. On SQLite, where each commit waits for its flush and holds the one
+ * connection meanwhile, the settles asked for in one turn of the event loop (the answers read
+ * together) commit as one transaction with one flush: all or none, each caller hearing the
+ * outcome. On PostgreSQL a statement each, as the pool runs them side by side.
+ */
+export function settle(
   ctx: StoreContext,
   id: number,
   owner: string,
   outcome: Outcome,
 ): Promise<boolean> {
   const now = isoNow(ctx);
+  if (ctx.engine !== 'sqlite') return settleRow(ctx.db, id, owner, outcome, now);
+  let queue = settleQueues.get(ctx.db);
+  if (!queue) {
+    const queued: QueuedSettle[] = [];
+    queue = queued;
+    settleQueues.set(ctx.db, queued);
+    setImmediate(() => {
+      settleQueues.delete(ctx.db);
+      writeTransaction(ctx, async (trx) => {
+        const settled: boolean[] = [];
+        for (const one of queued)
+          settled.push(await settleRow(trx, one.id, one.owner, one.outcome, one.now));
+        return settled;
+      }).then(
+        (settled) => {
+          for (const [i, one] of queued.entries()) one.resolve(settled[i] ?? false);
+        },
+        (error: unknown) => {
+          for (const one of queued) one.reject(error);
+        },
+      );
+    });
+  }
+  const joined = queue;
+  return new Promise<boolean>((resolve, reject) => {
+    joined.push({ id, owner, outcome, now, resolve, reject });
+  });
+}
+
+async function settleRow(
+  db: Kysely<Database>,
+  id: number,
+  owner: string,
+  outcome: Outcome,
+  now: string,
+): Promise<boolean> {
   const base = { lease_owner: null, lease_until: null };
   const set =
     outcome.status === 'sent'
@@ -212,7 +278,7 @@ export async function settle(
             last_error: outcome.error.slice(0, 1000),
             attempts: sql<number>`attempts + 1`,
           };
-  const result = await ctx.db
+  const result = await db
     .updateTable('outbox')
     .set(set)
     .where('id', '=', id)

@@ -57,6 +57,41 @@ export async function reminderToken(ctx: StoreContext, outboxId: number): Promis
   return token;
 }
 
+/**
+ * The tokens of many reminder rows at once (a dispatcher's batch), made where missing: one insert
+ * and one read for the batch, where reminderToken costs a write and its commit per row.
+ */
+export async function reminderTokens(
+  ctx: StoreContext,
+  outboxIds: readonly number[],
+): Promise<Map<number, string>> {
+  const tokens = new Map<number, string>();
+  const now = isoNow(ctx);
+  // Bounded lists: a batch is at most 500 rows; 3 parameters a row stays far below SQLite's limit.
+  for (let i = 0; i < outboxIds.length; i += 500) {
+    const ids = outboxIds.slice(i, i + 500);
+    await ctx.db
+      .insertInto('reminder_tokens')
+      .values(
+        ids.map((id) => ({
+          token: randomBytes(16).toString('base64url'),
+          outbox_id: id,
+          created_at: now,
+        })),
+      )
+      // Rows that have one keep it (rendered before, or by another instance at the same time).
+      .onConflict((oc) => oc.column('outbox_id').doNothing())
+      .execute();
+    const rows = await ctx.db
+      .selectFrom('reminder_tokens')
+      .select(['outbox_id', 'token'])
+      .where('outbox_id', 'in', ids)
+      .execute();
+    for (const row of rows) tokens.set(Number(row.outbox_id), row.token);
+  }
+  return tokens;
+}
+
 export interface StoredReminder {
   outboxId: number;
   recipient: { aadObjectId: string | null; upn: string | null };

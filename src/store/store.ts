@@ -211,6 +211,7 @@ export class Store {
   enqueueAll = (messages: Parameters<typeof reminders.enqueueAll>[1]) =>
     reminders.enqueueAll(this.ctx, messages);
   reminderToken = (outboxId: number) => reminders.reminderToken(this.ctx, outboxId);
+  reminderTokens = (outboxIds: readonly number[]) => reminders.reminderTokens(this.ctx, outboxIds);
   findReminder = (token: string) => reminders.findReminder(this.ctx, token);
   respondToReminder = (input: Parameters<typeof reminders.respondToReminder>[1]) =>
     reminders.respondToReminder(this.ctx, input);

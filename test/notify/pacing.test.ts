@@ -30,6 +30,25 @@ describe('pacing inside Teams’ limits', () => {
     expect(pacer.reserve('megan')).toBeLessThan(5000);
   });
 
+  it('counts the sends actually made: sends that come late together do not go as a burst', () => {
+    let now = 0;
+    const pacer = new Pacer(500, 40, () => now);
+    // 100 slots planned 2 ms apart, all their timers firing late at once, 300 ms in.
+    for (let i = 0; i < 100; i++) pacer.reserve(`c${i}`);
+    now = 300;
+    const went = Array.from({ length: 100 }, (_, i) => pacer.sendWait(`c${i}`)).filter(
+      (wait) => wait === 0,
+    );
+    // A twentieth of a second's sends at once (25), then one every 2 ms.
+    expect(went).toHaveLength(25);
+    expect(pacer.sendWait('c99')).toBeCloseTo(2, 5);
+    now += 2;
+    expect(pacer.sendWait('c99')).toBe(0);
+    // The conversation's interval counts from its last send, whatever the plan said.
+    now += 10;
+    expect(pacer.sendWait('c99')).toBeCloseTo(30, 5);
+  });
+
   it('backs off exponentially with jitter, capped at five minutes', () => {
     expect(backoffMs(0, () => 0)).toBe(500);
     expect(backoffMs(0, () => 1)).toBe(1500);
