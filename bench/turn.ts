@@ -460,7 +460,7 @@ function report(
       note:
         idleRatio <= 1.3
           ? ''
-          : `${fmt((idleRatio / 1.3 - 1) * 100)} % over: modules the echo bot does not load (~30 MiB after a GC: kysely, zod, pino, prom-client, the drivers, date-fns' format, the dialog classes, our ~155 modules), and the V8 heap start-up leaves (old space freed but kept after loading them; on Node 24 the young generation grows to 128 MiB, the echo's stays at 32). Prompts, date recognizers and templating load on first use (bench/idle-memory.ts, NOTES)`,
+          : `${fmt((idleRatio / 1.3 - 1) * 100)} % over: the V8 heap start-up leaves (on Node 24 the young generation grows to 128 MiB during start-up, the echo's stays at 32), and modules the echo bot does not load (pino, prom-client, the engine's driver, date-fns' format, the dialog classes, our modules; kysely and zod by their CommonJS builds). Prompts, date recognizers and templating load on first use; ICU on the first date outside UTC (bench/idle-memory.ts, NOTES)`,
     });
   md.push(
     table(
