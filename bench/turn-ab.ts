@@ -12,25 +12,25 @@
  * Prints only; bench/RESULTS.md is left alone.
  */
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import autocannon from 'autocannon';
-import { Store } from '../src/store/store.js';
-import { type BenchDatabase, createBenchDatabase, DATA_DIR } from './lib/databases.js';
-import { buildEchoBot } from './lib/echo-build.js';
+import type autocannon from 'autocannon';
+import { type BenchDatabase, DATA_DIR } from './lib/databases.js';
 import {
-  BOT_CORES,
   type Child,
-  esdBotListening,
   LOAD_CORES,
   pinSelf,
   procStats,
   readyLine,
-  spawnCommand,
   spawnTs,
   stop,
 } from './lib/proc.js';
 import { median } from './lib/stats.js';
-import { benchFm, seedBenchFms, teamsMessage } from './lib/teams.js';
+import { benchFm } from './lib/teams.js';
+import {
+  openChangeCards,
+  startEchoBot,
+  startSeededEsdBot,
+  typedDateLoad,
+} from './lib/typed-date-turn.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -42,6 +42,8 @@ interface Bot {
   name: Name;
   child: Child;
   db?: BenchDatabase;
+  /** The typed-date load against this bot, for `seconds`. */
+  turns: (seconds: number) => Promise<autocannon.Result>;
 }
 
 async function main() {
@@ -58,56 +60,27 @@ async function main() {
   const fms = Array.from({ length: FMS }, (_, n) => benchFm(n));
   const bots: Bot[] = [];
   try {
-    const echo = await spawnCommand(process.execPath, [buildEchoBot()], {
-      env: { PORT: '0', MicrosoftAppId: '', MicrosoftAppPassword: '' },
-      cores: BOT_CORES,
-      ready: readyLine,
+    const echo = await startEchoBot();
+    bots.push({
+      name: 'echo',
+      child: echo,
+      turns: typedDateLoad(echo.ready, fms, sink.ready, CONNECTIONS),
     });
-    bots.push({ name: 'echo', child: echo });
     for (const [name, dir] of [
       ['before', beforeDir],
       ['after', afterDir],
     ] as const) {
-      const db = await createBenchDatabase(engine, `turn-ab-${name}`);
-      const store = await Store.open(db.target);
-      await seedBenchFms(store, FMS);
-      await store.close();
-      const target: Record<string, string> =
-        db.target.kind === 'sqlite'
-          ? { SQLITE_PATH: db.target.path }
-          : { DATABASE_URL: db.target.url };
-      const child = await spawnCommand(process.execPath, ['dist/src/main.js'], {
-        cwd: resolve(dir),
-        env: { PORT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'info', MicrosoftAppId: '', ...target },
-        cores: BOT_CORES,
-        ready: esdBotListening,
+      const { child, db } = await startSeededEsdBot({ dir, engine, label: `turn-ab-${name}`, fms });
+      bots.push({
+        name,
+        child,
+        db,
+        turns: typedDateLoad(child.ready, fms, sink.ready, CONNECTIONS),
       });
-      bots.push({ name, child, db });
-      // Every FM opens the change card, as bench:turn primes it.
-      for (const fm of fms) {
-        const response = await fetch(`${child.ready}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(teamsMessage(fm, 'change date contoso', sink.ready)),
-        });
-        if (response.status !== 200) throw new Error(`priming ${name}: HTTP ${response.status}`);
-      }
+      await openChangeCards(child.ready, fms, sink.ready);
     }
-    const bodies = fms.map((fm) => JSON.stringify(teamsMessage(fm, '15 January', sink.ready)));
     const load = async (bot: Bot, seconds: number) => {
-      let next = 0;
-      const result = await autocannon({
-        url: `${bot.child.ready}/api/messages`,
-        connections: CONNECTIONS,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
-          },
-        ],
-      });
+      const result = await bot.turns(seconds);
       if (result.non2xx || result.errors)
         throw new Error(`${bot.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
       return result;

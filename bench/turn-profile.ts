@@ -12,23 +12,24 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import autocannon from 'autocannon';
-import { Store } from '../src/store/store.js';
-import { createBenchDatabase, DATA_DIR } from './lib/databases.js';
-import { buildEchoBot } from './lib/echo-build.js';
+import { type BenchDatabase, DATA_DIR } from './lib/databases.js';
 import {
-  BOT_CORES,
-  esdBotListening,
+  type Child,
   LOAD_CORES,
   pinSelf,
   procStats,
   readyLine,
-  spawnCommand,
   spawnTs,
   stop,
 } from './lib/proc.js';
 import { monotonicUs, summarize } from './lib/profile.js';
-import { benchFm, seedBenchFms, teamsMessage } from './lib/teams.js';
+import { benchFm } from './lib/teams.js';
+import {
+  openChangeCards,
+  startEchoBot,
+  startSeededEsdBot,
+  typedDateLoad,
+} from './lib/typed-date-turn.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -112,102 +113,64 @@ async function main() {
     ready: readyLine,
   });
   const fms = Array.from({ length: FMS }, (_, n) => benchFm(n));
-  const db = await createBenchDatabase(engine, 'turn-profile');
   const profDir = join(DATA_DIR, 'profiles', `ab-${echo ? 'echo' : engine}`);
   rmSync(profDir, { recursive: true, force: true });
   mkdirSync(profDir, { recursive: true });
+  const profile = ['--cpu-prof', `--cpu-prof-dir=${profDir}`];
+  let db: BenchDatabase | undefined;
+  let child: Child | undefined;
   try {
-    const store = await Store.open(db.target);
-    await seedBenchFms(store, FMS);
-    await store.close();
-    const target: Record<string, string> =
-      db.target.kind === 'sqlite'
-        ? { SQLITE_PATH: db.target.path }
-        : { DATABASE_URL: db.target.url };
-    const profile = ['--cpu-prof', `--cpu-prof-dir=${profDir}`];
-    const child = echo
-      ? await spawnCommand(process.execPath, [...profile, buildEchoBot()], {
-          env: { PORT: '0', MicrosoftAppId: '', MicrosoftAppPassword: '' },
-          cores: BOT_CORES,
-          ready: readyLine,
-        })
-      : await spawnCommand(process.execPath, [...profile, 'dist/src/main.js'], {
-          cwd: dir,
-          env: { PORT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'info', MicrosoftAppId: '', ...target },
-          cores: BOT_CORES,
-          ready: esdBotListening,
-        });
-    try {
-      for (const fm of fms) {
-        const response = await fetch(`${child.ready}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(teamsMessage(fm, 'change date contoso', sink.ready)),
-        });
-        if (response.status !== 200) throw new Error(`priming: HTTP ${response.status}`);
-      }
-      const bodies = fms.map((fm) => JSON.stringify(teamsMessage(fm, '15 January', sink.ready)));
-      const load = (seconds: number) => {
-        let next = 0;
-        return autocannon({
-          url: `${child.ready}/api/messages`,
-          connections: CONNECTIONS,
-          duration: seconds,
-          requests: [
-            {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
-            },
-          ],
-        });
-      };
-      await load(4);
-      const sinkStats = async () =>
-        (await (await fetch(`${sink.ready}stats`)).json()) as Record<string, unknown>;
-      const sentBefore = await sinkStats();
-      const cpuBefore = procStats(child.pid).cpuMs;
-      const fromUs = monotonicUs();
-      const result = await load(SECONDS);
-      const toUs = monotonicUs();
-      const cpu = procStats(child.pid).cpuMs - cpuBefore;
-      const sentAfter = await sinkStats();
-      await stop(child);
-      const turns = result['2xx'];
-      const file = readdirSync(profDir).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
-      if (!file) throw new Error('no CPU profile written');
-      const summary = summarize(join(profDir, file), { fromUs, toUs });
-      const byCaller = runtimeByCaller(join(profDir, file), fromUs, toUs, turns);
-      const per = (ms: number) => (ms / turns).toFixed(3);
-      const out: string[] = [
-        `${echo ? 'echo' : dir} ${engine}, ${CONNECTIONS} connections, ${turns} turns, ${result.non2xx} non-2xx; ` +
-          `CPU (profiled) ${(cpu / turns).toFixed(3)} ms a turn; profile ${per(summary.totalMs)} ms a turn`,
-        `connector per turn: ${Object.entries(sentAfter)
-          .filter(([k]) => k !== 'lastCard')
-          .map(([k, v]) => `${k} ${((Number(v) - Number(sentBefore[k])) / turns).toFixed(2)}`)
-          .join(', ')}`,
-        '',
-        'by origin, ms a turn:',
-        ...Object.entries(summary.byGroup).map(([g, ms]) => `  ${per(ms)}  ${g}`),
-        '',
-        'top self, ms a turn:',
-        ...byCaller.all.map((l) => `  ${l}`),
-        '',
-        'esd-bot (src/) inclusive, ms a turn:',
-        ...summary.topOursInclusive.slice(0, TOP).map((f) => `  ${per(f.ms)}  ${f.name}`),
-        '',
-        'esd-bot (src/) self, ms a turn:',
-        ...byCaller.ours.map((l) => `  ${l}`),
-        '',
-        "Node runtime's self time by the caller outside it, ms a turn:",
-        ...byCaller.runtime.map((l) => `  ${l}`),
-      ];
-      process.stdout.write(`${out.join('\n')}\n`);
-    } finally {
-      await stop(child);
+    if (echo) child = await startEchoBot(profile);
+    else {
+      const fields = { dir, engine, label: 'turn-profile', fms, nodeArgs: profile } as const;
+      ({ child, db } = await startSeededEsdBot(fields));
     }
+    await openChangeCards(child.ready, fms, sink.ready);
+    const load = typedDateLoad(child.ready, fms, sink.ready, CONNECTIONS);
+    await load(4);
+    const sinkStats = async () =>
+      (await (await fetch(`${sink.ready}stats`)).json()) as Record<string, unknown>;
+    const sentBefore = await sinkStats();
+    const cpuBefore = procStats(child.pid).cpuMs;
+    const fromUs = monotonicUs();
+    const result = await load(SECONDS);
+    const toUs = monotonicUs();
+    const cpu = procStats(child.pid).cpuMs - cpuBefore;
+    const sentAfter = await sinkStats();
+    await stop(child);
+    const turns = result['2xx'];
+    const file = readdirSync(profDir).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
+    if (!file) throw new Error('no CPU profile written');
+    const summary = summarize(join(profDir, file), { fromUs, toUs });
+    const byCaller = runtimeByCaller(join(profDir, file), fromUs, toUs, turns);
+    const per = (ms: number) => (ms / turns).toFixed(3);
+    const out: string[] = [
+      `${echo ? 'echo' : dir} ${engine}, ${CONNECTIONS} connections, ${turns} turns, ${result.non2xx} non-2xx; ` +
+        `CPU (profiled) ${(cpu / turns).toFixed(3)} ms a turn; profile ${per(summary.totalMs)} ms a turn`,
+      `connector per turn: ${Object.entries(sentAfter)
+        .filter(([k]) => k !== 'lastCard')
+        .map(([k, v]) => `${k} ${((Number(v) - Number(sentBefore[k])) / turns).toFixed(2)}`)
+        .join(', ')}`,
+      '',
+      'by origin, ms a turn:',
+      ...Object.entries(summary.byGroup).map(([g, ms]) => `  ${per(ms)}  ${g}`),
+      '',
+      'top self, ms a turn:',
+      ...byCaller.all.map((l) => `  ${l}`),
+      '',
+      'esd-bot (src/) inclusive, ms a turn:',
+      ...summary.topOursInclusive.slice(0, TOP).map((f) => `  ${per(f.ms)}  ${f.name}`),
+      '',
+      'esd-bot (src/) self, ms a turn:',
+      ...byCaller.ours.map((l) => `  ${l}`),
+      '',
+      "Node runtime's self time by the caller outside it, ms a turn:",
+      ...byCaller.runtime.map((l) => `  ${l}`),
+    ];
+    process.stdout.write(`${out.join('\n')}\n`);
   } finally {
-    await db.drop();
+    if (child) await stop(child);
+    await db?.drop();
     await stop(sink);
   }
 }
