@@ -40,33 +40,12 @@ export interface EsdWindow {
 
 export const DEFAULT_ESD_WINDOW: EsdWindow = { pastDays: 365, futureDays: 730 };
 
-/** windowBounds' last answer: a typed-date turn asks twice for the same day and window. */
-let lastBounds = { today: '', pastDays: 0, futureDays: 0, earliest: '', latest: '' };
-
 /** The first and last day a new ESD may fall on, as of `today`: what the card and refusals show. */
 export function windowBounds(
   today: CalendarDate,
   window: EsdWindow = DEFAULT_ESD_WINDOW,
 ): { earliest: CalendarDate; latest: CalendarDate } {
-  const last = lastBounds;
-  if (
-    last.today !== today ||
-    last.pastDays !== window.pastDays ||
-    last.futureDays !== window.futureDays
-  ) {
-    lastBounds = {
-      today,
-      pastDays: window.pastDays,
-      futureDays: window.futureDays,
-      earliest: addDays(today, -window.pastDays),
-      latest: addDays(today, window.futureDays),
-    };
-  }
-  // A new object each time: callers may keep or change what they are given.
-  return {
-    earliest: lastBounds.earliest as CalendarDate,
-    latest: lastBounds.latest as CalendarDate,
-  };
+  return { earliest: addDays(today, -window.pastDays), latest: addDays(today, window.futureDays) };
 }
 
 /**

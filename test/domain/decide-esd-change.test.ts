@@ -864,8 +864,8 @@ describe('Permission and R1 failures short-circuit', () => {
   });
 });
 
-describe('windowBounds, remembering its last answer', () => {
-  it('answers every day and window as computed afresh, a new object each time', () => {
+describe('windowBounds', () => {
+  it('answers every day and window, a new object each time', () => {
     const windows = [
       DEFAULT_ESD_WINDOW,
       { pastDays: 0, futureDays: 1 },
