@@ -18,7 +18,7 @@ import {
 } from 'botframework-connector';
 import { resolveLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
-import { EsdBot } from './esd-bot.js';
+import { EsdBot, loadsDialogState } from './esd-bot.js';
 import { loadSession } from './middleware/load-session.js';
 import { observeTurn, turnLog } from './middleware/observe-turn.js';
 import { saveReference } from './middleware/save-reference.js';
@@ -27,7 +27,7 @@ import { stripMention } from './middleware/strip-mention.js';
 import { tenantAllowList } from './middleware/tenant-allow-list.js';
 import { ReusedClients } from './reused-clients.js';
 import type { BotServices } from './services.js';
-import { PrivateStateByJson, SqlStorage } from './sql-storage.js';
+import { PrivateStateByJson, SqlStorage, stateReadWithTurn } from './sql-storage.js';
 
 const PROACTIVE_EVENTS = new Set(['ContinueConversation', 'CreateConversation']);
 
@@ -111,6 +111,8 @@ export function createBot(
     : {};
   const auth = new EsdBotFrameworkAuthentication({ ...appSettings, ...endpoints }, credentials);
   const adapter = new EsdCloudAdapter(auth);
+  // The turn's dialog state is read with its actor, in one statement (load-session.ts).
+  const state = new PrivateStateByJson(new SqlStorage(services.store), stateReadWithTurn);
 
   // For incoming activities only: a proactive send runs through the adapter too, as a synthetic
   // event turn, and must neither wait behind the person's own turns nor be taken for them.
@@ -122,7 +124,9 @@ export function createBot(
     // Typing indicator for a message turn that takes longer than a moment (issue 16); after the
     // two filters, so a refused tenant or a channel message not for the bot gets none.
     new ShowTypingMiddleware(services.config.typingDelayMs, 2000),
-    loadSession(services),
+    loadSession(services, (context) =>
+      loadsDialogState(context.activity) ? state.keyOf(context) : undefined,
+    ),
     saveReference(services),
   ]) {
     adapter.use(incomingOnly(middleware));
@@ -160,6 +164,5 @@ export function createBot(
     }
   };
 
-  const state = new PrivateStateByJson(new SqlStorage(services.store));
   return { adapter, bot: new EsdBot(state, services), auth };
 }

@@ -26,7 +26,7 @@ import type { BotServices } from './services.js';
 import { getSession } from './session.js';
 import type { RefreshTurn } from './shared-view.js';
 import type { BotTurn } from './turn.js';
-import { isRefreshVerb } from './verbs.js';
+import { isRefreshInvoke, isRefreshVerb } from './verbs.js';
 import { forgetWelcome, welcomeOnInstall } from './welcome.js';
 
 /** botbuilder-dialogs' turn-state key for its DialogStateManager configuration (not exported). */
@@ -34,6 +34,20 @@ const DIALOG_MEMORY_KEY = 'DialogStateManagerConfiguration';
 
 /** Longest chat message the bot reads; anything longer is answered with a short refusal. */
 export const MAX_TEXT_LENGTH = 2000;
+
+/**
+ * Whether EsdBot may load the dialog state on this activity: a message (typed, or a card's
+ * Action.Submit) or an Action.Execute press; never a card refresh, an install, a search. The
+ * session reads that state with the actor when so (load-session.ts); a wrong guess costs a read.
+ */
+export function loadsDialogState(activity: { type?: string; name?: string; value?: unknown }) {
+  if (activity.type === 'message') return true;
+  return (
+    activity.type === 'invoke' &&
+    activity.name === 'adaptiveCard/action' &&
+    !isRefreshInvoke(activity)
+  );
+}
 
 /**
  * Routes each activity: card actions by verb (Action.Execute invokes and Action.Submit messages

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Actor, CalendarDate } from '../domain/index.js';
 import type { Language } from '../i18n/language.js';
+import type { StateItem } from '../store/index.js';
 import type { BotServices } from './services.js';
 
 /** Who is talking, in which language and time zone, and what "today" is for them. */
@@ -13,6 +14,12 @@ export interface Session {
   actor(): Promise<Actor>;
   /** Whether proactive messages reach them (not since a send failed): read with the actor, once a turn. */
   reachable(): Promise<boolean>;
+  /**
+   * The dialog state item stored under `key`, as the turn's one read of the actor found it (null:
+   * none stored). Served once a turn, to the turn's first load of that key: undefined for any
+   * other key, or when already taken (then the state is read from storage as usual).
+   */
+  takeState(key: string): Promise<StateItem | null> | undefined;
   services: BotServices;
 }
 

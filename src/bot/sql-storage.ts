@@ -1,10 +1,12 @@
 import {
   PrivateConversationState,
   type Storage,
+  type StoreItem,
   type StoreItems,
   type TurnContext,
 } from 'botbuilder';
-import type { Store } from '../store/index.js';
+import type { StateItem, Store } from '../store/index.js';
+import { SESSION, type Session } from './session.js';
 
 /**
  * botbuilder's Storage over the store's eTag table: dialog state survives restarts and is shared
@@ -16,7 +18,7 @@ export class SqlStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     const found = await this.store.readState(keys);
     const items: StoreItems = {};
-    for (const [key, item] of found) items[key] = { ...(item.data as object), eTag: item.etag };
+    for (const [key, item] of found) items[key] = storeItemOf(item);
     return items;
   }
 
@@ -43,6 +45,37 @@ export class SqlStorage implements Storage {
  * test/bot/state-by-json.test.ts holds the writes to botbuilder's own class (and so its key).
  */
 export class PrivateStateByJson extends PrivateConversationState {
+  /**
+   * `readWithTurn` may serve a turn's first load of its key from a read the turn already made
+   * (stateReadWithTurn, with SqlStorage); when it answers undefined, the storage is read.
+   */
+  constructor(
+    storage: Storage,
+    private readonly readWithTurn: (
+      context: TurnContext,
+      key: string,
+    ) => Promise<StoreItem | undefined> | undefined = () => undefined,
+  ) {
+    super(storage);
+  }
+
+  /** The key this turn's state is stored under, or undefined where it has none (no sender, …). */
+  keyOf(context: TurnContext): string | undefined {
+    try {
+      return this.getStorageKey(context);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Turn-state key: this turn has read or deleted the state in storage. */
+  private readonly touchedKey = Symbol('esd-bot.state-touched');
+
+  override async delete(context: TurnContext): Promise<void> {
+    context.turnState.set(this.touchedKey, true);
+    await super.delete(context);
+  }
+
   private get cacheKey(): symbol {
     // botbuilder's private turn-state key for this state's cache (BotState.stateKey).
     return (this as unknown as { stateKey: symbol }).stateKey;
@@ -52,8 +85,13 @@ export class PrivateStateByJson extends PrivateConversationState {
     const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
     if (!force && cached?.state) return cached.state;
     const key = await this.storageKey(context);
-    const items = await this.storage.read([key]);
-    const state = (items[key] ?? {}) as Record<string, unknown>;
+    // Only the turn's first storage access may be served from the turn's read: a forced load,
+    // or a load after a delete, reads the storage as it is now.
+    const early =
+      force || context.turnState.get(this.touchedKey) ? undefined : this.readWithTurn(context, key);
+    context.turnState.set(this.touchedKey, true);
+    const item = early ? await early : (await this.storage.read([key]))[key];
+    const state = (item ?? {}) as Record<string, unknown>;
     context.turnState.set(this.cacheKey, { state, hash: jsonOf(state) } satisfies Cached);
     return state;
   }
@@ -68,6 +106,25 @@ export class PrivateStateByJson extends PrivateConversationState {
     cached.hash = jsonOf(cached.state);
     context.turnState.set(this.cacheKey, cached);
   }
+}
+
+/** A stored state item as botbuilder's Storage hands it out: the data, its eTag beside. */
+function storeItemOf(item: StateItem): StoreItem {
+  return { ...(item.data as object), eTag: item.etag };
+}
+
+/**
+ * The dialog state item the session read with the turn's actor (one statement, loadSession),
+ * when the turn loads `key` for the first time; undefined otherwise (no session: a proactive
+ * turn; another key; already served), and then the storage reads it. Only for state over the
+ * store's own table (SqlStorage): what the session read is that table's row.
+ */
+export function stateReadWithTurn(
+  context: TurnContext,
+  key: string,
+): Promise<StoreItem | undefined> | undefined {
+  const session = context.turnState.get(SESSION) as Session | undefined;
+  return session?.takeState(key)?.then((item) => (item ? storeItemOf(item) : undefined));
 }
 
 interface Cached {

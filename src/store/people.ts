@@ -1,7 +1,9 @@
 import type { Actor, GrantableRole } from '../domain/index.js';
 import { isGrantableRole } from '../domain/index.js';
 import { isoNow, type StoreContext } from './context.js';
-import { sql } from './kysely.js';
+import { CompiledQuery } from './kysely.js';
+import { prepared } from './prepared.js';
+import { type StateItem, stateItemOf } from './state.js';
 
 export interface Person {
   aadObjectId: string;
@@ -155,25 +157,50 @@ export async function loadActor(ctx: StoreContext, identity: ActorIdentity): Pro
 }
 
 /**
- * loadActor, and whether the person (by AAD object id) is marked reachable, as isReachable says:
- * one statement for what a bot turn asks of both (a round trip fewer on PostgreSQL).
+ * The one read a bot turn starts with (issue 20): the grants and the person's reachability flag
+ * beside them, and when `stateKey` is given that dialog state item. One row per grant, or one
+ * row without; the flag and the state are the same on each. Constant texts: on PostgreSQL a named
+ * prepared statement (prepared.ts), on SQLite one of the connection's kept statements; columns
+ * are named, never `*` (a prepared `*` fails once a migration adds a column).
+ */
+const TURN_READ_FROM = `
+    left join people p on p.aad_object_id = k.aad
+    left join bot_state s on s.key = k.state_key
+    left join role_grants g on g.upn = k.upn`;
+const TURN_READ_SELECT = 'select p.reachable, s.etag, s.data, g.role, g.partner_name';
+const TURN_READ = {
+  postgres: prepared(`${TURN_READ_SELECT}
+    from (select $1::text as aad, $2::text as upn, $3::text as state_key) k${TURN_READ_FROM}`),
+  sqlite: `${TURN_READ_SELECT}
+    from (select cast(? as text) as aad, cast(? as text) as upn, cast(? as text) as state_key) k${TURN_READ_FROM}`,
+} as const;
+
+/**
+ * loadActor, whether the person (by AAD object id) is marked reachable, as isReachable says, and
+ * with `stateKey` the state item readState would find under it (null when none is stored): one
+ * statement for what a bot turn asks of all three (round trips fewer on PostgreSQL).
  */
 export async function loadActorAndReachability(
   ctx: StoreContext,
   identity: ActorIdentity,
-): Promise<{ actor: Actor; reachable: boolean }> {
+  stateKey?: string,
+): Promise<{ actor: Actor; reachable: boolean; state: StateItem | null }> {
   const upn = identity.upn?.trim().toLowerCase() ?? null;
   const aad = identity.aadObjectId?.toLowerCase() ?? null;
-  if (!aad) return { actor: await loadActor(ctx, identity), reachable: false };
-  // One row per grant, or one row without: the person's flag beside each.
-  const { rows } = await sql<{
+  if (!aad && stateKey === undefined)
+    return { actor: await loadActor(ctx, identity), reachable: false, state: null };
+  const { rows } = await ctx.db.executeQuery<{
     reachable: number | null;
+    etag: string | null;
+    data: string | null;
     role: string | null;
     partner_name: string | null;
-  }>`select p.reachable, g.role, g.partner_name
-    from (select cast(${aad} as text) as aad) k
-    left join people p on p.aad_object_id = k.aad
-    left join role_grants g on g.upn = ${upn}`.execute(ctx.db);
+  }>(CompiledQuery.raw(TURN_READ[ctx.engine], [aad, upn, stateKey ?? null]));
+  const first = rows[0];
   const grants = rows.filter((r) => r.role !== null);
-  return { actor: toActor(identity, upn, grants), reachable: rows[0]?.reachable === 1 };
+  return {
+    actor: toActor(identity, upn, grants),
+    reachable: first?.reachable === 1,
+    state: first?.etag != null ? stateItemOf(first.etag, first.data as string) : null,
+  };
 }

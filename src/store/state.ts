@@ -52,8 +52,13 @@ export async function readState(
           .selectAll()
           .where('key', 'in', [...keys])
           .execute();
-  for (const row of rows) found.set(row.key, { etag: row.etag, data: JSON.parse(row.data) });
+  for (const row of rows) found.set(row.key, stateItemOf(row.etag, row.data));
   return found;
+}
+
+/** A stored row's item: its eTag and its data parsed. */
+export function stateItemOf(etag: string, data: string): StateItem {
+  return { etag, data: JSON.parse(data) };
 }
 
 /** One item: an upsert, or with an eTag an update that must find that eTag (or create it if absent). */

@@ -145,8 +145,10 @@ export class Store {
   upsertPerson = (seen: people.PersonSeen) => people.upsertPerson(this.ctx, seen);
   loadActor = (identity: Parameters<typeof people.loadActor>[1]) =>
     people.loadActor(this.ctx, identity);
-  loadActorAndReachability = (identity: Parameters<typeof people.loadActor>[1]) =>
-    people.loadActorAndReachability(this.ctx, identity);
+  loadActorAndReachability = (
+    identity: Parameters<typeof people.loadActor>[1],
+    stateKey?: string,
+  ) => people.loadActorAndReachability(this.ctx, identity, stateKey);
   grantRole = (grant: Parameters<typeof people.grantRole>[1]) => people.grantRole(this.ctx, grant);
   revokeRole = (...args: Tail<Parameters<typeof people.revokeRole>>) =>
     people.revokeRole(this.ctx, ...args);

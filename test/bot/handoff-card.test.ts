@@ -373,6 +373,7 @@ describe('acknowledging a handoff', () => {
       identity,
       actor: async () => actor,
       reachable: async () => true,
+      takeState: () => undefined,
       services: { store, config, logger, now: () => now },
     };
     context.turnState.set(SESSION, session);

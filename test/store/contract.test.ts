@@ -458,6 +458,48 @@ describe.each(engines)('store contract on %s', (engine) => {
     });
   });
 
+  it('reads a dialog state item with the actor, as readState gives it, however many grants', async () => {
+    await store.grantRole({ upn: 'adelev@example.com', role: 'gateway', grantedBy: 'test' });
+    await store.grantRole({ upn: 'adelev@example.com', role: 'manager', grantedBy: 'test' });
+    await store.upsertPerson({
+      aadObjectId: 'aad-adele',
+      name: 'Adele',
+      upn: 'adelev@example.com',
+    });
+    const data = { dialogState: { dialogStack: [{ id: 'x', state: { n: 1, text: 'é "q"' } }] } };
+    await store.writeState([{ key: 'msteams/conversations/a:1/users/29:a/', data }]);
+    const asked = async (
+      identity: { aadObjectId: string | null; upn: string | null },
+      key: string | undefined,
+    ) => {
+      const read = await store.loadActorAndReachability({ ...identity, name: 'N' }, key);
+      const alone = await store.loadActorAndReachability({ ...identity, name: 'N' });
+      // The state beside changes nothing else.
+      expect({ actor: read.actor, reachable: read.reachable }).toEqual({
+        actor: alone.actor,
+        reachable: alone.reachable,
+      });
+      expect(alone.state).toBeNull();
+      if (key) expect(read.state).toEqual((await store.readState([key])).get(key) ?? null);
+      return { roles: read.actor.roles.length, state: read.state };
+    };
+    const key = 'msteams/conversations/a:1/users/29:a/';
+    const etag = (await store.readState([key])).get(key)?.etag;
+    for (const identity of [
+      { aadObjectId: 'aad-adele', upn: 'adelev@example.com' },
+      { aadObjectId: 'aad-nobody', upn: null },
+      { aadObjectId: null, upn: 'adelev@example.com' },
+      { aadObjectId: null, upn: null },
+    ]) {
+      expect((await asked(identity, key)).state).toEqual({ etag, data });
+      expect((await asked(identity, 'msteams/conversations/a:1/users/29:other/')).state).toBeNull();
+      expect((await asked(identity, undefined)).state).toBeNull();
+    }
+    expect((await asked({ aadObjectId: 'aad-adele', upn: 'adelev@example.com' }, key)).roles).toBe(
+      2,
+    );
+  });
+
   it('remembers people and keeps known fields when a later activity lacks them', async () => {
     await store.upsertPerson({
       aadObjectId: 'AAD-X',

@@ -43,9 +43,13 @@ function sameKnown(a: Known, b: Known): boolean {
 /**
  * Builds the turn's Session and records the sender in `people` (AAD object id, UPN, locale,
  * time zone). The UPN needs a roster call; it is made once per person, not on every turn, and
- * a store write happens only when something changed.
+ * a store write happens only when something changed. `stateKey` names the dialog state item the
+ * turn will load, if any: it is read in the same statement as the actor (session.takeState).
  */
-export function loadSession(services: BotServices): Middleware {
+export function loadSession(
+  services: BotServices,
+  stateKey: (context: TurnContext) => string | undefined = () => undefined,
+): Middleware {
   const known = new Map<string, Known>();
 
   async function lookUpUpn(context: TurnContext): Promise<string | null> {
@@ -124,10 +128,14 @@ export function loadSession(services: BotServices): Middleware {
         upn: person?.upn ?? null,
         name: person?.name || seen.name,
       };
-      // The actor and the reachability flag come in one read, made when the turn first asks.
+      // The actor, the reachability flag and the turn's dialog state come in one read, made
+      // when the turn first asks for any of them: within this turn (after serializeTurns), so
+      // the state is as fresh as a read of its own at load would be.
+      const key = stateKey(context);
+      let stateTaken = key === undefined;
       let stored: ReturnType<BotServices['store']['loadActorAndReachability']> | null = null;
       const read = () => {
-        stored ??= services.store.loadActorAndReachability(identity);
+        stored ??= services.store.loadActorAndReachability(identity, key);
         return stored;
       };
       const session: Session = {
@@ -137,6 +145,11 @@ export function loadSession(services: BotServices): Middleware {
         identity,
         actor: async () => (await read()).actor,
         reachable: async () => (await read()).reachable,
+        takeState: (asked) => {
+          if (stateTaken || asked !== key) return undefined;
+          stateTaken = true;
+          return read().then((r) => r.state);
+        },
         services,
       };
       context.turnState.set(SESSION, session);
