@@ -7,7 +7,10 @@ export function toTenant(row: Selectable<TenantsTable>): Tenant {
   return { id: row.id, name: row.name, customerName: row.customer_name };
 }
 
-function toChannel(row: Selectable<WorkloadsTable>): DeliveryChannel {
+/** The workload columns toWorkload reads (its timestamps are not part of a Workload). */
+export type WorkloadRow = Omit<Selectable<WorkloadsTable>, 'created_at' | 'updated_at'>;
+
+function toChannel(row: WorkloadRow): DeliveryChannel {
   if (row.channel_type === 'fm' && row.fm_upn) {
     return { type: 'fm', fm: { upn: row.fm_upn, aadObjectId: row.fm_aad_object_id } };
   }
@@ -27,7 +30,7 @@ export function channelColumns(channel: DeliveryChannel) {
   };
 }
 
-export function toWorkload(row: Selectable<WorkloadsTable>): Workload {
+export function toWorkload(row: WorkloadRow): Workload {
   return {
     id: row.id,
     tenantId: row.tenant_id,

@@ -8,9 +8,9 @@ import type {
   WorkloadCode,
 } from '../domain/index.js';
 import type { StoreContext } from './context.js';
-import { sql } from './kysely.js';
-import { toEsdChange, toStatusNote, toTenant, toWorkload } from './mappers.js';
-import { ReusedQuery } from './reused-query.js';
+import { CompiledQuery, sql } from './kysely.js';
+import { toEsdChange, toStatusNote, toTenant, toWorkload, type WorkloadRow } from './mappers.js';
+import { prepared } from './prepared.js';
 import type { Database, WorkloadsTable } from './schema.js';
 
 /** Lists in `where ... in (...)` are cut to this size: far below either engine's limit. */
@@ -140,16 +140,27 @@ export async function getTenant(ctx: StoreContext, id: string): Promise<Tenant |
   return row ? toTenant(row) : null;
 }
 
-/** Every typed date builds the change card from this read: compiled once (reused-query.ts). */
-const tenantWithWorkloadsQuery = new ReusedQuery(1, (db, tenantId) =>
-  db
-    .selectFrom('tenants')
-    .leftJoin('workloads', 'workloads.tenant_id', 'tenants.id')
-    .selectAll('workloads')
-    .select(tenantColumns)
-    .where('tenants.id', '=', tenantId as string)
-    .orderBy('workloads.code'),
-);
+/**
+ * Every typed date builds the change card from this read. A constant text per engine: on
+ * PostgreSQL a named prepared statement (prepared.ts), on SQLite one of the connection's kept
+ * statements; no kysely at run time. The columns toWorkload reads, named (a prepared `*` fails
+ * once a migration adds a column; the timestamps are not shown).
+ */
+const TENANT_WITH_WORKLOADS_SELECT = `select
+    w.id, w.tenant_id, w.code, w.l1_status, w.entitlements, w.esd_date, w.esd_estimate,
+    w.esd_basis, w.channel_type, w.fm_upn, w.fm_aad_object_id, w.frp_partner_name, w.version,
+    t.id as t_id, t.name as t_name, t.customer_name as t_customer_name
+  from tenants t left join workloads w on w.tenant_id = t.id`;
+const TENANT_WITH_WORKLOADS = {
+  postgres: prepared(`${TENANT_WITH_WORKLOADS_SELECT} where t.id = $1::text order by w.code`),
+  sqlite: `${TENANT_WITH_WORKLOADS_SELECT} where t.id = ? order by w.code`,
+} as const;
+
+type TenantWithWorkloadsRow = { [K in keyof WorkloadRow]: WorkloadRow[K] | null } & {
+  t_id: string;
+  t_name: string;
+  t_customer_name: string;
+};
 
 /**
  * A tenant and all its workloads (by code), null when unknown: one statement, so a turn that
@@ -159,13 +170,15 @@ export async function tenantWithWorkloads(
   ctx: StoreContext,
   tenantId: string,
 ): Promise<{ tenant: Tenant; workloads: Workload[] } | null> {
-  const rows = await tenantWithWorkloadsQuery.execute(ctx.db, ctx.engine, tenantId);
+  const { rows } = await ctx.db.executeQuery<TenantWithWorkloadsRow>(
+    CompiledQuery.raw(TENANT_WITH_WORKLOADS[ctx.engine], [tenantId]),
+  );
   const first = rows[0];
   if (!first) return null;
   const tenant = { id: first.t_id, name: first.t_name, customerName: first.t_customer_name };
   // A tenant without workloads is one row whose workload columns are all null.
   const workloads = rows.flatMap(({ t_id, t_name, t_customer_name, ...workload }) =>
-    workload.id === null ? [] : [toWorkload(workload as Selectable<WorkloadsTable>)],
+    workload.id === null ? [] : [toWorkload(workload as WorkloadRow)],
   );
   return { tenant, workloads };
 }
