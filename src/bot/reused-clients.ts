@@ -6,6 +6,7 @@ import {
   JwtTokenValidation,
   type UserTokenClient,
 } from 'botframework-connector';
+import { withPrecompiledBodies } from './activity-body.js';
 
 /** Distinct app ids × service URLs × audiences are a handful; a bound keeps a flood of forged ones small. */
 const MAX_CLIENTS = 64;
@@ -43,7 +44,7 @@ class ReusingConnectorFactory extends ConnectorFactory {
 
   override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () =>
-      this.inner.create(serviceUrl, audience),
+      this.inner.create(serviceUrl, audience).then(withPrecompiledBodies),
     );
   }
 }
@@ -54,7 +55,8 @@ class ReusingConnectorFactory extends ConnectorFactory {
  * adapter work). They hold nothing of the turn (credentials cache their own tokens), so they are
  * kept per app id, service URL and audience. Incoming turns and proactive sends keep separate
  * clients: proactive delivery strips the SDK's own retries from its clients (the outbox retries),
- * and a reply within a turn keeps them.
+ * and a reply within a turn keeps them. Both send activities without the Azure serializer's walk
+ * (activity-body.ts).
  */
 export class ReusedClients {
   private readonly turnConnectors = new PromiseCache<ConnectorClient>();
