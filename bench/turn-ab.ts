@@ -86,7 +86,7 @@ async function main() {
       return result;
     };
     for (const bot of bots) await load(bot, 2);
-    const runs: Record<Name, { rps: number; cpuMs: number }[]> = {
+    const runs: Record<Name, { rps: number; cpuMs: number; p99: number }[]> = {
       echo: [],
       before: [],
       after: [],
@@ -99,20 +99,30 @@ async function main() {
         runs[bot.name][round] = {
           rps: turns / result.duration,
           cpuMs: (procStats(bot.child.pid).cpuMs - cpuBefore) / Math.max(1, turns),
+          p99: result.latency.p99,
         };
       }
     }
     const per = (f: (round: number) => number) =>
       median(Array.from({ length: ROUNDS }, (_, round) => f(round))).toFixed(2);
-    const of = (name: Name, round: number) => runs[name][round] as { rps: number; cpuMs: number };
+    const of = (name: Name, round: number) =>
+      runs[name][round] as { rps: number; cpuMs: number; p99: number };
     process.stdout.write(
       `${engine}, ${CONNECTIONS} connections, medians of ${ROUNDS} rounds of ${SECONDS} s:\n` +
         `  turns/s ÷ echo: before ${per((r) => of('before', r).rps / of('echo', r).rps)}, ` +
         `after ${per((r) => of('after', r).rps / of('echo', r).rps)}\n` +
         `  CPU ms a turn ÷ echo: before ${per((r) => of('before', r).cpuMs / of('echo', r).cpuMs)}, ` +
         `after ${per((r) => of('after', r).cpuMs / of('echo', r).cpuMs)}\n` +
+        `  p99 ÷ echo: before ${per((r) => of('before', r).p99 / of('echo', r).p99)}, ` +
+        `after ${per((r) => of('after', r).p99 / of('echo', r).p99)}\n` +
         `  after ÷ before: turns/s ${per((r) => of('after', r).rps / of('before', r).rps)}, ` +
-        `CPU ms a turn ${per((r) => of('after', r).cpuMs / of('before', r).cpuMs)}\n`,
+        `CPU ms a turn ${per((r) => of('after', r).cpuMs / of('before', r).cpuMs)}, ` +
+        `p99 ${per((r) => of('after', r).p99 / of('before', r).p99)}\n` +
+        `  each round (turns/s, p99 ms): ${Array.from({ length: ROUNDS }, (_, r) =>
+          (['echo', 'before', 'after'] as const)
+            .map((n) => `${n} ${of(n, r).rps.toFixed(0)} ${of(n, r).p99.toFixed(2)}`)
+            .join(' / '),
+        ).join('; ')}\n`,
     );
   } finally {
     for (const bot of bots) {
