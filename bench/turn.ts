@@ -461,7 +461,7 @@ function report(
       note:
         idleRatio <= 1.3
           ? ''
-          : `${fmt((idleRatio / 1.3 - 1) * 100)} % over: the V8 heap start-up leaves (on Node 24 the young generation grows to 128 MiB during start-up, the echo's stays at 32), and modules the echo bot does not load (pino, prom-client, the engine's driver, date-fns' format, the dialog classes, our modules; kysely and zod by their CommonJS builds). Prompts, date recognizers and templating load on first use; ICU on the first date outside UTC (bench/idle-memory.ts, NOTES)`,
+          : `${fmt((idleRatio / 1.3 - 1) * 100)} % over: the V8 heap start-up leaves (the young generation capped at 16 MiB a semi-space by the start script's flag, Node 20's default; uncapped, Node 24 grows it to 64), and modules the echo bot does not load (pino, prom-client, the engine's driver, date-fns' format, the dialog classes, our modules; kysely and zod by their CommonJS builds). Prompts, date recognizers and templating load on first use; ICU on the first date outside UTC (bench/idle-memory.ts, NOTES)`,
     });
   md.push(
     table(
