@@ -2,12 +2,15 @@
  * Two builds of esd-bot side by side, with the echo bot as the floor: bench:turn's typed-date
  * turn ("15 January" with the change card open), each bot on its own database of one engine,
  * rounds alternating the order (echo, before, after; then after, before, echo; …), and per round
- * the ratios of runs taken next to each other; medians over the rounds. For a change to the turn
- * on a machine too noisy for two separate bench:turn runs to compare.
+ * the ratios (turns/s, CPU a turn, p99) of runs taken next to each other; medians over the
+ * rounds. For a change to the turn on a machine too noisy for two separate bench:turn runs to
+ * compare. Each dir's esd-bot starts with the flags of its own package.json's start script.
  *
  *   npx tsx bench/turn-ab.ts <before dir> <after dir> [sqlite|postgres]
  *   # each dir a checkout with `npm run build` done (dist/src/main.js); BENCH_ROUNDS (8),
  *   # BENCH_SECONDS (3), BENCH_CONNECTIONS (10)
+ *   # Node 24: scripts/node24.sh run sh -c 'npm run build && npx tsx bench/turn-ab.ts …' (dirs whose
+ *   # node_modules are the Node 24 tree's)
  *
  * Prints only; bench/RESULTS.md is left alone.
  */
