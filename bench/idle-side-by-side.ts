@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { Store } from '../src/store/store.js';
 import { createBenchDatabase } from './lib/databases.js';
+import { esdBotNodeArgs } from './lib/esd-start.js';
 import {
   BOT_CORES,
   esdBotListening,
@@ -66,7 +67,7 @@ for (let round = 0; round < ROUNDS; round++) {
     cores: BOT_CORES,
     ready: readyLine,
   });
-  const esd = await spawnCommand(NODE, ['dist/src/main.js'], {
+  const esd = await spawnCommand(NODE, esdBotNodeArgs(ESD_DIR), {
     cwd: ESD_DIR,
     env: { PORT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'info', MicrosoftAppId: '', ...dbEnv },
     cores: BOT_CORES,

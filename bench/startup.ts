@@ -10,11 +10,14 @@ import { createServer } from 'node:net';
 import { calendarDateIn } from '../src/domain/index.js';
 import { Store } from '../src/store/store.js';
 import { type BenchDatabase, createBenchDatabase, postgresAvailable } from './lib/databases.js';
+import { esdBotNodeArgs } from './lib/esd-start.js';
 import { BOT_CORES, procStats, ROOT } from './lib/proc.js';
 import { loadSection, QUICK, saveSection, type Target } from './lib/report.js';
 import { addWorkloads } from './lib/seed.js';
 import { fmt, median, sleep, spread, table } from './lib/stats.js';
 
+/** node with the start script's flags, without npm: what the image runs. */
+const BARE = `node ${esdBotNodeArgs().join(' ')}`;
 const RUNS = QUICK ? 1 : Number(process.env.BENCH_ROUNDS ?? 5);
 const NPM_RUNS = QUICK ? 1 : Number(process.env.BENCH_ROUNDS ?? 3);
 /** BENCH_STARTUP_NPM_ONLY=1: only the `npm start` row and its floor (a short run on a busy machine). */
@@ -152,10 +155,10 @@ async function main() {
   try {
     for (const s of NPM_ONLY ? [] : scenarios) {
       const starts: Start[] = [];
-      await startOnce(process.execPath, ['dist/src/main.js'], s.env); // warm the file cache
+      await startOnce(process.execPath, esdBotNodeArgs(), s.env); // warm the file cache
       for (let i = 0; i < RUNS; i++)
-        starts.push(await startOnce(process.execPath, ['dist/src/main.js'], s.env));
-      results.push({ name: s.name, launcher: 'node dist/src/main.js', starts });
+        starts.push(await startOnce(process.execPath, esdBotNodeArgs(), s.env));
+      results.push({ name: s.name, launcher: BARE, starts });
       process.stderr.write(
         `startup: ${s.name}: ${median(starts.map((x) => x.ms)).toFixed(0)} ms to /readyz\n`,
       );
@@ -164,13 +167,13 @@ async function main() {
     const first: Start[] = [];
     for (let i = 0; i < (NPM_ONLY ? 0 : RUNS); i++) {
       const s = await scenario('SQLite, first start (empty, demo data loaded)', 'sqlite', 0, true);
-      first.push(await startOnce(process.execPath, ['dist/src/main.js'], s.env));
+      first.push(await startOnce(process.execPath, esdBotNodeArgs(), s.env));
       await s.db.drop();
     }
     if (!NPM_ONLY)
       results.push({
         name: 'SQLite, first start (empty, demo data loaded)',
-        launcher: 'node dist/src/main.js',
+        launcher: BARE,
         starts: first,
       });
     // `npm start` on an unchanged tree (built just above) beside a bare node start, round by
@@ -182,13 +185,13 @@ async function main() {
       const order = i % 2 === 0 ? ['npm', 'node'] : ['node', 'npm'];
       for (const which of order) {
         if (which === 'npm') npmStarts.push(await startOnce('npm', ['start'], empty.env));
-        else bareStarts.push(await startOnce(process.execPath, ['dist/src/main.js'], empty.env));
+        else bareStarts.push(await startOnce(process.execPath, esdBotNodeArgs(), empty.env));
       }
     }
     npmRatios = npmStarts.map((s, i) => s.ms / (bareStarts[i] as Start).ms);
     results.push({
       name: empty.name,
-      launcher: 'node dist/src/main.js (beside npm start)',
+      launcher: `${BARE} (beside npm start)`,
       starts: bareStarts,
     });
     results.push({

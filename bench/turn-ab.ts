@@ -2,12 +2,15 @@
  * Two builds of esd-bot side by side, with the echo bot as the floor: bench:turn's typed-date
  * turn ("15 January" with the change card open), each bot on its own database of one engine,
  * rounds alternating the order (echo, before, after; then after, before, echo; …), and per round
- * the ratios of runs taken next to each other; medians over the rounds. For a change to the turn
- * on a machine too noisy for two separate bench:turn runs to compare.
+ * the ratios (turns/s, CPU a turn, p99) of runs taken next to each other; medians over the
+ * rounds. For a change to the turn on a machine too noisy for two separate bench:turn runs to
+ * compare. Each dir's esd-bot starts with the flags of its own package.json's start script.
  *
  *   npx tsx bench/turn-ab.ts <before dir> <after dir> [sqlite|postgres]
  *   # each dir a checkout with `npm run build` done (dist/src/main.js); BENCH_ROUNDS (8),
  *   # BENCH_SECONDS (3), BENCH_CONNECTIONS (10)
+ *   # Node 24: scripts/node24.sh run sh -c 'npm run build && npx tsx bench/turn-ab.ts …' (dirs whose
+ *   # node_modules are the Node 24 tree's)
  *
  * Prints only; bench/RESULTS.md is left alone.
  */
@@ -86,7 +89,7 @@ async function main() {
       return result;
     };
     for (const bot of bots) await load(bot, 2);
-    const runs: Record<Name, { rps: number; cpuMs: number }[]> = {
+    const runs: Record<Name, { rps: number; cpuMs: number; p99: number }[]> = {
       echo: [],
       before: [],
       after: [],
@@ -99,20 +102,30 @@ async function main() {
         runs[bot.name][round] = {
           rps: turns / result.duration,
           cpuMs: (procStats(bot.child.pid).cpuMs - cpuBefore) / Math.max(1, turns),
+          p99: result.latency.p99,
         };
       }
     }
     const per = (f: (round: number) => number) =>
       median(Array.from({ length: ROUNDS }, (_, round) => f(round))).toFixed(2);
-    const of = (name: Name, round: number) => runs[name][round] as { rps: number; cpuMs: number };
+    const of = (name: Name, round: number) =>
+      runs[name][round] as { rps: number; cpuMs: number; p99: number };
     process.stdout.write(
       `${engine}, ${CONNECTIONS} connections, medians of ${ROUNDS} rounds of ${SECONDS} s:\n` +
         `  turns/s ÷ echo: before ${per((r) => of('before', r).rps / of('echo', r).rps)}, ` +
         `after ${per((r) => of('after', r).rps / of('echo', r).rps)}\n` +
         `  CPU ms a turn ÷ echo: before ${per((r) => of('before', r).cpuMs / of('echo', r).cpuMs)}, ` +
         `after ${per((r) => of('after', r).cpuMs / of('echo', r).cpuMs)}\n` +
+        `  p99 ÷ echo: before ${per((r) => of('before', r).p99 / of('echo', r).p99)}, ` +
+        `after ${per((r) => of('after', r).p99 / of('echo', r).p99)}\n` +
         `  after ÷ before: turns/s ${per((r) => of('after', r).rps / of('before', r).rps)}, ` +
-        `CPU ms a turn ${per((r) => of('after', r).cpuMs / of('before', r).cpuMs)}\n`,
+        `CPU ms a turn ${per((r) => of('after', r).cpuMs / of('before', r).cpuMs)}, ` +
+        `p99 ${per((r) => of('after', r).p99 / of('before', r).p99)}\n` +
+        `  each round (turns/s, p99 ms): ${Array.from({ length: ROUNDS }, (_, r) =>
+          (['echo', 'before', 'after'] as const)
+            .map((n) => `${n} ${of(n, r).rps.toFixed(0)} ${of(n, r).p99.toFixed(2)}`)
+            .join(' / '),
+        ).join('; ')}\n`,
     );
   } finally {
     for (const bot of bots) {

@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import { Store } from '../src/store/store.js';
 import { createBenchDatabase, DATA_DIR, postgresAvailable } from './lib/databases.js';
 import { buildEchoBot, ECHO_JS } from './lib/echo-build.js';
+import { esdBotNodeArgs } from './lib/esd-start.js';
 import {
   BOT_CORES,
   type Child,
@@ -197,9 +198,9 @@ async function startEsdBot(
   env: Record<string, string>,
   nodeFlags: string[] = [],
 ): Promise<Bot> {
-  // As `npm start` runs it: the build, plain node (no tsx: its loader costs both bots memory,
-  // esd-bot's hundreds of modules far more than the echo's one file).
-  const child = await spawnCommand(process.execPath, [...nodeFlags, 'dist/src/main.js'], {
+  // As `npm start` runs it: the build, plain node with the start script's flags (no tsx: its
+  // loader costs both bots memory, esd-bot's hundreds of modules far more than the echo's one file).
+  const child = await spawnCommand(process.execPath, [...nodeFlags, ...esdBotNodeArgs()], {
     env: { PORT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'info', MicrosoftAppId: '', ...env },
     cores: BOT_CORES,
     ready: esdBotListening,
@@ -363,7 +364,7 @@ function report(
   const md: string[] = [];
   md.push(
     `Echo bot: \`bench/echo-bot.ts\` (Microsoft's echo sample: ActivityHandler, CloudAdapter, restify, no state). ` +
-      `esd-bot: \`dist/src/main.js\` as \`npm start\` runs it (both bots built to JavaScript, plain node, no tsx), SQLite (WAL, synchronous=FULL) on the same disk as ./data, LOG_LEVEL=info. ` +
+      `esd-bot: \`node ${esdBotNodeArgs().join(' ')}\` as \`npm start\` runs it (both bots built to JavaScript, no tsx; the echo bot on node's defaults), SQLite (WAL, synchronous=FULL) on the same disk as ./data, LOG_LEVEL=info. ` +
       `The turn: ${FMS} FMs, each in their own personal chat with the change card open ("change date contoso"), type "${TYPED}"; ` +
       `esd-bot reads and writes the dialog state, queries the tenant and its workloads, and sends the change card back with the date filled in ` +
       `(checked: one card per turn reached the connector). Activities are Teams-shaped, no authentication (local mode). ` +
@@ -460,7 +461,7 @@ function report(
       note:
         idleRatio <= 1.3
           ? ''
-          : `${fmt((idleRatio / 1.3 - 1) * 100)} % over: the V8 heap start-up leaves (on Node 24 the young generation grows to 128 MiB during start-up, the echo's stays at 32), and modules the echo bot does not load (pino, prom-client, the engine's driver, date-fns' format, the dialog classes, our modules; kysely and zod by their CommonJS builds). Prompts, date recognizers and templating load on first use; ICU on the first date outside UTC (bench/idle-memory.ts, NOTES)`,
+          : `${fmt((idleRatio / 1.3 - 1) * 100)} % over: the V8 heap start-up leaves (the young generation capped at 16 MiB a semi-space by the start script's flag, Node 20's default; uncapped, Node 24 grows it to 64), and modules the echo bot does not load (pino, prom-client, the engine's driver, date-fns' format, the dialog classes, our modules; kysely and zod by their CommonJS builds). Prompts, date recognizers and templating load on first use; ICU on the first date outside UTC (bench/idle-memory.ts, NOTES)`,
     });
   md.push(
     table(

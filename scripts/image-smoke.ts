@@ -133,6 +133,16 @@ function checkFiles(rootfs: string, config: ImageConfig): void {
     config.Entrypoint?.[0] === 'node',
     `exec form, node as PID 1 (${config.Entrypoint?.join(' ')})`,
   );
+  // What the bench measures is `npm start`'s command: the image must run the same.
+  const start = (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      scripts: { start: string };
+    }
+  ).scripts.start;
+  check(
+    [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])].join(' ') === start.trim(),
+    `the same command as npm start (${start})`,
+  );
 }
 
 function idsOf(rootfs: string, user: string): { uid: number; gid: number } {

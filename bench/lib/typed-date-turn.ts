@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import { Store } from '../../src/store/store.js';
 import { type BenchDatabase, createBenchDatabase } from './databases.js';
 import { buildEchoBot } from './echo-build.js';
+import { esdBotNodeArgs } from './esd-start.js';
 import { BOT_CORES, type Child, esdBotListening, readyLine, spawnCommand } from './proc.js';
 import { type BenchFm, seedBenchFms, teamsMessage } from './teams.js';
 
@@ -21,7 +22,7 @@ export function startEchoBot(nodeArgs: readonly string[] = []): Promise<Child> {
 }
 
 /**
- * esd-bot from `dir`'s build (dist/src/main.js, as `npm start` runs it) on a new database of
+ * esd-bot from `dir`'s build (dist/src/main.js with `dir`'s start flags, as `npm start` runs it) on a new database of
  * `engine` seeded with `fms`, pinned like bench:turn; `nodeArgs` go before the script.
  */
 export async function startSeededEsdBot(options: {
@@ -42,7 +43,7 @@ export async function startSeededEsdBot(options: {
         : { DATABASE_URL: db.target.url };
     const child = await spawnCommand(
       process.execPath,
-      [...(options.nodeArgs ?? []), 'dist/src/main.js'],
+      [...(options.nodeArgs ?? []), ...esdBotNodeArgs(options.dir)],
       {
         cwd: resolve(options.dir),
         env: { PORT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'info', MicrosoftAppId: '', ...target },
