@@ -30,23 +30,6 @@ class PromiseCache<T> {
   }
 }
 
-/**
- * The Azure pipeline's tracing policy opens a span for every request (~1% of a chat turn); with
- * no OpenTelemetry instrumenter registered (esd-bot registers none) the span records nothing and
- * adds no header, so the request on the wire is the same without the policy.
- */
-function withoutTracing(client: ConnectorClient): ConnectorClient {
-  // The client's core-client ServiceClient (private in the types; teams-channel.ts reaches it too).
-  const inner = client as unknown as {
-    client?: { pipeline?: { removePolicy(o: { name: string }): unknown } };
-  };
-  inner.client?.pipeline?.removePolicy({ name: 'tracingPolicy' });
-  return client;
-}
-
-/** How every kept client is made ready: see activity-body.ts and withoutTracing. */
-const prepared = (client: ConnectorClient) => withPrecompiledBodies(withoutTracing(client));
-
 const appIdOf = (identity: ClaimsIdentity) =>
   JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '';
 
@@ -61,7 +44,7 @@ class ReusingConnectorFactory extends ConnectorFactory {
 
   override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () =>
-      this.inner.create(serviceUrl, audience).then(prepared),
+      this.inner.create(serviceUrl, audience).then(withPrecompiledBodies),
     );
   }
 }
@@ -73,7 +56,7 @@ class ReusingConnectorFactory extends ConnectorFactory {
  * kept per app id, service URL and audience. Incoming turns and proactive sends keep separate
  * clients: proactive delivery strips the SDK's own retries from its clients (the outbox retries),
  * and a reply within a turn keeps them. Both send activities without the Azure serializer's walk
- * (activity-body.ts) and without a tracing span.
+ * (activity-body.ts).
  */
 export class ReusedClients {
   private readonly turnConnectors = new PromiseCache<ConnectorClient>();

@@ -1,10 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
-import { ClaimsIdentity, ConnectorClient, ConnectorFactory } from 'botframework-connector';
+import { ConnectorClient } from 'botframework-connector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompiledBody } from '../../src/bot/activity-body.js';
-import { ReusedClients } from '../../src/bot/reused-clients.js';
+import { precompiledBody, withPrecompiledBodies } from '../../src/bot/activity-body.js';
 
 interface Received {
   method: string;
@@ -68,19 +67,9 @@ let precompiled: ConnectorClient;
 beforeAll(async () => {
   await connector.start();
   plain = new ConnectorClient(credentials as never, { baseUri: connector.url });
-  // As the bot's clients are made: through ReusedClients (precompiled bodies, no tracing span).
-  const factory = new (class extends ConnectorFactory {
-    override async create(serviceUrl: string) {
-      return new ConnectorClient(credentials as never, { baseUri: serviceUrl });
-    }
-  })();
-  const turn = new ReusedClients().forTurn({
-    audience: 'aud',
-    claimsIdentity: new ClaimsIdentity([], true),
-    connectorFactory: factory,
-    callerId: '',
-  });
-  precompiled = await (turn.connectorFactory as ConnectorFactory).create(connector.url, 'aud');
+  precompiled = withPrecompiledBodies(
+    new ConnectorClient(credentials as never, { baseUri: connector.url }),
+  );
 });
 
 afterAll(() => connector.stop());
