@@ -57,8 +57,11 @@ it('SIGTERM: stops taking work, finishes the turn in flight, releases leases, ex
   release();
   expect((await inFlight).status).toBe(200);
   // (The demo data's reminder for Alex may go out too, proactively, once his conversation is
-  // known: only the reply to this message is counted.)
-  const replies = connector.sent.filter((s) => s.targetId === help.id);
+  // known, and the typing indicator does while the reply is held past TYPING_DELAY_MS: only the
+  // reply to this message is counted.)
+  const replies = connector.sent.filter(
+    (s) => s.targetId === help.id && s.activity.type !== 'typing',
+  );
   expect(replies).toHaveLength(1);
   expect(JSON.stringify(replies[0]?.activity)).toContain('application/vnd.microsoft.card.adaptive');
   // ...and the process exits cleanly: 0 and "stopped cleanly", not the forced exit of its 10 s
